@@ -1,0 +1,302 @@
+//! The JS API (wasm32 only): turns JS values into engine types and results back into plain
+//! objects. No calculation happens here.
+//!
+//! `estimate(input)`, `parseAmount(text, lang?)`, `formatAmount(krw, lang?)`, `datasetInfo(lang?)`,
+//! `loadDataset(json)`, `resetDataset()`, `drawPotentialChart(canvas, input, options)`,
+//! `drawRankingChart(canvas, input, options)`. Bad input throws a JS `Error` whose message is
+//! in the requested language and which carries `field`, `reason` and `errors` (all problems).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::amount;
+use crate::dataset::Dataset;
+use crate::engine::{self, RawInput};
+use crate::error::{Field, InputError, Lang, Reason};
+use crate::load;
+use crate::model::Readiness;
+
+thread_local! {
+    /// The compiled-in dataset, parsed once on first use.
+    static DEFAULT: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+    /// Datasets loaded at run time, by key (an element's `data-src` URL), so several widgets on one
+    /// page can each use their own figures. The key "" replaces the default for everyone.
+    static LOADED: RefCell<Vec<(String, Rc<Dataset>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The dataset for a key: a loaded one, else the compiled-in default.
+pub(crate) fn dataset_for(key: &str) -> Result<Rc<Dataset>, JsValue> {
+    let loaded = LOADED.with(|l| l.borrow().iter().find(|(k, _)| k == key).map(|(_, d)| Rc::clone(d)));
+    if let Some(ds) = loaded {
+        return Ok(ds);
+    }
+    if !key.is_empty() {
+        return dataset_for("");
+    }
+    DEFAULT.with(|cell| {
+        if let Some(ds) = cell.borrow().as_ref() {
+            return Ok(Rc::clone(ds));
+        }
+        match load::default_dataset() {
+            Ok(ds) => {
+                let ds = Rc::new(ds);
+                *cell.borrow_mut() = Some(Rc::clone(&ds));
+                Ok(ds)
+            }
+            Err(problems) => Err(problems_error(&problems)),
+        }
+    })
+}
+
+fn key_of(value: &JsValue) -> String {
+    value.as_string().unwrap_or_default()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn lang_of(value: &JsValue) -> Lang {
+    match value.as_string().as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Ko,
+    }
+}
+
+/// An amount field: a number, or a string in any Korean form, or absent (undefined, null, "").
+fn amount_field(obj: &JsValue, key: &str, field: Field, errors: &mut Vec<InputError>) -> Option<f64> {
+    let v = get(obj, key);
+    if v.is_undefined() || v.is_null() {
+        return None;
+    }
+    if let Some(n) = v.as_f64() {
+        return Some(n);
+    }
+    if let Some(s) = v.as_string() {
+        if s.trim().is_empty() {
+            return None;
+        }
+        return match amount::parse_amount(&s) {
+            Ok(won) => Some(won as f64),
+            Err(reason) => {
+                errors.push(InputError::new(field, reason));
+                None
+            }
+        };
+    }
+    errors.push(InputError::new(field, Reason::NotANumber));
+    None
+}
+
+fn bool_field(obj: &JsValue, key: &str) -> Option<bool> {
+    get(obj, key).as_bool()
+}
+
+/// Reads the JS input object into a `RawInput`, collecting problems with amount strings.
+fn raw_input(input: &JsValue) -> (RawInput, Vec<InputError>) {
+    let mut errors = Vec::new();
+    let readiness_obj = get(input, "readiness");
+    let readiness = Readiness {
+        certification: bool_field(&readiness_obj, "certification"),
+        local_partner: bool_field(&readiness_obj, "localPartner"),
+        export_experience: bool_field(&readiness_obj, "exportExperience"),
+        local_language: bool_field(&readiness_obj, "localLanguage"),
+    };
+    let raw = RawInput {
+        revenue_krw: amount_field(input, "revenueKrw", Field::RevenueKrw, &mut errors),
+        sector: get(input, "sector").as_string().unwrap_or_default(),
+        market: get(input, "market").as_string().unwrap_or_default(),
+        current_exports_krw: amount_field(input, "currentExportsKrw", Field::CurrentExportsKrw, &mut errors),
+        exports_to_market_krw: amount_field(input, "exportsToMarketKrw", Field::ExportsToMarketKrw, &mut errors),
+        total_assets_krw: amount_field(input, "totalAssetsKrw", Field::TotalAssetsKrw, &mut errors),
+        medical_corporation: bool_field(input, "medicalCorporation"),
+        readiness,
+        lang: lang_of(&get(input, "lang")),
+        today: get(input, "today").as_string(),
+    };
+    (raw, errors)
+}
+
+/// A JS Error for input problems: message of the first, plus `field`, `reason`, `errors`.
+fn input_error(mut errors: Vec<InputError>, lang: Lang) -> JsValue {
+    // Amount-string problems and check problems can name the same field; keep the first per field.
+    let mut seen: Vec<Field> = Vec::new();
+    errors.retain(|e| {
+        if seen.contains(&e.field) {
+            false
+        } else {
+            seen.push(e.field);
+            true
+        }
+    });
+    let message = errors.first().map_or("invalid input", |e| e.message(lang));
+    let err = js_sys::Error::new(message);
+    if let Some(first) = errors.first() {
+        let _ = Reflect::set(&err, &"field".into(), &first.field.key().into());
+        let _ = Reflect::set(&err, &"reason".into(), &to_js(&first.reason).unwrap_or(JsValue::NULL));
+    }
+    let list = Array::new();
+    for e in &errors {
+        let item = Object::new();
+        let _ = Reflect::set(&item, &"field".into(), &e.field.key().into());
+        let _ = Reflect::set(&item, &"reason".into(), &to_js(&e.reason).unwrap_or(JsValue::NULL));
+        let _ = Reflect::set(&item, &"message".into(), &e.message(lang).into());
+        let _ = Reflect::set(&item, &"ko".into(), &e.ko.as_str().into());
+        let _ = Reflect::set(&item, &"en".into(), &e.en.as_str().into());
+        list.push(&item);
+    }
+    let _ = Reflect::set(&err, &"errors".into(), &list);
+    err.into()
+}
+
+fn problems_error(problems: &[load::Problem]) -> JsValue {
+    let message = problems.first().map_or_else(
+        || String::from("invalid dataset"),
+        |p| [p.path.as_str(), ": ", p.message.as_str()].concat(),
+    );
+    let err = js_sys::Error::new(&message);
+    let _ = Reflect::set(&err, &"problems".into(), &to_js(&problems).unwrap_or(JsValue::NULL));
+    err.into()
+}
+
+/// Checks the input and returns the whole result, or throws.
+pub(crate) fn estimate_from_js(input: &JsValue) -> Result<crate::model::Estimate, JsValue> {
+    let ds = dataset_for(&key_of(&get(input, "dataset")))?;
+    let (raw, mut errors) = raw_input(input);
+    let lang = raw.lang;
+    match engine::estimate(&raw, &ds) {
+        Ok(result) if errors.is_empty() => Ok(result),
+        Ok(_) => Err(input_error(errors, lang)),
+        Err(more) => {
+            errors.extend(more);
+            Err(input_error(errors, lang))
+        }
+    }
+}
+
+/// `estimate(input)`: the whole result as a plain object.
+#[wasm_bindgen]
+pub fn estimate(input: JsValue) -> Result<JsValue, JsValue> {
+    let result = estimate_from_js(&input)?;
+    to_js(&result)
+}
+
+/// `parseAmount(text, lang?)`: whole won as a number, or throws with the reason.
+#[wasm_bindgen(js_name = parseAmount)]
+pub fn parse_amount(text: &str, lang: JsValue) -> Result<f64, JsValue> {
+    amount::parse_amount(text)
+        .map(|won| won as f64)
+        .map_err(|reason| input_error(vec![InputError::new(Field::RevenueKrw, reason)], lang_of(&lang)))
+}
+
+/// `formatAmount(krw, lang?)`: "35억 5,000만 원" / "KRW 3.55 billion".
+#[wasm_bindgen(js_name = formatAmount)]
+pub fn format_amount(krw: f64, lang: JsValue) -> String {
+    amount::format_krw(engine::to_won(krw), lang_of(&lang))
+}
+
+/// `formatUsd(usd)`: "US$ 3.4M".
+#[wasm_bindgen(js_name = formatUsd)]
+pub fn format_usd(usd: f64, lang: JsValue) -> String {
+    amount::format_usd(usd, lang_of(&lang))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Named<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Info<'a> {
+    version: &'a str,
+    figures_as_of: &'a str,
+    title: &'a str,
+    krw_per_usd: f64,
+    sectors: Vec<Named<'a>>,
+    regions: Vec<Named<'a>>,
+    markets: Vec<Named<'a>>,
+    programs: Vec<Named<'a>>,
+}
+
+/// `datasetInfo(lang?, key?)`: version, date, and the sectors, regions, markets and programs with names.
+#[wasm_bindgen(js_name = datasetInfo)]
+pub fn dataset_info(lang: JsValue, key: JsValue) -> Result<JsValue, JsValue> {
+    let lang = lang_of(&lang);
+    let ds = dataset_for(&key_of(&key))?;
+    let info = Info {
+        version: &ds.version,
+        figures_as_of: &ds.figures_as_of,
+        title: ds.title.get(lang),
+        krw_per_usd: ds.exchange_rate.krw_per_usd.value,
+        sectors: ds.sectors.iter().map(|s| Named { id: &s.id, name: s.name.get(lang), region: None }).collect(),
+        regions: ds.regions.iter().map(|r| Named { id: &r.id, name: r.name.get(lang), region: None }).collect(),
+        markets: ds
+            .markets
+            .iter()
+            .map(|m| Named { id: &m.id, name: m.name.get(lang), region: Some(&m.region) })
+            .collect(),
+        programs: ds.programs.iter().map(|p| Named { id: &p.id, name: p.name.get(lang), region: None }).collect(),
+    };
+    to_js(&info)
+}
+
+/// `loadDataset(json, key?)`: validates and, when valid, uses it for `key` (an element's dataset
+/// URL; without a key, for everyone). Returns `{ok, problems, version}`.
+#[wasm_bindgen(js_name = loadDataset)]
+pub fn load_dataset(json: &str, key: JsValue) -> Result<JsValue, JsValue> {
+    let key = key_of(&key);
+    #[derive(Serialize)]
+    struct Report<'a> {
+        ok: bool,
+        problems: &'a [load::Problem],
+        version: Option<&'a str>,
+    }
+    match load::dataset_from_json(json) {
+        Ok(ds) => {
+            let version = ds.version.clone();
+            let ds = Rc::new(ds);
+            LOADED.with(|l| {
+                let mut l = l.borrow_mut();
+                l.retain(|(k, _)| *k != key);
+                l.push((key, ds));
+            });
+            to_js(&Report { ok: true, problems: &[], version: Some(&version) })
+        }
+        Err(problems) => to_js(&Report { ok: false, problems: &problems, version: None }),
+    }
+}
+
+/// `validateDataset(json)`: like `loadDataset` but never switches. Returns `{ok, problems}`.
+#[wasm_bindgen(js_name = validateDataset)]
+pub fn validate_dataset(json: &str) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        ok: bool,
+        problems: &'a [load::Problem],
+    }
+    match load::dataset_from_json(json) {
+        Ok(_) => to_js(&Report { ok: true, problems: &[] }),
+        Err(problems) => to_js(&Report { ok: false, problems: &problems }),
+    }
+}
+
+/// `resetDataset()`: forget every loaded dataset; back to the built-in one.
+#[wasm_bindgen(js_name = resetDataset)]
+pub fn reset_dataset() {
+    LOADED.with(|l| l.borrow_mut().clear());
+}

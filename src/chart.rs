@@ -1,0 +1,324 @@
+//! Canvas charts (wasm32 only): the potential band year by year and the market ranking, drawn
+//! with plotters on the element's own canvas objects (ids do not reach into a shadow root).
+//!
+//! The caller sizes the canvas backing store to CSS size x devicePixelRatio; everything here is
+//! in device pixels and scaled by `dpr` (fonts, margins, strokes), because plotters-canvas does not.
+//! Layout is done here rather than by plotters' ChartBuilder: its label measuring appends a styled
+//! span to the host page's body, which a strict CSP blocks and which touches a page we do not own.
+//! Text is measured with the canvas's own `measureText` instead.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::amount::format_krw_short;
+use crate::binding::estimate_from_js;
+use crate::error::Lang;
+use crate::model::Estimate;
+
+/// Drawing options from JS: `{dpr, lang, font, colors: {text, muted, grid, primary, band, reference, highlight, bar}}`.
+struct Style {
+    dpr: f64,
+    lang: Lang,
+    font: String,
+    text: RGBColor,
+    muted: RGBColor,
+    grid: RGBColor,
+    primary: RGBColor,
+    band: RGBColor,
+    reference: RGBColor,
+    highlight: RGBColor,
+    bar: RGBColor,
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Parses "#rgb", "#rrggbb", "rgb(r, g, b)" and "rgba(r, g, b, a)"; anything else is `fallback`.
+fn parse_color(value: &JsValue, fallback: RGBColor) -> RGBColor {
+    let Some(s) = value.as_string() else { return fallback };
+    let s = s.trim();
+    if let Some(hex) = s.strip_prefix('#') {
+        let digits: Vec<u8> = hex.chars().filter_map(|c| c.to_digit(16)).map(|d| d as u8).collect();
+        return match digits.as_slice() {
+            [r, g, b] if hex.len() == 3 => RGBColor(r * 17, g * 17, b * 17),
+            [r1, r2, g1, g2, b1, b2] if hex.len() == 6 => RGBColor(r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2),
+            _ => fallback,
+        };
+    }
+    let inner = s
+        .strip_prefix("rgba(")
+        .or_else(|| s.strip_prefix("rgb("))
+        .and_then(|r| r.strip_suffix(')'));
+    let Some(inner) = inner else { return fallback };
+    let mut parts = inner.split([',', ' ', '/']).filter(|p| !p.is_empty()).map(|p| p.trim().parse::<f64>());
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(Ok(r)), Some(Ok(g)), Some(Ok(b))) => {
+            let c = |x: f64| x.clamp(0.0, 255.0) as u8;
+            RGBColor(c(r), c(g), c(b))
+        }
+        _ => fallback,
+    }
+}
+
+fn style_from(options: &JsValue) -> Style {
+    let dpr = get(options, "dpr").as_f64().filter(|d| d.is_finite() && *d > 0.0).unwrap_or(1.0).min(4.0);
+    let lang = match get(options, "lang").as_string().as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Ko,
+    };
+    let font = get(options, "font")
+        .as_string()
+        .filter(|f| !f.is_empty() && f.len() < 300)
+        .unwrap_or_else(|| String::from("sans-serif"));
+    let colors = get(options, "colors");
+    let c = |key: &str, fallback: RGBColor| parse_color(&get(&colors, key), fallback);
+    Style {
+        dpr,
+        lang,
+        font,
+        text: c("text", RGBColor(0x1e, 0x21, 0x24)),
+        muted: c("muted", RGBColor(0x58, 0x61, 0x6a)),
+        grid: c("grid", RGBColor(0xcd, 0xd1, 0xd5)),
+        primary: c("primary", RGBColor(0x25, 0x6e, 0xf4)),
+        band: c("band", RGBColor(0xb1, 0xce, 0xfb)),
+        reference: c("reference", RGBColor(0xd6, 0x3d, 0x4a)),
+        highlight: c("highlight", RGBColor(0x25, 0x6e, 0xf4)),
+        bar: c("bar", RGBColor(0x8a, 0x94, 0x9e)),
+    }
+}
+
+fn px(st: &Style, css: f64) -> i32 {
+    (css * st.dpr).round() as i32
+}
+
+fn font<'a>(st: &'a Style, css_size: f64, color: &'a RGBColor) -> TextStyle<'a> {
+    TextStyle::from((st.font.as_str(), css_size * st.dpr).into_font()).color(color)
+}
+
+fn anchored<'a>(style: TextStyle<'a>, h: HPos, v: VPos) -> TextStyle<'a> {
+    style.pos(Pos::new(h, v))
+}
+
+/// Text width in device pixels, measured by the canvas itself.
+fn text_width(ctx: &CanvasRenderingContext2d, st: &Style, css_size: f64, text: &str) -> f64 {
+    ctx.set_font(&[&(css_size * st.dpr).to_string(), "px ", &st.font].concat());
+    ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
+}
+
+/// A round axis maximum and step: 1, 2 or 5 x 10^k, about `ticks` steps.
+fn nice_scale(max: f64, ticks: u32) -> (f64, f64) {
+    if !(max.is_finite() && max > 0.0) {
+        return (1.0, 0.25);
+    }
+    let raw = max / f64::from(ticks.max(1));
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    ((max / step).ceil() * step, step)
+}
+
+fn axis_label(value: f64, lang: Lang) -> String {
+    format_krw_short(crate::engine::to_won(value), lang)
+}
+
+fn backend(canvas: &HtmlCanvasElement) -> Result<(CanvasBackend, CanvasRenderingContext2d), JsValue> {
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2d context"))?
+        .dyn_into()?;
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| JsValue::from_str("no canvas"))?;
+    Ok((backend, ctx))
+}
+
+fn draw_err<E: std::fmt::Debug>(e: E) -> JsValue {
+    JsValue::from_str(&format!("chart: {e:?}"))
+}
+
+/// `drawPotentialChart(canvas, input, options)`: the band (low..high) and base value per year,
+/// with the firm's current exports to the market as a reference line.
+#[wasm_bindgen(js_name = drawPotentialChart)]
+pub fn draw_potential_chart(canvas: HtmlCanvasElement, input: JsValue, options: JsValue) -> Result<(), JsValue> {
+    let result = estimate_from_js(&input)?;
+    let st = style_from(&options);
+    let (backend, ctx) = backend(&canvas)?;
+    potential_chart(backend, &ctx, &st, &result).map_err(draw_err)
+}
+
+fn potential_chart(
+    backend: CanvasBackend,
+    ctx: &CanvasRenderingContext2d,
+    st: &Style,
+    r: &Estimate,
+) -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>> {
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE)?;
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let years = &r.potential.years;
+    let reference = r.potential.exports_to_market_krw;
+    let top_value = years
+        .iter()
+        .map(|y| y.high_krw)
+        .chain(reference)
+        .fold(0.0f64, f64::max);
+    let (y_max, step) = nice_scale(top_value, 4);
+    let labels: Vec<(f64, String)> = (0..=4)
+        .map(|i| f64::from(i) * step)
+        .take_while(|v| *v <= y_max + step * 0.01)
+        .map(|v| (v, axis_label(v, st.lang)))
+        .collect();
+    let label_w = labels.iter().map(|(_, l)| text_width(ctx, st, 12.0, l)).fold(0.0, f64::max);
+    let left = label_w.round() as i32 + px(st, 14.0);
+    let right = px(st, 16.0);
+    let top = px(st, 36.0);
+    let bottom = px(st, 30.0);
+    let plot_w = (w - left - right).max(1);
+    let plot_h = (h - top - bottom).max(1);
+    let n = years.len().max(1);
+    let x_of = |i: usize| -> i32 {
+        if n <= 1 {
+            left + plot_w / 2
+        } else {
+            left + ((i as f64) * f64::from(plot_w) / ((n - 1) as f64)).round() as i32
+        }
+    };
+    let y_of = |v: f64| -> i32 { top + plot_h - ((v / y_max).clamp(0.0, 1.0) * f64::from(plot_h)).round() as i32 };
+
+    // Grid and y labels.
+    for (v, label) in &labels {
+        let y = y_of(*v);
+        root.draw(&PathElement::new(vec![(left, y), (left + plot_w, y)], st.grid.stroke_width(px(st, 1.0).max(1) as u32)))?;
+        root.draw_text(label, &anchored(font(st, 12.0, &st.muted), HPos::Right, VPos::Center), (left - px(st, 6.0), y))?;
+    }
+    // X labels: every year if they fit, else every other.
+    let every = if f64::from(plot_w) / (n as f64) < 40.0 * st.dpr { 2 } else { 1 };
+    for (i, y) in years.iter().enumerate() {
+        if i % every == 0 || i + 1 == n {
+            root.draw_text(
+                &y.year.to_string(),
+                &anchored(font(st, 12.0, &st.muted), HPos::Center, VPos::Top),
+                (x_of(i), top + plot_h + px(st, 8.0)),
+            )?;
+        }
+    }
+    // Band.
+    if n > 1 {
+        let mut band: Vec<(i32, i32)> = years.iter().enumerate().map(|(i, y)| (x_of(i), y_of(y.high_krw))).collect();
+        band.extend(years.iter().enumerate().rev().map(|(i, y)| (x_of(i), y_of(y.low_krw))));
+        root.draw(&Polygon::new(band, st.band.mix(0.55).filled()))?;
+    } else if let Some(y) = years.first() {
+        let x = x_of(0);
+        root.draw(&Rectangle::new([(x - px(st, 12.0), y_of(y.high_krw)), (x + px(st, 12.0), y_of(y.low_krw))], st.band.mix(0.55).filled()))?;
+    }
+    // Base line and points.
+    let base: Vec<(i32, i32)> = years.iter().enumerate().map(|(i, y)| (x_of(i), y_of(y.base_krw))).collect();
+    root.draw(&PathElement::new(base.clone(), st.primary.stroke_width(px(st, 2.5).max(1) as u32)))?;
+    for p in &base {
+        root.draw(&Circle::new(*p, px(st, 3.5), st.primary.filled()))?;
+    }
+    // Reference line: current exports to the market, dashed.
+    if let Some(v) = reference {
+        let y = y_of(v);
+        let (dash, gap) = (px(st, 6.0).max(2), px(st, 4.0).max(1));
+        let mut x = left;
+        while x < left + plot_w {
+            let end = (x + dash).min(left + plot_w);
+            root.draw(&PathElement::new(vec![(x, y), (end, y)], st.reference.stroke_width(px(st, 2.0).max(1) as u32)))?;
+            x = end + gap;
+        }
+    }
+    // Axis line.
+    root.draw(&PathElement::new(vec![(left, top + plot_h), (left + plot_w, top + plot_h)], st.text.stroke_width(px(st, 1.0).max(1) as u32)))?;
+    // Legend.
+    let legend = [
+        (st.lang.pick("기준 잠재력", "Base potential"), st.primary, false),
+        (st.lang.pick("범위(하한~상한)", "Range (low to high)"), st.band, true),
+        (st.lang.pick("현재 해당 시장 수출", "Current exports to market"), st.reference, false),
+    ];
+    let mut x = left;
+    let ly = px(st, 14.0);
+    for (label, color, filled) in legend {
+        if !filled && color == st.reference && reference.is_none() {
+            continue;
+        }
+        let sw = px(st, 16.0);
+        if filled {
+            root.draw(&Rectangle::new([(x, ly - px(st, 6.0)), (x + sw, ly + px(st, 6.0))], color.mix(0.55).filled()))?;
+        } else {
+            root.draw(&PathElement::new(vec![(x, ly), (x + sw, ly)], color.stroke_width(px(st, 3.0).max(1) as u32)))?;
+        }
+        x += sw + px(st, 6.0);
+        root.draw_text(label, &anchored(font(st, 12.0, &st.text), HPos::Left, VPos::Center), (x, ly))?;
+        x += text_width(ctx, st, 12.0, label).round() as i32 + px(st, 16.0);
+        if x > w - px(st, 60.0) {
+            break;
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// `drawRankingChart(canvas, input, options)`: every market's base potential for this firm as
+/// horizontal bars, largest first, the chosen market highlighted; a thin line shows each band.
+#[wasm_bindgen(js_name = drawRankingChart)]
+pub fn draw_ranking_chart(canvas: HtmlCanvasElement, input: JsValue, options: JsValue) -> Result<(), JsValue> {
+    let result = estimate_from_js(&input)?;
+    let st = style_from(&options);
+    let (backend, ctx) = backend(&canvas)?;
+    ranking_chart(backend, &ctx, &st, &result).map_err(draw_err)
+}
+
+fn ranking_chart(
+    backend: CanvasBackend,
+    ctx: &CanvasRenderingContext2d,
+    st: &Style,
+    r: &Estimate,
+) -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>> {
+    let root = backend.into_drawing_area();
+    root.fill(&WHITE)?;
+    let (w, h) = root.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let rows = &r.ranking;
+    let n = rows.len().max(1) as i32;
+    let name_w = rows.iter().map(|m| text_width(ctx, st, 13.0, &m.name)).fold(0.0, f64::max);
+    let value_labels: Vec<String> = rows.iter().map(|m| axis_label(m.base_krw, st.lang)).collect();
+    let value_w = value_labels.iter().map(|l| text_width(ctx, st, 12.0, l)).fold(0.0, f64::max);
+    let left = name_w.round() as i32 + px(st, 12.0);
+    let right = value_w.round() as i32 + px(st, 12.0);
+    let top = px(st, 6.0);
+    let bottom = px(st, 6.0);
+    let plot_w = (w - left - right).max(1);
+    let row_h = ((h - top - bottom) / n).max(1);
+    let max = rows.iter().map(|m| m.high_krw.max(m.base_krw)).fold(0.0f64, f64::max);
+    let x_of = |v: f64| -> i32 {
+        if max > 0.0 {
+            left + ((v / max).clamp(0.0, 1.0) * f64::from(plot_w)).round() as i32
+        } else {
+            left
+        }
+    };
+    for (i, (m, label)) in rows.iter().zip(&value_labels).enumerate() {
+        let y0 = top + (i as i32) * row_h;
+        let mid = y0 + row_h / 2;
+        let bar_h = (row_h * 6 / 10).max(1);
+        let color = if m.selected { st.highlight } else { st.bar };
+        let name_color = if m.selected { st.text } else { st.muted };
+        let mut name_font = font(st, 13.0, &name_color);
+        if m.selected {
+            name_font = TextStyle::from((st.font.as_str(), 13.0 * st.dpr, FontStyle::Bold).into_font()).color(&name_color);
+        }
+        root.draw_text(&m.name, &anchored(name_font, HPos::Right, VPos::Center), (left - px(st, 8.0), mid))?;
+        let x1 = x_of(m.base_krw).max(left + 1);
+        root.draw(&Rectangle::new([(left, mid - bar_h / 2), (x1, mid + bar_h / 2)], color.filled()))?;
+        let (lo, hi) = (x_of(m.low_krw), x_of(m.high_krw));
+        root.draw(&PathElement::new(vec![(lo, mid), (hi, mid)], st.text.stroke_width(px(st, 1.0).max(1) as u32)))?;
+        root.draw_text(label, &anchored(font(st, 12.0, &st.text), HPos::Left, VPos::Center), (hi.max(x1) + px(st, 6.0), mid))?;
+    }
+    root.draw(&PathElement::new(vec![(left, top), (left, top + n * row_h)], st.text.stroke_width(px(st, 1.0).max(1) as u32)))?;
+    root.present()?;
+    Ok(())
+}

@@ -1,0 +1,264 @@
+//! The dataset: every figure, table, market and program the engine uses, read from one JSON file.
+//!
+//! The default dataset (`data/dataset.json`) is compiled into the crate; a ministry can load its own
+//! at run time. These are the typed records; `load.rs` builds them from JSON, collecting every
+//! problem with its JSON path instead of stopping at the first (no serde derive on the way in:
+//! derive stops at the first error and costs bytes in the Wasm bundle).
+//!
+//! Invariants after a successful `Dataset::from_json`:
+//! - every id (sector, market, program) is unique and non-empty;
+//! - every figure is finite and non-negative, shares lie in [0, 1], and carries a source or
+//!   `assumption: true`;
+//! - every sector has a row in every SME table, and every sector/market named in a rule exists;
+//! - the plan's target year is after its base year and within 50 years of it.
+
+use serde::Serialize;
+
+use crate::error::Lang;
+
+/// The default dataset, compiled in.
+pub const DEFAULT_JSON: &str = include_str!("../data/dataset.json");
+
+/// Text in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Text {
+    pub ko: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.ko, &self.en)
+    }
+}
+
+/// One number with where it comes from. A figure without a source must say `assumption: true`,
+/// and the widget shows it as an assumption.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Figure {
+    pub value: f64,
+    pub unit: String,
+    pub source: String,
+    /// The year the figure describes (not the year it was published).
+    pub year: Option<i32>,
+    pub assumption: bool,
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Dataset {
+    /// Schema tag, "sme-export-dataset/1".
+    pub schema: String,
+    /// The dataset's own version, shown in the widget's footer.
+    pub version: String,
+    /// The date the figures were last checked, ISO "YYYY-MM-DD".
+    pub figures_as_of: String,
+    pub title: Text,
+    pub exchange_rate: ExchangeRate,
+    pub plan: Plan,
+    pub method: MethodParams,
+    pub sme: SmeRules,
+    pub sectors: Vec<Sector>,
+    pub regions: Vec<Region>,
+    pub markets: Vec<Market>,
+    pub programs: Vec<Program>,
+}
+
+/// A group of markets ("middle_east", "central_asia").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Region {
+    pub id: String,
+    pub name: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExchangeRate {
+    /// KRW per USD.
+    pub krw_per_usd: Figure,
+}
+
+/// The national plan the widget is framed by.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    pub name: Text,
+    pub announced: String,
+    pub source: String,
+    pub base_year: i32,
+    pub target_year: i32,
+    /// Medical exports in the base year, KRW.
+    pub base_exports_krw: Figure,
+    /// Target medical exports in the target year, KRW.
+    pub target_exports_krw: Figure,
+}
+
+/// Parameters of the export-potential method (docs/METHOD.md).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MethodParams {
+    /// Gravity distance elasticity theta (positive number; ease = (ref/d)^theta).
+    pub distance_elasticity: Figure,
+    /// The distance at which distance ease is 1, km.
+    pub reference_distance_km: Figure,
+    /// Multiplicative trade effect of an FTA in force (e.g. 1.3 = +30 %).
+    pub fta_in_force_effect: Figure,
+    /// Multiplier of a fully unready firm (all readiness answers "no").
+    pub readiness_min_multiplier: Figure,
+    /// Multiplier of a fully ready firm (all answers "yes").
+    pub readiness_max_multiplier: Figure,
+    /// Relative model uncertainty applied to both ends of the band (0.3 = ±30 %).
+    pub model_uncertainty: Figure,
+    /// Weights of the readiness questions; they must sum to 1.
+    pub readiness_weights: ReadinessWeights,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadinessWeights {
+    pub certification: Figure,
+    pub local_partner: Figure,
+    pub export_experience: Figure,
+    pub local_language: Figure,
+}
+
+/// SME status rules (Framework Act on SMEs, Enforcement Decree tables 1 and 3).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SmeRules {
+    /// The table the engine applies.
+    pub table: SmeTable,
+    /// A later revision whose per-industry values are not known; used only to warn.
+    pub pending_revision: Option<SmeRevision>,
+    /// Total assets at or above this are never an SME, KRW.
+    pub asset_cap_krw: Figure,
+    /// Where a user confirms their status.
+    pub confirm_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SmeTable {
+    pub name: Text,
+    /// ISO date the table took effect.
+    pub effective: String,
+    pub source: String,
+    pub rows: Vec<SmeRow>,
+}
+
+/// One industry's thresholds: revenue at most `small_max` is small, at most `medium_max` medium.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SmeRow {
+    pub sector: String,
+    pub small_max_krw: Figure,
+    pub medium_max_krw: Figure,
+}
+
+/// A revision announced but with unknown per-industry values: the largest possible raises.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SmeRevision {
+    pub name: Text,
+    pub effective: String,
+    pub source: String,
+    pub small_max_raise_krw: Figure,
+    pub medium_max_raise_krw: Figure,
+}
+
+/// A sector of the medical industry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sector {
+    pub id: String,
+    pub ksic: String,
+    pub name: Text,
+    /// Korea's share of world exports of this sector (0..1): the supply term.
+    pub korea_world_share: Figure,
+    /// Korea's domestic output (production or revenue) of the sector, KRW: scales Korea to one firm.
+    pub korea_output_krw: Figure,
+}
+
+/// A target market.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Market {
+    /// ISO 3166 alpha-2.
+    pub id: String,
+    pub region: String,
+    pub name: Text,
+    pub distance_km: Figure,
+    pub fta: Fta,
+    /// The market's imports (demand) per sector, USD.
+    pub demand: Vec<SectorFigure>,
+    /// Yearly growth of that demand, per sector (0.05 = 5 %).
+    pub demand_growth: Vec<SectorFigure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SectorFigure {
+    pub sector: String,
+    #[serde(flatten)]
+    pub figure: Figure,
+}
+
+/// Korea's trade agreement with a market.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fta {
+    /// "none" | "negotiating" | "signed" | "in_force".
+    pub status: String,
+    pub name: Option<Text>,
+    pub source: String,
+    pub date: Option<String>,
+}
+
+/// A support measure, its facts and its eligibility rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Program {
+    pub id: String,
+    pub name: Text,
+    pub agency: Text,
+    pub offers: Text,
+    /// "active" | "enacted" | "planned" | "pending" | "ended" | "unknown".
+    pub status: String,
+    pub status_note: Option<Text>,
+    pub dates: Option<String>,
+    pub source: String,
+    pub url: Option<String>,
+    pub rule: Vec<crate::rules::Criterion>,
+}
+
+impl Dataset {
+    pub fn sector(&self, id: &str) -> Option<&Sector> {
+        self.sectors.iter().find(|s| s.id == id)
+    }
+
+    pub fn market(&self, id: &str) -> Option<&Market> {
+        self.markets.iter().find(|m| m.id == id)
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn sme_row(&self, sector: &str) -> Option<&SmeRow> {
+        self.sme.table.rows.iter().find(|r| r.sector == sector)
+    }
+}
+
+impl Market {
+    /// The market's demand for a sector, if the dataset has it.
+    pub fn demand_for(&self, sector: &str) -> Option<&Figure> {
+        self.demand.iter().find(|d| d.sector == sector).map(|d| &d.figure)
+    }
+
+    pub fn growth_for(&self, sector: &str) -> Option<&Figure> {
+        self.demand_growth.iter().find(|d| d.sector == sector).map(|d| &d.figure)
+    }
+}

@@ -1,0 +1,282 @@
+//! The engine's front door: checks raw input against the dataset, then runs the SME, potential,
+//! plan and eligibility calculations into one `Estimate`.
+//!
+//! `RawInput` is what arrives from outside (JS numbers may be NaN, negative, fractional; ids may be
+//! anything). `check` turns it into a checked `Input` or a list of `InputError`s, one per bad field,
+//! so the widget can show every message at once. Everything after `check` assumes valid input.
+
+use crate::amount::{check_krw, MAX_KRW};
+use crate::dataset::Dataset;
+use crate::error::{Field, InputError, Lang, Reason};
+use crate::model::{Estimate, Input, PlanContext, PlanYear, Readiness};
+use crate::potential;
+use crate::rules::{self, Facts};
+use crate::sme;
+
+/// Input as it arrives from the JS API or the command line, unchecked.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawInput {
+    pub revenue_krw: Option<f64>,
+    pub sector: String,
+    pub market: String,
+    pub current_exports_krw: Option<f64>,
+    pub exports_to_market_krw: Option<f64>,
+    pub total_assets_krw: Option<f64>,
+    pub medical_corporation: Option<bool>,
+    pub readiness: Readiness,
+    pub lang: Lang,
+    pub today: Option<String>,
+}
+
+/// Rounds a non-negative amount to whole won, within [0, MAX_KRW]; NaN becomes 0.
+pub fn to_won(x: f64) -> u64 {
+    if x.is_finite() && x > 0.0 {
+        let r = x.round();
+        if r >= MAX_KRW as f64 {
+            MAX_KRW
+        } else {
+            r as u64
+        }
+    } else {
+        0
+    }
+}
+
+/// Checks every field; returns all problems found, in form order.
+pub fn check(raw: &RawInput, ds: &Dataset) -> Result<Input, Vec<InputError>> {
+    let mut errors = Vec::new();
+    let mut amount = |value: Option<f64>, field: Field, required: bool| -> Option<u64> {
+        match value {
+            None if required => {
+                errors.push(InputError::new(field, Reason::Empty));
+                None
+            }
+            None => None,
+            Some(v) => match check_krw(v) {
+                Ok(won) => Some(won),
+                Err(reason) => {
+                    errors.push(InputError::new(field, reason));
+                    None
+                }
+            },
+        }
+    };
+    let revenue = amount(raw.revenue_krw, Field::RevenueKrw, true);
+    let current = amount(raw.current_exports_krw, Field::CurrentExportsKrw, false);
+    let to_market = amount(raw.exports_to_market_krw, Field::ExportsToMarketKrw, false);
+    let assets = amount(raw.total_assets_krw, Field::TotalAssetsKrw, false);
+    if ds.sector(&raw.sector).is_none() {
+        errors.push(InputError::new(Field::Sector, Reason::Unknown));
+    }
+    if ds.market(&raw.market).is_none() {
+        errors.push(InputError::new(Field::Market, Reason::Unknown));
+    }
+    if let (Some(all), Some(one)) = (current, to_market) {
+        if one > all {
+            errors.push(InputError::new(Field::ExportsToMarketKrw, Reason::Inconsistent));
+        }
+    }
+    match (revenue, errors.is_empty()) {
+        (Some(revenue_krw), true) => Ok(Input {
+            revenue_krw,
+            sector: raw.sector.clone(),
+            market: raw.market.clone(),
+            current_exports_krw: current,
+            exports_to_market_krw: to_market,
+            total_assets_krw: assets,
+            medical_corporation: raw.medical_corporation,
+            readiness: raw.readiness,
+            lang: raw.lang,
+            today: raw.today.clone(),
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Checks the input and computes the whole result.
+pub fn estimate(raw: &RawInput, ds: &Dataset) -> Result<Estimate, Vec<InputError>> {
+    let input = check(raw, ds)?;
+    Ok(estimate_checked(&input, ds))
+}
+
+/// Computes the result for a checked input. Sector and market exist (checked by `check`); if a
+/// caller passes unknown ids anyway the potential is zero, never a panic.
+pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
+    let lang = input.lang;
+    let sme = sme::classify(input, ds);
+    let potential = potential_for(input, ds);
+    let ranking = match ds.sector(&input.sector) {
+        Some(sector) => potential::ranking(ds, sector, input),
+        None => Vec::new(),
+    };
+    let plan = plan_context(ds, potential.base_krw, lang);
+    let support = match ds.market(&input.market) {
+        Some(market) => rules::evaluate_all(&Facts { input, size: sme.size, market, dataset: ds }),
+        None => Vec::new(),
+    };
+    let assumptions = assumptions(ds, input, lang);
+    Estimate {
+        lang,
+        dataset_version: ds.version.clone(),
+        figures_as_of: ds.figures_as_of.clone(),
+        krw_per_usd: ds.exchange_rate.krw_per_usd.value,
+        sme,
+        potential,
+        ranking,
+        plan,
+        support,
+        assumptions,
+    }
+}
+
+fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
+    let lang = input.lang;
+    let rate = ds.exchange_rate.krw_per_usd.value;
+    let usd = |krw: f64| if rate > 0.0 { krw / rate } else { 0.0 };
+    let (sector, market) = match (ds.sector(&input.sector), ds.market(&input.market)) {
+        (Some(s), Some(m)) => (s, m),
+        _ => {
+            return crate::model::Potential {
+                market: input.market.clone(),
+                market_name: input.market.clone(),
+                base_krw: 0.0,
+                low_krw: 0.0,
+                high_krw: 0.0,
+                base_usd: 0.0,
+                low_usd: 0.0,
+                high_usd: 0.0,
+                untapped_krw: 0.0,
+                untapped_usd: 0.0,
+                untapped_assumes_no_exports: true,
+                exports_to_market_krw: None,
+                years: Vec::new(),
+                factors: Vec::new(),
+                readiness_score: 0.0,
+                unanswered_questions: 4,
+            }
+        }
+    };
+    let t = potential::terms(ds, sector, market, input);
+    let base_krw = potential::usd_to_krw(ds, t.base_usd);
+    let low_krw = potential::usd_to_krw(ds, t.low_usd);
+    let high_krw = potential::usd_to_krw(ds, t.high_usd);
+    let exports = input.exports_to_market_krw.map(|x| x as f64);
+    let untapped_krw = (base_krw - exports.unwrap_or(0.0)).max(0.0);
+    let (_, score, _, unanswered) = potential::readiness_scores(ds, &input.readiness);
+    crate::model::Potential {
+        market: market.id.clone(),
+        market_name: market.name.get(lang).to_owned(),
+        base_krw,
+        low_krw,
+        high_krw,
+        base_usd: usd(base_krw),
+        low_usd: usd(low_krw),
+        high_usd: usd(high_krw),
+        untapped_krw,
+        untapped_usd: usd(untapped_krw),
+        untapped_assumes_no_exports: exports.is_none(),
+        exports_to_market_krw: exports,
+        years: potential::years(ds, &t),
+        factors: potential::factors(ds, sector, market, &t, lang),
+        readiness_score: score,
+        unanswered_questions: unanswered,
+    }
+}
+
+/// The plan's path from its base to its target, and the firm's base potential as a share of the target.
+pub fn plan_context(ds: &Dataset, firm_base_krw: f64, lang: Lang) -> PlanContext {
+    let p = &ds.plan;
+    let base = p.base_exports_krw.value;
+    let target = p.target_exports_krw.value;
+    let span = p.target_year.saturating_sub(p.base_year).max(1);
+    let growth = if base > 0.0 && target > 0.0 {
+        (target / base).powf(1.0 / f64::from(span)) - 1.0
+    } else {
+        0.0
+    };
+    let growth = if growth.is_finite() { growth } else { 0.0 };
+    let path = (p.base_year..=p.target_year.max(p.base_year))
+        .map(|year| PlanYear {
+            year,
+            krw: to_won(base * (1.0 + growth).powi(year.saturating_sub(p.base_year))) as f64,
+        })
+        .collect();
+    let share = if target > 0.0 { firm_base_krw / target } else { 0.0 };
+    let share = if share.is_finite() { share.max(0.0) } else { 0.0 };
+    let fmt = |v: f64| crate::amount::format_krw(to_won(v), lang);
+    let pct = percent(growth);
+    let summary = match lang {
+        Lang::Ko => [
+            p.name.ko.as_str(), ": ", &p.base_year.to_string(), "년 ", &fmt(base), "에서 ",
+            &p.target_year.to_string(), "년 ", &fmt(target), "으로(연 ", &pct, "% 성장).",
+        ]
+        .concat(),
+        Lang::En => [
+            p.name.en.as_str(), ": from ", &fmt(base), " in ", &p.base_year.to_string(), " to ",
+            &fmt(target), " in ", &p.target_year.to_string(), " (", &pct, " % a year).",
+        ]
+        .concat(),
+    };
+    PlanContext {
+        name: p.name.get(lang).to_owned(),
+        source: p.source.clone(),
+        base_year: p.base_year,
+        target_year: p.target_year,
+        base_krw: base,
+        target_krw: target,
+        implied_growth: growth,
+        path,
+        firm_share_of_target: share,
+        summary,
+    }
+}
+
+/// A fraction as a percentage with one decimal ("20.1"), without float formatting machinery.
+pub fn percent(fraction: f64) -> String {
+    let tenths = to_won((fraction.abs() * 1000.0).round()) ;
+    let mut s = String::new();
+    if fraction < 0.0 && tenths > 0 {
+        s.push('-');
+    }
+    s.push_str(&(tenths / 10).to_string());
+    s.push('.');
+    s.push_str(&(tenths % 10).to_string());
+    s
+}
+
+/// The labels of assumed figures that entered this case, so the widget can list them.
+fn assumptions(ds: &Dataset, input: &Input, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut add = |label: (&str, &str), assumed: bool| {
+        if assumed {
+            out.push(lang.pick(label.0, label.1).to_owned());
+        }
+    };
+    let m = &ds.method;
+    add(("환율", "exchange rate"), ds.exchange_rate.krw_per_usd.assumption);
+    add(("거리 탄력성", "distance elasticity"), m.distance_elasticity.assumption);
+    add(("기준 거리", "reference distance"), m.reference_distance_km.assumption);
+    add(("FTA 효과", "FTA effect"), m.fta_in_force_effect.assumption);
+    add(
+        ("준비도 배수", "readiness multipliers"),
+        m.readiness_min_multiplier.assumption || m.readiness_max_multiplier.assumption,
+    );
+    add(("모형 불확실성", "model uncertainty"), m.model_uncertainty.assumption);
+    let w = &m.readiness_weights;
+    add(
+        ("준비도 가중치", "readiness weights"),
+        w.certification.assumption || w.local_partner.assumption || w.export_experience.assumption || w.local_language.assumption,
+    );
+    if let Some(s) = ds.sector(&input.sector) {
+        add(("한국의 세계 수출 점유율", "Korea's world export share"), s.korea_world_share.assumption);
+        add(("국내 업종 규모", "Korea's sector output"), s.korea_output_krw.assumption);
+    }
+    if let Some(mk) = ds.market(&input.market) {
+        add(("시장 수요", "market demand"), mk.demand_for(&input.sector).is_some_and(|f| f.assumption));
+        add(("수요 증가율", "demand growth"), mk.growth_for(&input.sector).is_some_and(|f| f.assumption));
+    }
+    if let Some(row) = ds.sme_row(&input.sector) {
+        add(("중소기업 기준 금액", "SME thresholds"), row.small_max_krw.assumption || row.medium_max_krw.assumption);
+    }
+    out
+}

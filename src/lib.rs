@@ -1,0 +1,30 @@
+//! sme-export: how much a Korean medical SME could export to a Middle-Eastern or Central-Asian
+//! market, whether it counts as an SME, and which support measures it may use.
+//!
+//! Code map (data flows one way: input -> engine -> result -> render):
+//! - `error`: errors as values (field, reason, Korean and English message).
+//! - `amount`: Korean amount parsing and formatting ("35억 5,000만 원").
+//! - `dataset`: typed records of the dataset; `load` builds them from JSON and validates everything.
+//! - `model`: the checked input and the result the widget shows.
+//! - `sme`, `potential`, `rules`: the three calculations (SME status, export potential, eligibility).
+//! - `engine`: checks raw input and runs the calculations into one `Estimate`.
+//! - `binding` and `chart` (wasm32 only): the JS API and the canvas charts. Everything above them
+//!   is plain Rust, tested natively with `cargo test`.
+//!
+//! Invariant: nothing reachable from outside input panics; problems are `InputError` or
+//! `load::Problem` values.
+
+pub mod amount;
+pub mod dataset;
+pub mod engine;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod potential;
+pub mod rules;
+pub mod sme;
+
+#[cfg(target_arch = "wasm32")]
+mod binding;
+#[cfg(target_arch = "wasm32")]
+mod chart;

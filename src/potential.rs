@@ -1,0 +1,243 @@
+//! Export potential of one firm to one market: the ITC Export Potential Indicator
+//! (supply x demand x ease of trade), scaled to the firm. docs/METHOD.md states the formula,
+//! every factor and its limits, with a worked example that `tests/engine.rs` checks to the won.
+//!
+//! potential_usd = korea_share(s) * demand(m, s) * ease(m) * firm_share * readiness_multiplier
+//!   ease(m)     = (reference_km / distance_km(m))^theta * (fta_effect if an FTA is in force)
+//!   firm_share  = min(revenue / korea_output(s), 1)
+//!   multiplier  = m_min + (m_max - m_min) * readiness_score
+//! The band uses the readiness score with unanswered questions counted as "no" (low) and "yes"
+//! (high), widened by the model uncertainty u: low * (1 - u), high * (1 + u).
+//! Each year t of the plan: value * (1 + growth(m, s))^(t - base_year).
+//!
+//! Invariants (property-tested): no NaN, nothing negative, low <= base <= high, non-decreasing in
+//! revenue. Every arithmetic result is passed through `finite` so a strange dataset yields 0,
+//! never NaN.
+
+use crate::dataset::{Dataset, Figure, Market, Sector};
+use crate::engine::to_won;
+use crate::error::Lang;
+use crate::model::{Factor, Input, Question, RankedMarket, Readiness, YearPotential};
+
+/// The computed terms for one market, before formatting into a result.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Terms {
+    pub korea_share: f64,
+    pub demand_usd: f64,
+    pub distance_ease: f64,
+    pub fta_effect: f64,
+    pub ease: f64,
+    pub korea_potential_usd: f64,
+    pub firm_share: f64,
+    pub readiness_low: f64,
+    pub readiness_base: f64,
+    pub readiness_high: f64,
+    pub multiplier_base: f64,
+    pub uncertainty: f64,
+    pub low_usd: f64,
+    pub base_usd: f64,
+    pub high_usd: f64,
+    pub growth: f64,
+}
+
+/// Replaces NaN and infinities with 0 and negatives with 0: results are always shown as amounts.
+fn finite(x: f64) -> f64 {
+    if x.is_finite() && x > 0.0 {
+        x
+    } else {
+        0.0
+    }
+}
+
+/// Readiness scores (low, base, high) in [0, 1]: unanswered counts 0, 0.5, 1 respectively.
+pub fn readiness_scores(ds: &Dataset, r: &Readiness) -> (f64, f64, f64, u32) {
+    let w = &ds.method.readiness_weights;
+    let items = [
+        (w.certification.value, r.answer(Question::Certification)),
+        (w.local_partner.value, r.answer(Question::LocalPartner)),
+        (w.export_experience.value, r.answer(Question::ExportExperience)),
+        (w.local_language.value, r.answer(Question::LocalLanguage)),
+    ];
+    let (mut low, mut base, mut high, mut unanswered) = (0.0, 0.0, 0.0, 0);
+    for (weight, answer) in items {
+        match answer {
+            Some(true) => {
+                low += weight;
+                base += weight;
+                high += weight;
+            }
+            Some(false) => {}
+            None => {
+                base += weight * 0.5;
+                high += weight;
+                unanswered += 1;
+            }
+        }
+    }
+    let clamp = |x: f64| finite(x).min(1.0);
+    (clamp(low), clamp(base), clamp(high), unanswered)
+}
+
+/// Computes the terms for one firm and market. Pure arithmetic on validated data.
+pub fn terms(ds: &Dataset, sector: &Sector, market: &Market, input: &Input) -> Terms {
+    let m = &ds.method;
+    let korea_share = finite(sector.korea_world_share.value).min(1.0);
+    let demand_usd = finite(market.demand_for(&sector.id).map_or(0.0, |f| f.value));
+    let theta = finite(m.distance_elasticity.value);
+    let distance_ease = finite((m.reference_distance_km.value / market.distance_km.value).powf(theta));
+    let fta_effect = if market.fta.status == "in_force" {
+        finite(m.fta_in_force_effect.value)
+    } else {
+        1.0
+    };
+    let ease = finite(distance_ease * fta_effect);
+    let korea_potential_usd = finite(korea_share * demand_usd * ease);
+    let firm_share = finite(input.revenue_krw as f64 / sector.korea_output_krw.value).min(1.0);
+    let (r_low, r_base, r_high, _) = readiness_scores(ds, &input.readiness);
+    let m_min = finite(m.readiness_min_multiplier.value);
+    let m_max = finite(m.readiness_max_multiplier.value).max(m_min);
+    let multiplier = |r: f64| m_min + (m_max - m_min) * r;
+    let uncertainty = finite(m.model_uncertainty.value).min(1.0);
+    let firm_raw = korea_potential_usd * firm_share;
+    let base_usd = finite(firm_raw * multiplier(r_base));
+    let low_usd = finite(firm_raw * multiplier(r_low) * (1.0 - uncertainty)).min(base_usd);
+    let high_usd = finite(firm_raw * multiplier(r_high) * (1.0 + uncertainty)).max(base_usd);
+    let growth = market
+        .growth_for(&sector.id)
+        .map_or(0.0, |f| if f.value.is_finite() { f.value.clamp(-0.5, 1.0) } else { 0.0 });
+    Terms {
+        korea_share,
+        demand_usd,
+        distance_ease,
+        fta_effect,
+        ease,
+        korea_potential_usd,
+        firm_share,
+        readiness_low: r_low,
+        readiness_base: r_base,
+        readiness_high: r_high,
+        multiplier_base: multiplier(r_base),
+        uncertainty,
+        low_usd,
+        base_usd,
+        high_usd,
+        growth,
+    }
+}
+
+/// USD to whole won at the dataset's rate (as f64 for the JS API; exact below 2^53).
+pub fn usd_to_krw(ds: &Dataset, usd: f64) -> f64 {
+    to_won(usd * ds.exchange_rate.krw_per_usd.value) as f64
+}
+
+/// Year-by-year values from the plan's base year to its target year.
+pub fn years(ds: &Dataset, t: &Terms) -> Vec<YearPotential> {
+    let base_year = ds.plan.base_year;
+    let target_year = ds.plan.target_year.max(base_year);
+    (base_year..=target_year)
+        .map(|year| {
+            let g = finite((1.0 + t.growth).powi(year.saturating_sub(base_year)));
+            YearPotential {
+                year,
+                low_krw: usd_to_krw(ds, t.low_usd * g),
+                base_krw: usd_to_krw(ds, t.base_usd * g),
+                high_krw: usd_to_krw(ds, t.high_usd * g),
+            }
+        })
+        .collect()
+}
+
+/// Every market of the dataset for this firm, largest base potential first (ties by id).
+pub fn ranking(ds: &Dataset, sector: &Sector, input: &Input) -> Vec<RankedMarket> {
+    let lang = input.lang;
+    let mut out: Vec<RankedMarket> = ds
+        .markets
+        .iter()
+        .map(|market| {
+            let t = terms(ds, sector, market, input);
+            RankedMarket {
+                market: market.id.clone(),
+                name: market.name.get(lang).to_owned(),
+                region: market.region.clone(),
+                base_krw: usd_to_krw(ds, t.base_usd),
+                low_krw: usd_to_krw(ds, t.low_usd),
+                high_krw: usd_to_krw(ds, t.high_usd),
+                rank: 0,
+                selected: market.id == input.market,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.base_krw.total_cmp(&a.base_krw).then_with(|| a.market.cmp(&b.market)));
+    for (i, m) in out.iter_mut().enumerate() {
+        m.rank = u32::try_from(i).unwrap_or(u32::MAX).saturating_add(1);
+    }
+    out
+}
+
+fn factor(id: &'static str, label: (&str, &str), fig: &Figure, role: (&str, &str), lang: Lang) -> Factor {
+    Factor {
+        id,
+        label: lang.pick(label.0, label.1).to_owned(),
+        value: fig.value,
+        unit: fig.unit.clone(),
+        source: fig.source.clone(),
+        year: fig.year,
+        assumption: fig.assumption,
+        role: lang.pick(role.0, role.1).to_owned(),
+    }
+}
+
+fn computed(id: &'static str, label: (&str, &str), value: f64, unit: &str, role: (&str, &str), lang: Lang) -> Factor {
+    Factor {
+        id,
+        label: lang.pick(label.0, label.1).to_owned(),
+        value,
+        unit: unit.to_owned(),
+        source: lang.pick("계산값", "computed").to_owned(),
+        year: None,
+        assumption: false,
+        role: lang.pick(role.0, role.1).to_owned(),
+    }
+}
+
+/// The factors behind the potential, in formula order, each with value, unit, source and year.
+pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: Lang) -> Vec<Factor> {
+    let m = &ds.method;
+    let mut out = vec![
+        factor("koreaWorldShare", ("한국의 세계 수출 점유율", "Korea's share of world exports"),
+            &sector.korea_world_share, ("공급: 한국이 이 업종에서 공급하는 몫", "supply: Korea's share of what the world sells in this sector"), lang),
+    ];
+    if let Some(d) = market.demand_for(&sector.id) {
+        out.push(factor("marketDemand", ("시장 수요(수입액)", "Market demand (imports)"), d,
+            ("수요: 이 시장이 해마다 사들이는 규모", "demand: what this market buys each year"), lang));
+    }
+    out.push(factor("distanceKm", ("서울과의 거리", "Distance from Seoul"), &market.distance_km,
+        ("교역 용이성: 멀수록 작아짐", "ease of trade: smaller the farther away"), lang));
+    out.push(factor("distanceElasticity", ("거리 탄력성", "Distance elasticity"), &m.distance_elasticity,
+        ("거리 효과의 크기(중력모형)", "strength of the distance effect (gravity model)"), lang));
+    out.push(factor("referenceDistanceKm", ("기준 거리", "Reference distance"), &m.reference_distance_km,
+        ("이 거리에서 거리 효과 = 1", "distance effect is 1 at this distance"), lang));
+    if market.fta.status == "in_force" {
+        out.push(factor("ftaEffect", ("FTA 효과", "FTA effect"), &m.fta_in_force_effect,
+            ("발효 중인 FTA가 교역을 늘리는 배수", "how much an FTA in force raises trade"), lang));
+    }
+    out.push(computed("easeOfTrade", ("교역 용이성", "Ease of trade"), t.ease, "×",
+        ("(기준 거리 ÷ 거리)^탄력성 × FTA 효과", "(reference ÷ distance)^elasticity × FTA effect"), lang));
+    out.push(computed("koreaPotentialUsd", ("한국의 이 시장 수출 잠재력", "Korea's export potential to this market"),
+        t.korea_potential_usd, "USD", ("점유율 × 수요 × 교역 용이성", "share × demand × ease"), lang));
+    out.push(factor("koreaOutputKrw", ("국내 업종 생산·매출 규모", "Korea's output in this sector"), &sector.korea_output_krw,
+        ("기업 몫 = 매출액 ÷ 업종 규모", "firm's share = revenue ÷ sector output"), lang));
+    out.push(computed("firmShare", ("기업의 업종 내 비중", "Firm's share of the sector"), t.firm_share, "ratio",
+        ("한국 잠재력을 기업 규모로 환산", "scales Korea's potential to the firm"), lang));
+    out.push(computed("readinessMultiplier", ("수출 준비도 배수", "Readiness multiplier"), t.multiplier_base, "×",
+        ("인증·파트너·경험·현지어 답변(미응답은 절반)", "certification, partner, experience, language (unanswered counts half)"), lang));
+    out.push(factor("modelUncertainty", ("모형 불확실성", "Model uncertainty"), &m.model_uncertainty,
+        ("범위의 하한·상한을 넓힘", "widens the low and high ends of the band"), lang));
+    if let Some(g) = market.growth_for(&sector.id) {
+        out.push(factor("demandGrowth", ("수요 증가율", "Demand growth"), g,
+            ("연도별 전망에 적용", "applied year by year"), lang));
+    }
+    out.push(factor("krwPerUsd", ("환율", "Exchange rate"), &ds.exchange_rate.krw_per_usd,
+        ("달러를 원으로 환산", "converts USD to KRW"), lang));
+    out
+}

@@ -1,0 +1,311 @@
+//! Support-program eligibility as data, evaluated by one small interpreter.
+//!
+//! A program's rule is a list of criteria that must all hold. Each criterion evaluates to
+//! eligible (it holds), maybe (we cannot tell from what the user said: they must confirm) or
+//! ineligible (it fails), with one reason line. The program's outcome is the worst of its
+//! criteria: any ineligible makes it ineligible, else any maybe makes it maybe. The program's
+//! status (ended, planned, ...) is one more criterion applied to every program.
+//! This is the GOV.UK smart-answers idea: each outcome defined once, no special cases in code.
+
+use serde::Serialize;
+
+use crate::dataset::{Dataset, Market, Program, Text};
+use crate::error::Lang;
+use crate::model::{CriterionResult, Input, Outcome, Question, SmeSize, SupportResult};
+
+/// One condition of a program's rule. JSON: `{"kind": "sector", "anyOf": ["medical_services"]}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Criterion {
+    /// The firm's sector is one of these.
+    Sector { any_of: Vec<String> },
+    /// The target market lies in one of these regions.
+    Region { any_of: Vec<String> },
+    /// The target market is one of these.
+    Market { any_of: Vec<String> },
+    /// The firm's SME size is one of these.
+    Size { any_of: Vec<SmeSize> },
+    /// A readiness question must be answered `expect`.
+    Readiness { question: Question, expect: bool },
+    /// Current total exports within [min, max] KRW (either bound optional).
+    CurrentExports { min_krw: Option<f64>, max_krw: Option<f64> },
+    /// Korea has an FTA in force with the target market.
+    FtaInForce,
+    /// Something we cannot check; the user must confirm it.
+    Confirm { text: Text },
+}
+
+/// The heading of each outcome, defined once.
+pub fn outcome_label(outcome: Outcome, lang: Lang) -> &'static str {
+    match outcome {
+        Outcome::Eligible => lang.pick("지원 대상일 수 있음", "Likely eligible"),
+        Outcome::Maybe => lang.pick("확인 필요", "Possibly eligible: confirm"),
+        Outcome::Ineligible => lang.pick("해당 없음", "Not eligible"),
+    }
+}
+
+/// What the interpreter needs to know about the case besides the input.
+pub struct Facts<'a> {
+    pub input: &'a Input,
+    pub size: SmeSize,
+    pub market: &'a Market,
+    pub dataset: &'a Dataset,
+}
+
+/// Evaluates every program of the dataset for one case, in dataset order.
+pub fn evaluate_all(facts: &Facts) -> Vec<SupportResult> {
+    facts
+        .dataset
+        .programs
+        .iter()
+        .map(|p| evaluate(p, facts))
+        .collect()
+}
+
+/// Evaluates one program.
+pub fn evaluate(program: &Program, facts: &Facts) -> SupportResult {
+    let lang = facts.input.lang;
+    let mut reasons = Vec::with_capacity(program.rule.len() + 1);
+    reasons.push(status_criterion(&program.status, lang));
+    for c in &program.rule {
+        reasons.push(evaluate_criterion(c, facts));
+    }
+    let outcome = reasons
+        .iter()
+        .map(|r| r.outcome)
+        .fold(Outcome::Eligible, worst);
+    let to_confirm = reasons
+        .iter()
+        .filter(|r| r.outcome == Outcome::Maybe)
+        .map(|r| r.reason.clone())
+        .collect();
+    SupportResult {
+        id: program.id.clone(),
+        name: program.name.get(lang).to_owned(),
+        agency: program.agency.get(lang).to_owned(),
+        offers: program.offers.get(lang).to_owned(),
+        status: program.status.clone(),
+        status_note: program.status_note.as_ref().map(|t| t.get(lang).to_owned()),
+        source: program.source.clone(),
+        url: program.url.clone(),
+        outcome,
+        outcome_label: outcome_label(outcome, lang).to_owned(),
+        reasons,
+        to_confirm,
+    }
+}
+
+fn worst(a: Outcome, b: Outcome) -> Outcome {
+    match (a, b) {
+        (Outcome::Ineligible, _) | (_, Outcome::Ineligible) => Outcome::Ineligible,
+        (Outcome::Maybe, _) | (_, Outcome::Maybe) => Outcome::Maybe,
+        _ => Outcome::Eligible,
+    }
+}
+
+fn result(outcome: Outcome, reason: String) -> CriterionResult {
+    CriterionResult { outcome, reason }
+}
+
+fn yes_no(ok: bool) -> Outcome {
+    if ok {
+        Outcome::Eligible
+    } else {
+        Outcome::Ineligible
+    }
+}
+
+/// The status of the program itself, as a criterion every program has.
+fn status_criterion(status: &str, lang: Lang) -> CriterionResult {
+    let (outcome, ko, en) = match status {
+        "active" => (Outcome::Eligible, "현재 운영 중인 제도입니다.", "The measure is running."),
+        "enacted" => (Outcome::Eligible, "법률로 시행 중입니다.", "The measure is in force by law."),
+        "ended" => (
+            Outcome::Ineligible,
+            "종료된 제도입니다. 후속 사업을 확인하세요.",
+            "The measure has ended; look for its successor.",
+        ),
+        "planned" | "pending" => (
+            Outcome::Maybe,
+            "아직 시행되지 않았거나 시행 여부가 확인되지 않았습니다.",
+            "Not yet in force, or whether it came into force is unconfirmed.",
+        ),
+        _ => (
+            Outcome::Maybe,
+            "현재 운영 여부를 확인하지 못했습니다. 담당 기관에 확인하세요.",
+            "Whether it still runs is unconfirmed; ask the agency.",
+        ),
+    };
+    result(outcome, lang.pick(ko, en).to_owned())
+}
+
+fn evaluate_criterion(c: &Criterion, facts: &Facts) -> CriterionResult {
+    let lang = facts.input.lang;
+    let ds = facts.dataset;
+    match c {
+        Criterion::Sector { any_of } => {
+            let ok = any_of.contains(&facts.input.sector);
+            let names = join_names(any_of.iter().map(|id| {
+                ds.sector(id).map(|s| s.name.get(lang)).unwrap_or(id.as_str())
+            }));
+            let reason = match (ok, lang) {
+                (true, Lang::Ko) => ["대상 업종(", &names, ")에 해당합니다."].concat(),
+                (false, Lang::Ko) => ["대상 업종(", &names, ")이 아닙니다."].concat(),
+                (true, Lang::En) => ["Your sector is covered (", &names, ")."].concat(),
+                (false, Lang::En) => ["Only for: ", &names, "."].concat(),
+            };
+            result(yes_no(ok), reason)
+        }
+        Criterion::Region { any_of } => {
+            let ok = any_of.contains(&facts.market.region);
+            let names = join_names(any_of.iter().map(|id| {
+                ds.region(id).map(|r| r.name.get(lang)).unwrap_or(id.as_str())
+            }));
+            let market = facts.market.name.get(lang);
+            let reason = match (ok, lang) {
+                (true, Lang::Ko) => [market, "은(는) 대상 지역(", &names, ")입니다."].concat(),
+                (false, Lang::Ko) => ["대상 지역은 ", &names, "입니다."].concat(),
+                (true, Lang::En) => [market, " is in the target region (", &names, ")."].concat(),
+                (false, Lang::En) => ["Only for markets in: ", &names, "."].concat(),
+            };
+            result(yes_no(ok), reason)
+        }
+        Criterion::Market { any_of } => {
+            let ok = any_of.contains(&facts.market.id);
+            let names = join_names(any_of.iter().map(|id| {
+                ds.market(id).map(|m| m.name.get(lang)).unwrap_or(id.as_str())
+            }));
+            let reason = match (ok, lang) {
+                (true, Lang::Ko) => ["대상 국가(", &names, ")입니다."].concat(),
+                (false, Lang::Ko) => ["대상 국가는 ", &names, "입니다."].concat(),
+                (true, Lang::En) => ["Your market is covered (", &names, ")."].concat(),
+                (false, Lang::En) => ["Only for: ", &names, "."].concat(),
+            };
+            result(yes_no(ok), reason)
+        }
+        Criterion::Size { any_of } => {
+            let ok = any_of.contains(&facts.size);
+            let names = join_names(any_of.iter().map(|s| size_name(*s, lang)));
+            let reason = match (ok, lang) {
+                (true, Lang::Ko) => ["기업 규모 요건(", &names, ")을 충족합니다."].concat(),
+                (false, Lang::Ko) => ["기업 규모 요건(", &names, ")에 맞지 않습니다."].concat(),
+                (true, Lang::En) => ["Your size class qualifies (", &names, ")."].concat(),
+                (false, Lang::En) => ["Only for: ", &names, "."].concat(),
+            };
+            result(yes_no(ok), reason)
+        }
+        Criterion::Readiness { question, expect } => {
+            let (q_ko, q_en) = question_text(*question);
+            let q = lang.pick(q_ko, q_en);
+            match facts.input.readiness.answer(*question) {
+                None => result(
+                    Outcome::Maybe,
+                    match lang {
+                        Lang::Ko => ["확인 필요: ", q, if *expect { " (필요)" } else { " (없어야 함)" }].concat(),
+                        Lang::En => ["To confirm: ", q, if *expect { " (required)" } else { " (must not)" }].concat(),
+                    },
+                ),
+                Some(a) => {
+                    let ok = a == *expect;
+                    let reason = match (ok, lang) {
+                        (true, Lang::Ko) => ["요건 충족: ", q].concat(),
+                        (false, Lang::Ko) => ["요건 미충족: ", q].concat(),
+                        (true, Lang::En) => ["Met: ", q].concat(),
+                        (false, Lang::En) => ["Not met: ", q].concat(),
+                    };
+                    result(yes_no(ok), reason)
+                }
+            }
+        }
+        Criterion::CurrentExports { min_krw, max_krw } => {
+            let range = export_range_text(*min_krw, *max_krw, lang);
+            match facts.input.current_exports_krw {
+                None => result(
+                    Outcome::Maybe,
+                    match lang {
+                        Lang::Ko => ["전년도 수출실적 요건(", &range, ")을 확인하세요."].concat(),
+                        Lang::En => ["Check the prior-year export requirement (", &range, ")."].concat(),
+                    },
+                ),
+                Some(x) => {
+                    let x = x as f64;
+                    let ok = min_krw.is_none_or(|m| x >= m) && max_krw.is_none_or(|m| x <= m);
+                    let reason = match (ok, lang) {
+                        (true, Lang::Ko) => ["수출실적 요건(", &range, ")을 충족합니다."].concat(),
+                        (false, Lang::Ko) => ["수출실적 요건(", &range, ")에 맞지 않습니다."].concat(),
+                        (true, Lang::En) => ["Your exports fit the requirement (", &range, ")."].concat(),
+                        (false, Lang::En) => ["Your exports are outside the requirement (", &range, ")."].concat(),
+                    };
+                    result(yes_no(ok), reason)
+                }
+            }
+        }
+        Criterion::FtaInForce => {
+            let m = facts.market.name.get(lang);
+            let fta_name = facts.market.fta.name.as_ref().map(|t| t.get(lang)).unwrap_or("FTA");
+            let (outcome, reason) = match (facts.market.fta.status.as_str(), lang) {
+                ("in_force", Lang::Ko) => (Outcome::Eligible, [m, "와(과) ", fta_name, "이 발효 중입니다."].concat()),
+                ("in_force", Lang::En) => (Outcome::Eligible, [fta_name, " with ", m, " is in force."].concat()),
+                ("signed", Lang::Ko) => (Outcome::Maybe, [fta_name, "은 서명되었으나 발효 여부를 확인하세요."].concat()),
+                ("signed", Lang::En) => (Outcome::Maybe, [fta_name, " is signed; check whether it is in force."].concat()),
+                ("negotiating", Lang::Ko) => (Outcome::Ineligible, [m, "와(과)는 협상 중이며 발효된 FTA가 없습니다."].concat()),
+                ("negotiating", Lang::En) => (Outcome::Ineligible, ["Talks with ", m, " are under way; no FTA is in force."].concat()),
+                (_, Lang::Ko) => (Outcome::Ineligible, [m, "와(과) 발효된 FTA가 없습니다."].concat()),
+                (_, Lang::En) => (Outcome::Ineligible, ["Korea has no FTA in force with ", m, "."].concat()),
+            };
+            result(outcome, reason)
+        }
+        Criterion::Confirm { text } => result(
+            Outcome::Maybe,
+            [lang.pick("확인 필요: ", "To confirm: "), text.get(lang)].concat(),
+        ),
+    }
+}
+
+fn join_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, n) in names.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(n);
+    }
+    out
+}
+
+/// The name of a size class, defined once (also used by the SME module).
+pub fn size_name(size: SmeSize, lang: Lang) -> &'static str {
+    match size {
+        SmeSize::Small => lang.pick("소기업", "small enterprise"),
+        SmeSize::Medium => lang.pick("중기업", "medium enterprise"),
+        SmeSize::None => lang.pick("중소기업 아님", "not an SME"),
+    }
+}
+
+/// The wording of each readiness question, defined once (the widget asks the same words).
+pub fn question_text(q: Question) -> (&'static str, &'static str) {
+    match q {
+        Question::Certification => (
+            "목표 시장에서 유효한 인증·허가 보유",
+            "a certification or registration valid in the target market",
+        ),
+        Question::LocalPartner => ("현지 파트너·유통사 보유", "a local partner or distributor"),
+        Question::ExportExperience => ("수출 경험 보유", "prior export experience"),
+        Question::LocalLanguage => (
+            "현지 언어로 된 제품·서비스 자료 보유",
+            "product or service material in the local language",
+        ),
+    }
+}
+
+fn export_range_text(min: Option<f64>, max: Option<f64>, lang: Lang) -> String {
+    let fmt = |v: f64| crate::amount::format_krw(crate::engine::to_won(v), lang);
+    match (min, max, lang) {
+        (Some(a), Some(b), _) => [fmt(a), " ~ ".into(), fmt(b)].concat(),
+        (Some(a), None, Lang::Ko) => [fmt(a), " 이상".into()].concat(),
+        (Some(a), None, Lang::En) => ["at least ".into(), fmt(a)].concat(),
+        (None, Some(b), Lang::Ko) => [fmt(b), " 이하".into()].concat(),
+        (None, Some(b), Lang::En) => ["at most ".into(), fmt(b)].concat(),
+        (None, None, _) => lang.pick("제한 없음", "no limit").to_owned(),
+    }
+}
