@@ -160,11 +160,9 @@ fn input_error(mut errors: Vec<InputError>, lang: Lang) -> JsValue {
 }
 
 fn problems_error(problems: &[load::Problem]) -> JsValue {
-    let message = problems.first().map_or_else(
-        || String::from("invalid dataset"),
-        |p| [p.path.as_str(), ": ", p.message.as_str()].concat(),
-    );
-    let err = js_sys::Error::new(&message);
+    // Each message already starts with its JSON path.
+    let message = problems.first().map_or("invalid dataset", |p| p.message.as_str());
+    let err = js_sys::Error::new(message);
     let _ = Reflect::set(&err, &"problems".into(), &to_js(&problems).unwrap_or(JsValue::NULL));
     err.into()
 }

@@ -228,6 +228,8 @@ pub struct Program {
     /// "active" | "enacted" | "planned" | "pending" | "ended" | "unknown".
     pub status: String,
     pub status_note: Option<Text>,
+    /// What to do next (how to apply, whom to ask): advice, not a condition.
+    pub next_step: Option<Text>,
     pub dates: Option<String>,
     pub source: String,
     pub url: Option<String>,

@@ -14,6 +14,17 @@
 //! Invariant: nothing reachable from outside input panics; problems are `InputError` or
 //! `load::Problem` values.
 
+// A panic kills the widget for the whole host page: none of these in library code.
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::unreachable,
+    clippy::todo,
+    clippy::unimplemented
+)]
+
 pub mod amount;
 pub mod dataset;
 pub mod engine;

@@ -213,6 +213,7 @@ pub struct SupportResult {
     pub offers: String,
     pub status: String,
     pub status_note: Option<String>,
+    pub next_step: Option<String>,
     pub source: String,
     pub url: Option<String>,
     pub outcome: Outcome,

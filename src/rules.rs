@@ -74,11 +74,16 @@ pub fn evaluate(program: &Program, facts: &Facts) -> SupportResult {
         .iter()
         .map(|r| r.outcome)
         .fold(Outcome::Eligible, worst);
-    let to_confirm = reasons
-        .iter()
-        .filter(|r| r.outcome == Outcome::Maybe)
-        .map(|r| r.reason.clone())
-        .collect();
+    // Only an open question is worth confirming: for an ineligible program there is nothing to do.
+    let to_confirm = if outcome == Outcome::Maybe {
+        reasons
+            .iter()
+            .filter(|r| r.outcome == Outcome::Maybe)
+            .map(|r| r.reason.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
     SupportResult {
         id: program.id.clone(),
         name: program.name.get(lang).to_owned(),
@@ -86,6 +91,7 @@ pub fn evaluate(program: &Program, facts: &Facts) -> SupportResult {
         offers: program.offers.get(lang).to_owned(),
         status: program.status.clone(),
         status_note: program.status_note.as_ref().map(|t| t.get(lang).to_owned()),
+        next_step: program.next_step.as_ref().map(|t| t.get(lang).to_owned()),
         source: program.source.clone(),
         url: program.url.clone(),
         outcome,

@@ -1,0 +1,969 @@
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+//! Builds a `Dataset` from JSON text, validating all of it.
+//!
+//! The text is size- and depth-checked, parsed into a `serde_json::Value`, then walked by a small
+//! reader that keeps the JSON path of where it is ("$.markets[3].distanceKm.value") and collects
+//! every problem instead of stopping at the first. A bad value is replaced by a default so the
+//! walk goes on; any problem makes the result `Err`. Unknown keys are ignored (room for comments).
+//! The walk follows the schema, not the input, so its depth is fixed whatever the input holds.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::dataset::{
+    Dataset, ExchangeRate, Figure, Fta, Market, MethodParams, Plan, Program, ReadinessWeights,
+    Region, Sector, SectorFigure, SmeRevision, SmeRow, SmeRules, SmeTable, Text, DEFAULT_JSON,
+};
+use crate::model::{Question, SmeSize};
+use crate::rules::Criterion;
+
+/// The schema tag a dataset must carry.
+pub const SCHEMA: &str = "sme-export-dataset/1";
+/// Largest dataset text accepted, bytes (8 MiB).
+pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+/// Deepest nesting of lists and objects accepted.
+pub const MAX_DEPTH: usize = 64;
+/// Problems reported at most; the rest are counted in one final "truncated" problem.
+pub const MAX_PROBLEMS: usize = 200;
+/// Items read at most from any one list (markets, programs, ...).
+pub const MAX_ITEMS: usize = 1000;
+
+/// One problem in a dataset file, with the JSON path where it is ("$.markets[3].distanceKm.value").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    pub path: String,
+    /// Machine-readable kind: "missing", "type", "negative", "range", "unknownSector", "duplicate", ...
+    pub kind: &'static str,
+    /// English, starting with the path.
+    pub message: String,
+    /// One line in plain language on how to fix it.
+    pub hint: &'static str,
+}
+
+/// Parses and validates the compiled-in default dataset.
+pub fn default_dataset() -> Result<Dataset, Vec<Problem>> {
+    dataset_from_json(DEFAULT_JSON)
+}
+
+/// Parses and validates a dataset; returns every problem found, or the dataset.
+pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
+    let mut r = Reader {
+        path: String::from("$"),
+        out: Vec::new(),
+        dropped: 0,
+    };
+    let ds = if text.len() > MAX_BYTES {
+        let n = text.len().to_string();
+        r.err_h(
+            "tooLarge",
+            &[
+                "the file is ",
+                &n,
+                " bytes; at most 8 MiB (8388608 bytes) is allowed",
+            ],
+            "trim the file below 8 MiB (long notes or unused entries)",
+        );
+        None
+    } else if too_deep(text) {
+        r.err(
+            "tooDeep",
+            &["lists and objects are nested more than 64 levels deep"],
+        );
+        None
+    } else {
+        match serde_json::from_str::<Value>(text) {
+            Ok(v) => r.dataset(&v),
+            Err(e) => {
+                r.err("json", &["not valid JSON: ", &e.to_string()]);
+                None
+            }
+        }
+    };
+    match ds {
+        Some(d) if r.out.is_empty() => Ok(d),
+        _ => {
+            if r.dropped > 0 {
+                let n = r.dropped.to_string();
+                r.path.truncate(1);
+                r.out.push(Problem {
+                    message: ["$: ", &n, " more problems not shown"].concat(),
+                    path: r.path,
+                    kind: "truncated",
+                    hint: "fix the problems shown and load the file again to see the rest",
+                });
+            }
+            Err(r.out)
+        }
+    }
+}
+
+/// True when lists/objects nest deeper than `MAX_DEPTH` (brackets inside strings do not count).
+/// A flat scan, so a 100,000-deep `[[[[` never reaches the recursive parser.
+fn too_deep(text: &str) -> bool {
+    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
+    for b in text.bytes() {
+        if in_str {
+            if esc {
+                esc = false;
+            } else if b == b'\\' {
+                esc = true;
+            } else if b == b'"' {
+                in_str = false;
+            }
+        } else {
+            match b {
+                b'"' => in_str = true,
+                b'[' | b'{' => {
+                    depth = depth.saturating_add(1);
+                    if depth > MAX_DEPTH {
+                        return true;
+                    }
+                }
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
+/// "YYYY-MM-DD" naming a real day.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let num = |from: usize, to: usize| -> Option<u32> {
+        let p = b.get(from..to)?;
+        p.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| p.iter().fold(0, |a, d| a * 10 + u32::from(d - b'0')))
+    };
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return false;
+    }
+    let (Some(y), Some(m), Some(d)) = (num(0, 4), num(5, 7), num(8, 10)) else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (1..=days).contains(&d)
+}
+
+fn hint(kind: &str) -> &'static str {
+    match kind {
+        "json" => "fix the JSON syntax near that line and column (often a missing comma, quote or bracket)",
+        "tooDeep" => "nest lists and objects at most 64 levels deep",
+        "missing" => "add this field",
+        "type" => "change the value to the expected type",
+        "negative" => "use a value of 0 or more",
+        "notFinite" => "use an ordinary finite number",
+        "unsourced" => "add a \"source\" or set \"assumption\": true",
+        "duplicate" => "give each entry its own id, or remove the repeated entry",
+        "unknownSector" => "use an id listed in \"sectors\", or add that sector there",
+        "unknownMarket" => "use an id listed in \"markets\", or add that market there",
+        "unknownRegion" => "use an id listed in \"regions\", or add that region there",
+        "incomplete" => "add the missing entry",
+        "unknownKind" => "use one of the values listed in the message",
+        "empty" => "fill this in; it must not be empty",
+        "date" => "write the date as YYYY-MM-DD, e.g. 2025-03-31",
+        "schema" => "set \"schema\" to \"sme-export-dataset/1\"",
+        _ => "change the value as the message says",
+    }
+}
+
+/// Allowed range of a figure's value.
+#[derive(Clone, Copy, PartialEq)]
+enum Bound {
+    /// 0 or more.
+    NonNeg,
+    /// More than 0.
+    Pos,
+    /// A share, 0..=1.
+    Share,
+    /// A yearly growth rate, -0.5..=1.0.
+    Growth,
+}
+
+const FTA_STATUS: &[&str] = &["none", "negotiating", "signed", "in_force"];
+const PROGRAM_STATUS: &[&str] = &[
+    "active", "enacted", "planned", "pending", "ended", "unknown",
+];
+const SIZES: &[&str] = &["small", "medium", "none"];
+const QUESTIONS: &[&str] = &[
+    "certification",
+    "localPartner",
+    "exportExperience",
+    "localLanguage",
+];
+
+type Obj = Map<String, Value>;
+type Ids = BTreeSet<String>;
+
+fn fig0() -> Figure {
+    Figure {
+        value: 0.0,
+        unit: String::new(),
+        source: String::new(),
+        year: None,
+        assumption: false,
+        note: None,
+    }
+}
+
+/// Walks a `Value`, keeping the current path and the problems found.
+struct Reader {
+    path: String,
+    out: Vec<Problem>,
+    dropped: usize,
+}
+
+impl Reader {
+    fn err(&mut self, kind: &'static str, parts: &[&str]) {
+        self.err_h(kind, parts, hint(kind));
+    }
+
+    fn err_h(&mut self, kind: &'static str, parts: &[&str], hint: &'static str) {
+        if self.out.len() >= MAX_PROBLEMS {
+            self.dropped = self.dropped.saturating_add(1);
+            return;
+        }
+        let mut message = self.path.clone();
+        message.push_str(": ");
+        for p in parts {
+            message.push_str(p);
+        }
+        let path = self.path.clone();
+        self.out.push(Problem {
+            path,
+            kind,
+            message,
+            hint,
+        });
+    }
+
+    /// Problems so far, reported or not: compare before/after to know a part was clean.
+    fn count(&self) -> usize {
+        self.out.len().saturating_add(self.dropped)
+    }
+
+    fn enter(&mut self, key: &str) -> usize {
+        let n = self.path.len();
+        self.path.push('.');
+        self.path.push_str(key);
+        n
+    }
+
+    /// A problem at `path.key`.
+    fn err_at(&mut self, key: &str, kind: &'static str, parts: &[&str], hint: &'static str) {
+        let n = self.enter(key);
+        self.err_h(kind, parts, hint);
+        self.path.truncate(n);
+    }
+
+    fn ty(&mut self, want: &str, v: &Value) {
+        let found = match v {
+            Value::Null => "null",
+            Value::Bool(_) => "true/false",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "an object",
+        };
+        self.err("type", &["expected ", want, ", found ", found]);
+    }
+
+    /// A required field: reports it missing (and returns `d`) or reads it with `f` at its path.
+    fn field<'v, T>(
+        &mut self,
+        o: &'v Obj,
+        key: &str,
+        d: T,
+        f: impl FnOnce(&mut Self, &'v Value) -> T,
+    ) -> T {
+        let n = self.enter(key);
+        let t = match o.get(key) {
+            Some(v) => f(self, v),
+            None => {
+                self.err("missing", &["is missing"]);
+                d
+            }
+        };
+        self.path.truncate(n);
+        t
+    }
+
+    /// An optional field: absent or null is `None`.
+    fn opt<'v, T>(
+        &mut self,
+        o: &'v Obj,
+        key: &str,
+        f: impl FnOnce(&mut Self, &'v Value) -> T,
+    ) -> Option<T> {
+        match o.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => {
+                let n = self.enter(key);
+                let t = f(self, v);
+                self.path.truncate(n);
+                Some(t)
+            }
+        }
+    }
+
+    /// A required object read by `f`.
+    fn section<'v, T>(
+        &mut self,
+        o: &'v Obj,
+        key: &str,
+        f: impl FnOnce(&mut Self, &'v Obj) -> T,
+    ) -> Option<T> {
+        self.field(o, key, None, |r, v| {
+            let o = r.obj(v)?;
+            Some(f(r, o))
+        })
+    }
+
+    /// A required list; `f` reads each item (None drops it, its problem already reported).
+    fn list<'v, T>(
+        &mut self,
+        o: &'v Obj,
+        key: &str,
+        nonempty: bool,
+        mut f: impl FnMut(&mut Self, &'v Value) -> Option<T>,
+    ) -> Vec<T> {
+        self.field(o, key, Vec::new(), |r, v| {
+            let Value::Array(a) = v else {
+                r.ty("a list", v);
+                return Vec::new();
+            };
+            if nonempty && a.is_empty() {
+                r.err("empty", &["must list at least one entry"]);
+            }
+            if a.len() > MAX_ITEMS {
+                r.err_h(
+                    "tooLarge",
+                    &["has more than 1000 entries"],
+                    "keep at most 1000 entries in one list",
+                );
+            }
+            let mut out = Vec::with_capacity(a.len().min(MAX_ITEMS));
+            for (i, x) in a.iter().take(MAX_ITEMS).enumerate() {
+                let n = r.path.len();
+                r.path.push('[');
+                r.path.push_str(&i.to_string());
+                r.path.push(']');
+                if let Some(t) = f(r, x) {
+                    out.push(t);
+                }
+                r.path.truncate(n);
+            }
+            out
+        })
+    }
+
+    fn obj<'v>(&mut self, v: &'v Value) -> Option<&'v Obj> {
+        match v {
+            Value::Object(o) => Some(o),
+            _ => {
+                self.ty("an object", v);
+                None
+            }
+        }
+    }
+
+    fn s<'v>(&mut self, v: &'v Value) -> Option<&'v str> {
+        match v {
+            Value::String(s) => Some(s),
+            _ => {
+                self.ty("a string", v);
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, v: &Value) -> String {
+        self.s(v).map(str::to_owned).unwrap_or_default()
+    }
+
+    fn boolean(&mut self, v: &Value) -> bool {
+        match v {
+            Value::Bool(b) => *b,
+            _ => {
+                self.ty("true or false", v);
+                false
+            }
+        }
+    }
+
+    /// A finite number within `b`; 0 when bad.
+    fn num(&mut self, v: &Value, b: Bound) -> f64 {
+        match v {
+            Value::Number(n) => match n.as_f64() {
+                Some(x) if x.is_finite() => {
+                    self.bound(x, b);
+                    x
+                }
+                _ => {
+                    self.err("notFinite", &["is not a finite number"]);
+                    0.0
+                }
+            },
+            _ => {
+                self.ty("a number", v);
+                0.0
+            }
+        }
+    }
+
+    /// A year, 1900..=2200; 0 when bad.
+    fn year(&mut self, v: &Value) -> i32 {
+        match v.as_i64() {
+            Some(y) if (1900..=2200).contains(&y) => i32::try_from(y).unwrap_or(0),
+            Some(_) => {
+                self.err_h(
+                    "range",
+                    &["a year must be between 1900 and 2200"],
+                    "write the full four-digit year, e.g. 2024",
+                );
+                0
+            }
+            None => {
+                self.ty("a whole number (a year)", v);
+                0
+            }
+        }
+    }
+
+    fn date(&mut self, v: &Value) -> String {
+        let Some(s) = self.s(v) else {
+            return String::new();
+        };
+        if !is_iso_date(s) {
+            self.err("date", &["\"", s, "\" is not a date written YYYY-MM-DD"]);
+        }
+        s.to_owned()
+    }
+
+    /// Index of the string `v` in `allowed`, reporting "unknownKind" when it is not there.
+    fn choice(&mut self, v: &Value, allowed: &[&str]) -> Option<usize> {
+        let s = self.s(v)?;
+        let i = allowed.iter().position(|a| *a == s);
+        if i.is_none() {
+            let list = allowed.join(", ");
+            self.err("unknownKind", &["\"", s, "\" is not one of: ", &list]);
+        }
+        i
+    }
+
+    fn choice_str(&mut self, v: &Value, allowed: &[&str]) -> String {
+        self.choice(v, allowed)
+            .and_then(|i| allowed.get(i))
+            .map(|s| (*s).to_owned())
+            .unwrap_or_default()
+    }
+
+    fn text(&mut self, v: &Value) -> Text {
+        let Some(o) = self.obj(v) else {
+            return Text::default();
+        };
+        Text {
+            ko: self.field(o, "ko", String::new(), Self::string),
+            en: self.field(o, "en", String::new(), Self::string),
+        }
+    }
+
+    fn text_f(&mut self, o: &Obj, key: &str) -> Text {
+        self.field(o, key, Text::default(), Self::text)
+    }
+
+    fn str_f(&mut self, o: &Obj, key: &str) -> String {
+        self.field(o, key, String::new(), Self::string)
+    }
+
+    fn bound(&mut self, x: f64, b: Bound) {
+        let (lo, hi, msg, hint) = match b {
+            Bound::NonNeg => (0.0, f64::INFINITY, "", ""),
+            Bound::Pos => (
+                0.0,
+                f64::INFINITY,
+                "must be greater than 0",
+                "use a positive number",
+            ),
+            Bound::Share => (
+                0.0,
+                1.0,
+                "must be between 0 and 1 (a share: 0.25 means 25 %)",
+                "write the share as a fraction between 0 and 1, e.g. 0.25 for 25 %",
+            ),
+            Bound::Growth => (
+                -0.5,
+                1.0,
+                "must be between -0.5 and 1.0 (a yearly growth: 0.05 means 5 %)",
+                "write the growth as a fraction, e.g. 0.05 for 5 % a year",
+            ),
+        };
+        if x < 0.0 && lo >= 0.0 {
+            self.err("negative", &["must not be negative"]);
+        } else if x < lo || x > hi || (b == Bound::Pos && x == 0.0) {
+            self.err_h("range", &[msg], hint);
+        }
+    }
+
+    /// Every figure goes through here.
+    fn figure(&mut self, o: &Obj, b: Bound) -> Figure {
+        let value = self.field(o, "value", 0.0, |r, v| r.num(v, b));
+        let unit = self.str_f(o, "unit");
+        let source = self.opt(o, "source", Self::string).unwrap_or_default();
+        let year = self.opt(o, "year", Self::year);
+        let assumption = self.opt(o, "assumption", Self::boolean).unwrap_or(false);
+        let note = self.opt(o, "note", Self::text);
+        if source.trim().is_empty() && !assumption {
+            self.err_at(
+                "source",
+                "unsourced",
+                &["the figure has no source and is not marked as an assumption"],
+                hint("unsourced"),
+            );
+        }
+        Figure {
+            value,
+            unit,
+            source,
+            year,
+            assumption,
+            note,
+        }
+    }
+
+    fn fig(&mut self, o: &Obj, key: &str, b: Bound) -> Figure {
+        self.field(o, key, fig0(), |r, v| match r.obj(v) {
+            Some(o) => r.figure(o, b),
+            None => fig0(),
+        })
+    }
+
+    /// Reports an id that is not in `ids` (unless `ids` is empty: its list is already reported).
+    fn known(&mut self, id: &str, ids: &Ids, kind: &'static str) {
+        if !ids.is_empty() && !id.is_empty() && !ids.contains(id) {
+            let list = match kind {
+                "unknownSector" => "sectors",
+                "unknownRegion" => "regions",
+                _ => "markets",
+            };
+            self.err(kind, &["\"", id, "\" is not an id listed in $.", list]);
+        }
+    }
+
+    fn dup(&mut self, id: &str, seen: &mut Ids) {
+        if !id.is_empty() && !seen.insert(id.to_owned()) {
+            self.err("duplicate", &["\"", id, "\" is listed more than once"]);
+        }
+    }
+
+    /// An entry's "id": non-empty and not seen before in its list.
+    fn id(&mut self, o: &Obj, seen: &mut Ids) -> String {
+        self.field(o, "id", String::new(), |r, v| {
+            let Some(s) = r.s(v) else {
+                return String::new();
+            };
+            if s.is_empty() {
+                r.err("empty", &["must not be empty"]);
+            }
+            r.dup(s, seen);
+            s.to_owned()
+        })
+    }
+
+    /// A "sector" field naming a known sector, once per list.
+    fn sector_ref(&mut self, o: &Obj, sectors: &Ids, seen: &mut Ids) -> String {
+        self.field(o, "sector", String::new(), |r, v| {
+            let s = r.string(v);
+            r.known(&s, sectors, "unknownSector");
+            r.dup(&s, seen);
+            s
+        })
+    }
+
+    /// Reports each sector missing from the list `key` (if that list is there at all).
+    fn cover(&mut self, o: &Obj, key: &str, sectors: &Ids, seen: &Ids) {
+        if matches!(o.get(key), Some(Value::Array(_))) {
+            for id in sectors.difference(seen) {
+                self.err_at(
+                    key,
+                    "incomplete",
+                    &["has no entry for sector \"", id, "\""],
+                    hint("incomplete"),
+                );
+            }
+        }
+    }
+
+    /// A market's per-sector figures (demand or growth): one per known sector.
+    fn sector_figs(&mut self, o: &Obj, key: &str, b: Bound, sectors: &Ids) -> Vec<SectorFigure> {
+        let mut seen = Ids::new();
+        let list = self.list(o, key, false, |r, v| {
+            let o = r.obj(v)?;
+            Some(SectorFigure {
+                sector: r.sector_ref(o, sectors, &mut seen),
+                figure: r.figure(o, b),
+            })
+        });
+        self.cover(o, key, sectors, &seen);
+        list
+    }
+
+    fn ids_of(&mut self, o: &Obj, ids: &Ids, kind: &'static str) -> Vec<String> {
+        self.list(o, "anyOf", true, |r, v| {
+            let s = r.string(v);
+            r.known(&s, ids, kind);
+            Some(s)
+        })
+    }
+
+    fn amount(&mut self, v: &Value) -> f64 {
+        self.num(v, Bound::NonNeg)
+    }
+
+    /// One criterion of a program's rule; `refs` are the sector, region and market ids.
+    fn criterion(&mut self, v: &Value, refs: [&Ids; 3]) -> Option<Criterion> {
+        let o = self.obj(v)?;
+        let kind = self.field(o, "kind", None, Self::s)?;
+        let [sectors, regions, markets] = refs;
+        Some(match kind {
+            "sector" => Criterion::Sector {
+                any_of: self.ids_of(o, sectors, "unknownSector"),
+            },
+            "region" => Criterion::Region {
+                any_of: self.ids_of(o, regions, "unknownRegion"),
+            },
+            "market" => Criterion::Market {
+                any_of: self.ids_of(o, markets, "unknownMarket"),
+            },
+            "size" => Criterion::Size {
+                any_of: self.list(o, "anyOf", true, |r, v| {
+                    let i = r.choice(v, SIZES)?;
+                    [SmeSize::Small, SmeSize::Medium, SmeSize::None]
+                        .get(i)
+                        .copied()
+                }),
+            },
+            "readiness" => {
+                let question = self.field(o, "question", None, |r, v| {
+                    let i = r.choice(v, QUESTIONS)?;
+                    [
+                        Question::Certification,
+                        Question::LocalPartner,
+                        Question::ExportExperience,
+                        Question::LocalLanguage,
+                    ]
+                    .get(i)
+                    .copied()
+                });
+                let expect = self.field(o, "expect", false, Self::boolean);
+                Criterion::Readiness {
+                    question: question?,
+                    expect,
+                }
+            }
+            "currentExports" => {
+                let min_krw = self.opt(o, "minKrw", Self::amount);
+                let max_krw = self.opt(o, "maxKrw", Self::amount);
+                if let (Some(a), Some(b)) = (min_krw, max_krw) {
+                    if a > b {
+                        self.err_at(
+                            "minKrw",
+                            "range",
+                            &["must not be above maxKrw"],
+                            "swap minKrw and maxKrw",
+                        );
+                    }
+                }
+                Criterion::CurrentExports { min_krw, max_krw }
+            }
+            "ftaInForce" => Criterion::FtaInForce,
+            "confirm" => Criterion::Confirm {
+                text: self.text_f(o, "text"),
+            },
+            _ => {
+                self.err_at(
+                    "kind",
+                    "unknownKind",
+                    &[
+                        "\"",
+                        kind,
+                        "\" is not a criterion kind (sector, region, market, size, readiness, currentExports, ftaInForce, confirm)",
+                    ],
+                    hint("unknownKind"),
+                );
+                return None;
+            }
+        })
+    }
+
+    fn dataset(&mut self, v: &Value) -> Option<Dataset> {
+        let o = self.obj(v)?;
+        let schema = self.field(o, "schema", None, |r, v| {
+            let s = r.s(v)?;
+            if s != SCHEMA {
+                r.err(
+                    "schema",
+                    &["\"", s, "\" is not the supported schema \"", SCHEMA, "\""],
+                );
+            }
+            Some(s.to_owned())
+        });
+        let version = self.str_f(o, "version");
+        let figures_as_of = self.field(o, "figuresAsOf", String::new(), Self::date);
+        let title = self.text_f(o, "title");
+        let exchange_rate = self.section(o, "exchangeRate", |r, o| ExchangeRate {
+            krw_per_usd: r.fig(o, "krwPerUsd", Bound::Pos),
+        });
+        let plan = self.section(o, "plan", Self::plan);
+        let method = self.section(o, "method", Self::method).flatten();
+
+        let mut sector_ids = Ids::new();
+        let sectors = self.list(o, "sectors", true, |r, v| {
+            let o = r.obj(v)?;
+            Some(Sector {
+                id: r.id(o, &mut sector_ids),
+                ksic: r.str_f(o, "ksic"),
+                name: r.text_f(o, "name"),
+                korea_world_share: r.fig(o, "koreaWorldShare", Bound::Share),
+                korea_output_krw: r.fig(o, "koreaOutputKrw", Bound::Pos),
+            })
+        });
+
+        let mut region_ids = Ids::new();
+        let regions = self.list(o, "regions", true, |r, v| {
+            let o = r.obj(v)?;
+            Some(Region {
+                id: r.id(o, &mut region_ids),
+                name: r.text_f(o, "name"),
+            })
+        });
+
+        let mut market_ids = Ids::new();
+        let markets = self.list(o, "markets", true, |r, v| {
+            let o = r.obj(v)?;
+            let id = r.id(o, &mut market_ids);
+            let region = r.field(o, "region", String::new(), |r, v| {
+                let s = r.string(v);
+                r.known(&s, &region_ids, "unknownRegion");
+                s
+            });
+            let name = r.text_f(o, "name");
+            let distance_km = r.fig(o, "distanceKm", Bound::Pos);
+            let fta = r.section(o, "fta", |r, o| Fta {
+                status: r.field(o, "status", String::new(), |r, v| {
+                    r.choice_str(v, FTA_STATUS)
+                }),
+                name: r.opt(o, "name", Self::text),
+                source: r.opt(o, "source", Self::string).unwrap_or_default(),
+                date: r.opt(o, "date", Self::string),
+            });
+            let demand = r.sector_figs(o, "demand", Bound::NonNeg, &sector_ids);
+            let demand_growth = r.sector_figs(o, "demandGrowth", Bound::Growth, &sector_ids);
+            Some(Market {
+                id,
+                region,
+                name,
+                distance_km,
+                fta: fta?,
+                demand,
+                demand_growth,
+            })
+        });
+
+        let sme = self
+            .section(o, "sme", |r, o| r.sme(o, &sector_ids))
+            .flatten();
+
+        let mut program_ids = Ids::new();
+        let refs = [&sector_ids, &region_ids, &market_ids];
+        let programs = self.list(o, "programs", false, |r, v| {
+            let o = r.obj(v)?;
+            Some(Program {
+                id: r.id(o, &mut program_ids),
+                name: r.text_f(o, "name"),
+                agency: r.text_f(o, "agency"),
+                offers: r.text_f(o, "offers"),
+                status: r.field(o, "status", String::new(), |r, v| {
+                    r.choice_str(v, PROGRAM_STATUS)
+                }),
+                status_note: r.opt(o, "statusNote", Self::text),
+                next_step: r.opt(o, "nextStep", Self::text),
+                dates: r.opt(o, "dates", Self::string),
+                source: r.str_f(o, "source"),
+                url: r.opt(o, "url", Self::string),
+                rule: r.list(o, "rule", false, |r, v| r.criterion(v, refs)),
+            })
+        });
+
+        Some(Dataset {
+            schema: schema.unwrap_or_default(),
+            version,
+            figures_as_of,
+            title,
+            exchange_rate: exchange_rate?,
+            plan: plan?,
+            method: method?,
+            sme: sme?,
+            sectors,
+            regions,
+            markets,
+            programs,
+        })
+    }
+
+    fn plan(&mut self, o: &Obj) -> Plan {
+        let name = self.text_f(o, "name");
+        let announced = self.field(o, "announced", String::new(), Self::date);
+        let source = self.str_f(o, "source");
+        let base_year = self.field(o, "baseYear", 0, Self::year);
+        let target_year = self.field(o, "targetYear", 0, Self::year);
+        if base_year != 0 && target_year != 0 {
+            if target_year <= base_year {
+                self.err_at(
+                    "targetYear",
+                    "range",
+                    &["must be after baseYear"],
+                    "set targetYear to a later year than baseYear",
+                );
+            } else if target_year > base_year.saturating_add(50) {
+                self.err_at(
+                    "targetYear",
+                    "range",
+                    &["must be at most 50 years after baseYear"],
+                    "use a target year within 50 years of the base year",
+                );
+            }
+        }
+        Plan {
+            name,
+            announced,
+            source,
+            base_year,
+            target_year,
+            base_exports_krw: self.fig(o, "baseExportsKrw", Bound::Pos),
+            target_exports_krw: self.fig(o, "targetExportsKrw", Bound::Pos),
+        }
+    }
+
+    fn method(&mut self, o: &Obj) -> Option<MethodParams> {
+        let distance_elasticity = self.fig(o, "distanceElasticity", Bound::Pos);
+        let reference_distance_km = self.fig(o, "referenceDistanceKm", Bound::Pos);
+        let fta_in_force_effect = self.fig(o, "ftaInForceEffect", Bound::Pos);
+        let before = self.count();
+        let readiness_min_multiplier = self.fig(o, "readinessMinMultiplier", Bound::NonNeg);
+        let readiness_max_multiplier = self.fig(o, "readinessMaxMultiplier", Bound::NonNeg);
+        if self.count() == before && readiness_min_multiplier.value > readiness_max_multiplier.value
+        {
+            self.err_at(
+                "readinessMinMultiplier",
+                "range",
+                &["must not be above readinessMaxMultiplier"],
+                "make the minimum multiplier at most the maximum",
+            );
+        }
+        let model_uncertainty = self.fig(o, "modelUncertainty", Bound::Share);
+        let readiness_weights = self.section(o, "readinessWeights", |r, o| {
+            let before = r.count();
+            let w = ReadinessWeights {
+                certification: r.fig(o, "certification", Bound::Share),
+                local_partner: r.fig(o, "localPartner", Bound::Share),
+                export_experience: r.fig(o, "exportExperience", Bound::Share),
+                local_language: r.fig(o, "localLanguage", Bound::Share),
+            };
+            let sum = w.certification.value
+                + w.local_partner.value
+                + w.export_experience.value
+                + w.local_language.value;
+            if r.count() == before && (sum - 1.0).abs() > 1e-6 {
+                let s = sum.to_string();
+                r.err_h(
+                    "range",
+                    &["the four weights sum to ", &s, "; they must sum to 1"],
+                    "adjust the weights so they add up to exactly 1",
+                );
+            }
+            w
+        });
+        Some(MethodParams {
+            distance_elasticity,
+            reference_distance_km,
+            fta_in_force_effect,
+            readiness_min_multiplier,
+            readiness_max_multiplier,
+            model_uncertainty,
+            readiness_weights: readiness_weights?,
+        })
+    }
+
+    fn sme(&mut self, o: &Obj, sectors: &Ids) -> Option<SmeRules> {
+        let table = self.section(o, "table", |r, o| {
+            let name = r.text_f(o, "name");
+            let effective = r.field(o, "effective", String::new(), Self::date);
+            let source = r.str_f(o, "source");
+            let mut seen = Ids::new();
+            let rows = r.list(o, "rows", false, |r, v| {
+                let o = r.obj(v)?;
+                let sector = r.sector_ref(o, sectors, &mut seen);
+                let before = r.count();
+                let small_max_krw = r.fig(o, "smallMaxKrw", Bound::NonNeg);
+                let medium_max_krw = r.fig(o, "mediumMaxKrw", Bound::NonNeg);
+                if r.count() == before && small_max_krw.value > medium_max_krw.value {
+                    r.err_at(
+                        "smallMaxKrw",
+                        "range",
+                        &["must not be above mediumMaxKrw"],
+                        "the small-enterprise limit must be at most the medium one",
+                    );
+                }
+                Some(SmeRow {
+                    sector,
+                    small_max_krw,
+                    medium_max_krw,
+                })
+            });
+            r.cover(o, "rows", sectors, &seen);
+            SmeTable {
+                name,
+                effective,
+                source,
+                rows,
+            }
+        });
+        let pending_revision = self
+            .opt(o, "pendingRevision", |r, v| {
+                let o = r.obj(v)?;
+                Some(SmeRevision {
+                    name: r.text_f(o, "name"),
+                    effective: r.field(o, "effective", String::new(), Self::date),
+                    source: r.str_f(o, "source"),
+                    small_max_raise_krw: r.fig(o, "smallMaxRaiseKrw", Bound::NonNeg),
+                    medium_max_raise_krw: r.fig(o, "mediumMaxRaiseKrw", Bound::NonNeg),
+                })
+            })
+            .flatten();
+        let asset_cap_krw = self.fig(o, "assetCapKrw", Bound::Pos);
+        let confirm_at = self.str_f(o, "confirmAt");
+        Some(SmeRules {
+            table: table?,
+            pending_revision,
+            asset_cap_krw,
+            confirm_at,
+        })
+    }
+}

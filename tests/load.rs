@@ -1,0 +1,600 @@
+//! Tests of the dataset loader: a valid minimal dataset loads, and each kind of mistake is
+//! reported with its exact path and kind, all of them at once, without panics.
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use sme_export::load::{dataset_from_json, default_dataset, Problem};
+
+fn fig(value: f64, unit: &str) -> Value {
+    json!({"value": value, "unit": unit, "source": "KITA 2024", "year": 2024})
+}
+
+/// A valid dataset: 2 sectors, 2 regions, 2 markets, 2 programs.
+fn valid() -> Value {
+    let market = |id: &str, region: &str, km: f64, fta: &str| {
+        json!({
+            "id": id, "region": region, "name": {"ko": id, "en": id},
+            "distanceKm": fig(km, "km"),
+            "fta": {"status": fta, "name": null, "source": "FTA portal", "date": null},
+            "demand": [
+                {"sector": "devices", "value": 1.0e8, "unit": "USD", "source": "UN Comtrade", "year": 2023},
+                {"sector": "services", "value": 2.0e7, "unit": "USD", "assumption": true, "note": {"ko": "추정", "en": "estimate"}}
+            ],
+            "demandGrowth": [
+                {"sector": "devices", "value": 0.05, "unit": "ratio", "source": "UN Comtrade", "year": null},
+                {"sector": "services", "value": -0.1, "unit": "ratio", "assumption": true}
+            ]
+        })
+    };
+    json!({
+        "schema": "sme-export-dataset/1",
+        "version": "2025.1",
+        "figuresAsOf": "2025-03-31",
+        "title": {"ko": "수출", "en": "Exports"},
+        "exchangeRate": {"krwPerUsd": fig(1380.0, "KRW/USD")},
+        "plan": {
+            "name": {"ko": "계획", "en": "Plan"},
+            "announced": "2024-12-10",
+            "source": "MOHW",
+            "baseYear": 2024,
+            "targetYear": 2030,
+            "baseExportsKrw": fig(2.0e13, "KRW"),
+            "targetExportsKrw": fig(5.0e13, "KRW")
+        },
+        "method": {
+            "distanceElasticity": fig(1.0, "elasticity"),
+            "referenceDistanceKm": fig(5000.0, "km"),
+            "ftaInForceEffect": fig(1.3, "multiplier"),
+            "readinessMinMultiplier": fig(0.3, "multiplier"),
+            "readinessMaxMultiplier": fig(1.5, "multiplier"),
+            "modelUncertainty": fig(0.3, "ratio"),
+            "readinessWeights": {
+                "certification": fig(0.4, "weight"),
+                "localPartner": fig(0.3, "weight"),
+                "exportExperience": fig(0.2, "weight"),
+                "localLanguage": fig(0.1, "weight")
+            }
+        },
+        "sme": {
+            "table": {
+                "name": {"ko": "별표 1", "en": "Table 1"},
+                "effective": "2024-01-01",
+                "source": "Enforcement Decree",
+                "rows": [
+                    {"sector": "devices", "smallMaxKrw": fig(1.2e10, "KRW"), "mediumMaxKrw": fig(8.0e10, "KRW")},
+                    {"sector": "services", "smallMaxKrw": fig(1.0e10, "KRW"), "mediumMaxKrw": fig(6.0e10, "KRW")}
+                ]
+            },
+            "pendingRevision": null,
+            "assetCapKrw": fig(5.0e11, "KRW"),
+            "confirmAt": "https://sminfo.mss.go.kr"
+        },
+        "sectors": [
+            {"id": "devices", "ksic": "C27", "name": {"ko": "의료기기", "en": "Devices"},
+             "koreaWorldShare": fig(0.02, "share"), "koreaOutputKrw": fig(1.5e13, "KRW")},
+            {"id": "services", "ksic": "Q86", "name": {"ko": "의료서비스", "en": "Services"},
+             "koreaWorldShare": fig(0.01, "share"), "koreaOutputKrw": fig(1.0e14, "KRW")}
+        ],
+        "regions": [
+            {"id": "middle_east", "name": {"ko": "중동", "en": "Middle East"}},
+            {"id": "central_asia", "name": {"ko": "중앙아시아", "en": "Central Asia"}}
+        ],
+        "markets": [
+            market("SA", "middle_east", 7900.0, "negotiating"),
+            market("UZ", "central_asia", 4700.0, "in_force")
+        ],
+        "programs": [
+            {
+                "id": "voucher", "name": {"ko": "바우처", "en": "Voucher"},
+                "agency": {"ko": "중기부", "en": "MSS"}, "offers": {"ko": "지원", "en": "Support"},
+                "status": "active", "statusNote": null, "dates": "2025", "source": "MSS notice",
+                "url": "https://example.org",
+                "rule": [
+                    {"kind": "sector", "anyOf": ["devices"]},
+                    {"kind": "size", "anyOf": ["small", "medium"]},
+                    {"kind": "currentExports", "minKrw": null, "maxKrw": 1.0e10},
+                    {"kind": "readiness", "question": "exportExperience", "expect": true}
+                ]
+            },
+            {
+                "id": "gcc", "name": {"ko": "진출", "en": "Entry"},
+                "agency": {"ko": "진흥원", "en": "KHIDI"}, "offers": {"ko": "컨설팅", "en": "Consulting"},
+                "status": "planned", "source": "KHIDI",
+                "rule": [
+                    {"kind": "region", "anyOf": ["middle_east"]},
+                    {"kind": "market", "anyOf": ["SA", "UZ"]},
+                    {"kind": "ftaInForce"},
+                    {"kind": "confirm", "text": {"ko": "확인", "en": "Confirm"}}
+                ]
+            }
+        ]
+    })
+}
+
+fn load(v: &Value) -> Result<sme_export::dataset::Dataset, Vec<Problem>> {
+    dataset_from_json(&v.to_string())
+}
+
+/// Applies `f` to the valid dataset and returns the problems (the load must fail).
+fn problems(f: impl FnOnce(&mut Value)) -> Vec<Problem> {
+    let mut v = valid();
+    f(&mut v);
+    match load(&v) {
+        Ok(_) => panic!("expected problems, the dataset loaded"),
+        Err(p) => p,
+    }
+}
+
+fn set(v: &mut Value, pointer: &str, new: Value) {
+    *v.pointer_mut(pointer)
+        .unwrap_or_else(|| panic!("no {pointer}")) = new;
+}
+
+fn remove(v: &mut Value, pointer: &str) {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    v.pointer_mut(parent)
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .remove(key)
+        .unwrap();
+}
+
+/// Exactly one problem, with this path and kind.
+fn one(p: &[Problem], path: &str, kind: &str) {
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert_eq!((p[0].path.as_str(), p[0].kind), (path, kind), "{p:#?}");
+    assert!(p[0].message.starts_with(path), "{p:#?}");
+    assert!(!p[0].hint.is_empty());
+}
+
+#[test]
+fn valid_dataset_loads() {
+    let ds = load(&valid()).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(ds.sectors.len(), 2);
+    assert_eq!(ds.regions.len(), 2);
+    assert_eq!(ds.markets.len(), 2);
+    assert_eq!(ds.programs.len(), 2);
+    assert_eq!(ds.programs[0].rule.len(), 4);
+    let sa = ds.market("SA").unwrap();
+    assert_eq!(sa.demand_for("devices").unwrap().value, 1.0e8);
+    assert_eq!(sa.growth_for("services").unwrap().value, -0.1);
+    assert!(sa.demand_for("services").unwrap().assumption);
+    assert_eq!(sa.demand_for("services").unwrap().source, "");
+    assert_eq!(sa.fta.name, None);
+    assert_eq!(ds.programs[1].url, None);
+    assert_eq!(ds.sme.pending_revision, None);
+    assert_eq!(ds.plan.target_year, 2030);
+    assert_eq!(ds.exchange_rate.krw_per_usd.year, Some(2024));
+}
+
+#[test]
+fn missing_field() {
+    let p = problems(|v| remove(v, "/markets/1/distanceKm/unit"));
+    one(&p, "$.markets[1].distanceKm.unit", "missing");
+    let p = problems(|v| remove(v, "/plan"));
+    one(&p, "$.plan", "missing");
+}
+
+#[test]
+fn wrong_type() {
+    let p = problems(|v| set(v, "/markets/0/distanceKm/value", json!("7900")));
+    one(&p, "$.markets[0].distanceKm.value", "type");
+    assert!(
+        p[0].message.contains("expected a number, found a string"),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn negative_share() {
+    let p = problems(|v| set(v, "/sectors/1/koreaWorldShare/value", json!(-0.1)));
+    one(&p, "$.sectors[1].koreaWorldShare.value", "negative");
+}
+
+#[test]
+fn share_above_one() {
+    let p = problems(|v| set(v, "/sectors/0/koreaWorldShare/value", json!(1.5)));
+    one(&p, "$.sectors[0].koreaWorldShare.value", "range");
+}
+
+#[test]
+fn growth_out_of_range() {
+    let p = problems(|v| set(v, "/markets/1/demandGrowth/0/value", json!(-0.6)));
+    one(&p, "$.markets[1].demandGrowth[0].value", "range");
+}
+
+#[test]
+fn unknown_sector_in_rule() {
+    let p = problems(|v| set(v, "/programs/0/rule/0/anyOf", json!(["devices", "robots"])));
+    one(&p, "$.programs[0].rule[0].anyOf[1]", "unknownSector");
+}
+
+#[test]
+fn unknown_market_and_region() {
+    let p = problems(|v| set(v, "/programs/1/rule/1/anyOf/1", json!("KZ")));
+    one(&p, "$.programs[1].rule[1].anyOf[1]", "unknownMarket");
+    let p = problems(|v| set(v, "/markets/0/region", json!("europe")));
+    one(&p, "$.markets[0].region", "unknownRegion");
+}
+
+#[test]
+fn duplicate_market_id() {
+    let p = problems(|v| set(v, "/markets/1/id", json!("SA")));
+    let got: Vec<(&str, &str)> = p.iter().map(|p| (p.path.as_str(), p.kind)).collect();
+    // The rule naming "UZ" now names a market that no longer exists.
+    assert_eq!(
+        got,
+        [
+            ("$.markets[1].id", "duplicate"),
+            ("$.programs[1].rule[1].anyOf[1]", "unknownMarket")
+        ]
+    );
+    let p = problems(|v| set(v, "/programs/1/id", json!("voucher")));
+    one(&p, "$.programs[1].id", "duplicate");
+    let p = problems(|v| set(v, "/sectors/1/id", json!("devices")));
+    assert_eq!(
+        (p[0].path.as_str(), p[0].kind),
+        ("$.sectors[1].id", "duplicate")
+    );
+}
+
+#[test]
+fn duplicate_sector_in_demand() {
+    let p = problems(|v| set(v, "/markets/0/demand/1/sector", json!("devices")));
+    assert_eq!(p.len(), 2, "{p:#?}");
+    assert_eq!(
+        (p[0].path.as_str(), p[0].kind),
+        ("$.markets[0].demand[1].sector", "duplicate")
+    );
+    assert_eq!(
+        (p[1].path.as_str(), p[1].kind),
+        ("$.markets[0].demand", "incomplete")
+    );
+}
+
+#[test]
+fn sector_without_sme_row() {
+    let p = problems(|v| {
+        v.pointer_mut("/sme/table/rows")
+            .unwrap()
+            .as_array_mut()
+            .unwrap()
+            .pop();
+    });
+    one(&p, "$.sme.table.rows", "incomplete");
+    assert!(p[0].message.contains("\"services\""), "{p:#?}");
+}
+
+#[test]
+fn missing_source() {
+    let p = problems(|v| remove(v, "/exchangeRate/krwPerUsd/source"));
+    one(&p, "$.exchangeRate.krwPerUsd.source", "unsourced");
+    assert_eq!(p[0].hint, "add a \"source\" or set \"assumption\": true");
+    // An assumption needs no source.
+    let mut v = valid();
+    remove(&mut v, "/exchangeRate/krwPerUsd/source");
+    v["exchangeRate"]["krwPerUsd"]["assumption"] = json!(true);
+    assert!(load(&v).is_ok());
+}
+
+#[test]
+fn weights_not_summing_to_one() {
+    let p = problems(|v| {
+        set(
+            v,
+            "/method/readinessWeights/localLanguage/value",
+            json!(0.2),
+        )
+    });
+    one(&p, "$.method.readinessWeights", "range");
+}
+
+#[test]
+fn weights_within_tolerance_load() {
+    let mut v = valid();
+    set(
+        &mut v,
+        "/method/readinessWeights/localLanguage/value",
+        json!(0.1000000005),
+    );
+    assert!(load(&v).is_ok());
+}
+
+#[test]
+fn unknown_criterion_kind() {
+    let p = problems(|v| set(v, "/programs/1/rule/2/kind", json!("ftaSigned")));
+    one(&p, "$.programs[1].rule[2].kind", "unknownKind");
+}
+
+#[test]
+fn unknown_status_strings() {
+    let p = problems(|v| set(v, "/markets/0/fta/status", json!("in force")));
+    one(&p, "$.markets[0].fta.status", "unknownKind");
+    let p = problems(|v| set(v, "/programs/0/status", json!("closed")));
+    one(&p, "$.programs[0].status", "unknownKind");
+    let p = problems(|v| set(v, "/programs/0/rule/1/anyOf/1", json!("large")));
+    one(&p, "$.programs[0].rule[1].anyOf[1]", "unknownKind");
+    let p = problems(|v| set(v, "/programs/0/rule/3/question", json!("language")));
+    one(&p, "$.programs[0].rule[3].question", "unknownKind");
+}
+
+#[test]
+fn ranges_dates_schema_and_empties() {
+    let p = problems(|v| set(v, "/plan/targetYear", json!(2024)));
+    one(&p, "$.plan.targetYear", "range");
+    let p = problems(|v| set(v, "/plan/targetYear", json!(2080)));
+    one(&p, "$.plan.targetYear", "range");
+    let p = problems(|v| set(v, "/plan/baseYear", json!(1800)));
+    one(&p, "$.plan.baseYear", "range");
+    let p = problems(|v| set(v, "/sme/table/rows/0/smallMaxKrw/value", json!(9.0e10)));
+    one(&p, "$.sme.table.rows[0].smallMaxKrw", "range");
+    let p = problems(|v| set(v, "/method/readinessMinMultiplier/value", json!(2.0)));
+    one(&p, "$.method.readinessMinMultiplier", "range");
+    let p = problems(|v| set(v, "/exchangeRate/krwPerUsd/value", json!(0)));
+    one(&p, "$.exchangeRate.krwPerUsd.value", "range");
+    let p = problems(|v| set(v, "/markets/0/distanceKm/value", json!(0.0)));
+    one(&p, "$.markets[0].distanceKm.value", "range");
+    let p = problems(|v| set(v, "/markets/0/distanceKm/year", json!(20240)));
+    one(&p, "$.markets[0].distanceKm.year", "range");
+    let p = problems(|v| set(v, "/figuresAsOf", json!("2025-02-30")));
+    one(&p, "$.figuresAsOf", "date");
+    let p = problems(|v| set(v, "/sme/table/effective", json!("1/1/2024")));
+    one(&p, "$.sme.table.effective", "date");
+    let p = problems(|v| set(v, "/schema", json!("sme-export-dataset/2")));
+    one(&p, "$.schema", "schema");
+    let p = problems(|v| set(v, "/regions/0/id", json!("")));
+    assert_eq!(
+        (p[0].path.as_str(), p[0].kind),
+        ("$.regions[0].id", "empty")
+    );
+    let p = problems(|v| set(v, "/programs/1/rule/0/anyOf", json!([])));
+    one(&p, "$.programs[1].rule[0].anyOf", "empty");
+    let p = problems(|v| set(v, "/sectors", json!([])));
+    assert_eq!((p[0].path.as_str(), p[0].kind), ("$.sectors", "empty"));
+    let p = problems(|v| set(v, "/programs/0/rule/2/minKrw", json!(2.0e10)));
+    one(&p, "$.programs[0].rule[2].minKrw", "range");
+}
+
+#[test]
+fn market_without_demand_for_a_sector() {
+    let p = problems(|v| {
+        v.pointer_mut("/markets/1/demandGrowth")
+            .unwrap()
+            .as_array_mut()
+            .unwrap()
+            .remove(0);
+    });
+    one(&p, "$.markets[1].demandGrowth", "incomplete");
+}
+
+#[test]
+fn several_mistakes_all_reported() {
+    let p = problems(|v| {
+        remove(v, "/version");
+        set(v, "/sectors/0/koreaWorldShare/value", json!(2));
+        set(v, "/markets/1/id", json!("SA"));
+        remove(v, "/markets/0/demand/0/source");
+        set(v, "/programs/0/rule/0/kind", json!("sectors"));
+        set(
+            v,
+            "/sme/pendingRevision",
+            json!({"name": {"ko": "개정", "en": "Revision"}, "effective": "2026-01-01", "source": "MSS", "smallMaxRaiseKrw": fig(1.0e9, "KRW")}),
+        );
+    });
+    let got: Vec<(&str, &str)> = p.iter().map(|p| (p.path.as_str(), p.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            ("$.version", "missing"),
+            ("$.sectors[0].koreaWorldShare.value", "range"),
+            ("$.markets[0].demand[0].source", "unsourced"),
+            ("$.markets[1].id", "duplicate"),
+            ("$.sme.pendingRevision.mediumMaxRaiseKrw", "missing"),
+            ("$.programs[0].rule[0].kind", "unknownKind"),
+            ("$.programs[1].rule[1].anyOf[1]", "unknownMarket"),
+        ]
+    );
+}
+
+#[test]
+fn problems_are_capped() {
+    let mut v = valid();
+    let junk: Vec<Value> = (0..300).map(|i| json!({"id": i})).collect();
+    set(&mut v, "/regions", Value::Array(junk));
+    let p = load(&v).unwrap_err();
+    assert_eq!(p.len(), 201);
+    assert_eq!(p[200].kind, "truncated");
+    assert!(p[..200].iter().all(|p| p.kind != "truncated"));
+}
+
+#[test]
+fn too_many_markets() {
+    let mut v = valid();
+    let m = v["markets"][0].clone();
+    let many: Vec<Value> = (0..1001)
+        .map(|i| {
+            let mut m = m.clone();
+            m["id"] = json!(format!("M{i}"));
+            m
+        })
+        .collect();
+    set(&mut v, "/markets", Value::Array(many));
+    // Programs still name "UZ", which is now beyond the cap; only the cap and those show.
+    let p = load(&v).unwrap_err();
+    assert_eq!((p[0].path.as_str(), p[0].kind), ("$.markets", "tooLarge"));
+}
+
+#[test]
+fn not_json() {
+    let p = dataset_from_json("{\"schema\": \"sme-export-dataset/1\",\n  oops }").unwrap_err();
+    one(&p, "$", "json");
+    assert!(p[0].message.contains("line 2 column 3"), "{p:#?}");
+    one(&dataset_from_json("").unwrap_err(), "$", "json");
+}
+
+#[test]
+fn deep_nesting_is_a_problem_not_a_crash() {
+    let deep = "[".repeat(100_000);
+    one(&dataset_from_json(&deep).unwrap_err(), "$", "tooDeep");
+    let closed = ["[".repeat(100_000), "]".repeat(100_000)].concat();
+    one(&dataset_from_json(&closed).unwrap_err(), "$", "tooDeep");
+    // 65 levels in an ignored key is still too deep; brackets inside strings do not count.
+    let mut v = valid();
+    v["comment"] =
+        json!("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
+    assert!(load(&v).is_ok());
+    let mut text = v.to_string();
+    text.pop();
+    text.push_str(",\"x\":");
+    text.push_str(&"[".repeat(64));
+    text.push_str(&"]".repeat(64));
+    text.push('}');
+    one(&dataset_from_json(&text).unwrap_err(), "$", "tooDeep");
+}
+
+#[test]
+fn twenty_megabytes_is_too_large() {
+    let mut text = valid().to_string();
+    text.pop();
+    text.push_str(",\"padding\":\"");
+    text.push_str(&"x".repeat(20 * 1024 * 1024));
+    text.push_str("\"}");
+    one(&dataset_from_json(&text).unwrap_err(), "$", "tooLarge");
+}
+
+#[test]
+fn array_document() {
+    let p = dataset_from_json("[1, 2]").unwrap_err();
+    one(&p, "$", "type");
+    assert!(
+        p[0].message.contains("expected an object, found a list"),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn ten_thousand_junk_keys_still_load() {
+    let mut v = valid();
+    let o = v.as_object_mut().unwrap();
+    for i in 0..10_000 {
+        o.insert(format!("junk{i}"), json!({"note": i, "list": [1, 2, 3]}));
+    }
+    v["markets"][0]["comment"] = json!("extra keys are ignored anywhere");
+    assert!(load(&v).is_ok());
+}
+
+#[test]
+fn bad_fixture_files() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bad");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        assert!(dataset_from_json(&text).is_err(), "{:?} loaded", e.path());
+        n += 1;
+    }
+    assert!(n >= 3);
+}
+
+/// Fails until `data/dataset.json` holds the real dataset (it is `{}` while being written).
+#[test]
+fn default_dataset_loads_without_problems() {
+    if let Err(p) = default_dataset() {
+        panic!("{} problems in data/dataset.json: {p:#?}", p.len());
+    }
+}
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<f64>().prop_map(|x| json!(x)),
+        any::<i64>().prop_map(|x| json!(x)),
+        "[a-zA-Z_]{0,12}".prop_map(Value::String),
+        prop::sample::select(vec![
+            "sector",
+            "market",
+            "region",
+            "size",
+            "readiness",
+            "small",
+            "in_force",
+            "2025-01-01",
+            "sme-export-dataset/1",
+            "devices",
+            "SA",
+        ])
+        .prop_map(|s| Value::String(s.to_owned())),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        let keys = prop::sample::select(vec![
+            "schema",
+            "version",
+            "figuresAsOf",
+            "title",
+            "ko",
+            "en",
+            "exchangeRate",
+            "krwPerUsd",
+            "value",
+            "unit",
+            "source",
+            "year",
+            "assumption",
+            "note",
+            "plan",
+            "method",
+            "sme",
+            "table",
+            "rows",
+            "sectors",
+            "regions",
+            "markets",
+            "programs",
+            "id",
+            "rule",
+            "kind",
+            "anyOf",
+            "demand",
+            "sector",
+            "x",
+        ]);
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(keys, inner, 0..8).prop_map(|m| Value::Object(
+                m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+            )),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn never_panics_on_strings(s in ".{0,300}") {
+        let _ = dataset_from_json(&s);
+    }
+
+    #[test]
+    fn never_panics_on_json_values(v in arb_json()) {
+        let _ = dataset_from_json(&v.to_string());
+    }
+
+    #[test]
+    fn never_panics_on_mutated_dataset(path in 0usize..400, new in arb_json()) {
+        let mut v = valid();
+        // Replace the n-th node (in a fixed walk order) with an arbitrary value.
+        let mut pointers = Vec::new();
+        let mut stack = vec![(String::new(), &v)];
+        while let Some((p, node)) = stack.pop() {
+            match node {
+                Value::Object(o) => stack.extend(o.iter().map(|(k, c)| ([p.as_str(), "/", k].concat(), c))),
+                Value::Array(a) => stack.extend(a.iter().enumerate().map(|(i, c)| (format!("{p}/{i}"), c))),
+                _ => {}
+            }
+            pointers.push(p);
+        }
+        let target = pointers[path % pointers.len()].clone();
+        *v.pointer_mut(&target).unwrap() = new;
+        let _ = load(&v);
+    }
+}
