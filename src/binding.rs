@@ -10,7 +10,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::amount;
@@ -19,6 +18,7 @@ use crate::engine::{self, RawInput};
 use crate::error::{Field, InputError, Lang, Reason};
 use crate::load;
 use crate::model::Readiness;
+use crate::to_js::{input_error_js, set, ToJs};
 
 thread_local! {
     /// The compiled-in dataset, parsed once on first use.
@@ -54,12 +54,6 @@ pub(crate) fn dataset_for(key: &str) -> Result<Rc<Dataset>, JsValue> {
 
 fn key_of(value: &JsValue) -> String {
     value.as_string().unwrap_or_default()
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -140,30 +134,24 @@ fn input_error(mut errors: Vec<InputError>, lang: Lang) -> JsValue {
         }
     });
     let message = errors.first().map_or("invalid input", |e| e.message(lang));
-    let err = js_sys::Error::new(message);
+    let err: Object = js_sys::Error::new(message).into();
     if let Some(first) = errors.first() {
-        let _ = Reflect::set(&err, &"field".into(), &first.field.key().into());
-        let _ = Reflect::set(&err, &"reason".into(), &to_js(&first.reason).unwrap_or(JsValue::NULL));
+        set(&err, "field", first.field.to_js());
+        set(&err, "reason", first.reason.to_js());
     }
     let list = Array::new();
     for e in &errors {
-        let item = Object::new();
-        let _ = Reflect::set(&item, &"field".into(), &e.field.key().into());
-        let _ = Reflect::set(&item, &"reason".into(), &to_js(&e.reason).unwrap_or(JsValue::NULL));
-        let _ = Reflect::set(&item, &"message".into(), &e.message(lang).into());
-        let _ = Reflect::set(&item, &"ko".into(), &e.ko.as_str().into());
-        let _ = Reflect::set(&item, &"en".into(), &e.en.as_str().into());
-        list.push(&item);
+        list.push(&input_error_js(e, lang));
     }
-    let _ = Reflect::set(&err, &"errors".into(), &list);
+    set(&err, "errors", list.into());
     err.into()
 }
 
 fn problems_error(problems: &[load::Problem]) -> JsValue {
     // Each message already starts with its JSON path.
     let message = problems.first().map_or("invalid dataset", |p| p.message.as_str());
-    let err = js_sys::Error::new(message);
-    let _ = Reflect::set(&err, &"problems".into(), &to_js(&problems).unwrap_or(JsValue::NULL));
+    let err: Object = js_sys::Error::new(message).into();
+    set(&err, "problems", problems.to_js());
     err.into()
 }
 
@@ -185,8 +173,7 @@ pub(crate) fn estimate_from_js(input: &JsValue) -> Result<crate::model::Estimate
 /// `estimate(input)`: the whole result as a plain object.
 #[wasm_bindgen]
 pub fn estimate(input: JsValue) -> Result<JsValue, JsValue> {
-    let result = estimate_from_js(&input)?;
-    to_js(&result)
+    Ok(estimate_from_js(&input)?.to_js())
 }
 
 /// `parseAmount(text, lang?)`: whole won as a number, or throws with the reason.
@@ -209,26 +196,19 @@ pub fn format_usd(usd: f64, lang: JsValue) -> String {
     amount::format_usd(usd, lang_of(&lang))
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Named<'a> {
-    id: &'a str,
-    name: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    region: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Info<'a> {
-    version: &'a str,
-    figures_as_of: &'a str,
-    title: &'a str,
-    krw_per_usd: f64,
-    sectors: Vec<Named<'a>>,
-    regions: Vec<Named<'a>>,
-    markets: Vec<Named<'a>>,
-    programs: Vec<Named<'a>>,
+/// `{id, name}` (and `region` for markets) for a list shown in the form.
+fn named<'a>(items: impl Iterator<Item = (&'a str, &'a str, Option<&'a str>)>) -> JsValue {
+    let list = Array::new();
+    for (id, name, region) in items {
+        let o = Object::new();
+        set(&o, "id", id.to_js());
+        set(&o, "name", name.to_js());
+        if let Some(region) = region {
+            set(&o, "region", region.to_js());
+        }
+        list.push(&o);
+    }
+    list.into()
 }
 
 /// `datasetInfo(lang?, key?)`: version, date, and the sectors, regions, markets and programs with names.
@@ -236,34 +216,32 @@ struct Info<'a> {
 pub fn dataset_info(lang: JsValue, key: JsValue) -> Result<JsValue, JsValue> {
     let lang = lang_of(&lang);
     let ds = dataset_for(&key_of(&key))?;
-    let info = Info {
-        version: &ds.version,
-        figures_as_of: &ds.figures_as_of,
-        title: ds.title.get(lang),
-        krw_per_usd: ds.exchange_rate.krw_per_usd.value,
-        sectors: ds.sectors.iter().map(|s| Named { id: &s.id, name: s.name.get(lang), region: None }).collect(),
-        regions: ds.regions.iter().map(|r| Named { id: &r.id, name: r.name.get(lang), region: None }).collect(),
-        markets: ds
-            .markets
-            .iter()
-            .map(|m| Named { id: &m.id, name: m.name.get(lang), region: Some(&m.region) })
-            .collect(),
-        programs: ds.programs.iter().map(|p| Named { id: &p.id, name: p.name.get(lang), region: None }).collect(),
-    };
-    to_js(&info)
+    let o = Object::new();
+    set(&o, "version", ds.version.to_js());
+    set(&o, "figuresAsOf", ds.figures_as_of.to_js());
+    set(&o, "title", ds.title.get(lang).to_js());
+    set(&o, "krwPerUsd", ds.exchange_rate.krw_per_usd.value.to_js());
+    set(&o, "sectors", named(ds.sectors.iter().map(|s| (s.id.as_str(), s.name.get(lang), None))));
+    set(&o, "regions", named(ds.regions.iter().map(|r| (r.id.as_str(), r.name.get(lang), None))));
+    set(&o, "markets", named(ds.markets.iter().map(|m| (m.id.as_str(), m.name.get(lang), Some(m.region.as_str())))));
+    set(&o, "programs", named(ds.programs.iter().map(|p| (p.id.as_str(), p.name.get(lang), None))));
+    Ok(o.into())
+}
+
+/// `{ok, problems, version}` for `loadDataset` and `validateDataset`.
+fn report(problems: &[load::Problem], version: Option<&str>) -> JsValue {
+    let o = Object::new();
+    set(&o, "ok", problems.is_empty().to_js());
+    set(&o, "problems", problems.to_js());
+    set(&o, "version", version.to_js());
+    o.into()
 }
 
 /// `loadDataset(json, key?)`: validates and, when valid, uses it for `key` (an element's dataset
 /// URL; without a key, for everyone). Returns `{ok, problems, version}`.
 #[wasm_bindgen(js_name = loadDataset)]
-pub fn load_dataset(json: &str, key: JsValue) -> Result<JsValue, JsValue> {
+pub fn load_dataset(json: &str, key: JsValue) -> JsValue {
     let key = key_of(&key);
-    #[derive(Serialize)]
-    struct Report<'a> {
-        ok: bool,
-        problems: &'a [load::Problem],
-        version: Option<&'a str>,
-    }
     match load::dataset_from_json(json) {
         Ok(ds) => {
             let version = ds.version.clone();
@@ -273,23 +251,18 @@ pub fn load_dataset(json: &str, key: JsValue) -> Result<JsValue, JsValue> {
                 l.retain(|(k, _)| *k != key);
                 l.push((key, ds));
             });
-            to_js(&Report { ok: true, problems: &[], version: Some(&version) })
+            report(&[], Some(&version))
         }
-        Err(problems) => to_js(&Report { ok: false, problems: &problems, version: None }),
+        Err(problems) => report(&problems, None),
     }
 }
 
 /// `validateDataset(json)`: like `loadDataset` but never switches. Returns `{ok, problems}`.
 #[wasm_bindgen(js_name = validateDataset)]
-pub fn validate_dataset(json: &str) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Report<'a> {
-        ok: bool,
-        problems: &'a [load::Problem],
-    }
+pub fn validate_dataset(json: &str) -> JsValue {
     match load::dataset_from_json(json) {
-        Ok(_) => to_js(&Report { ok: true, problems: &[] }),
-        Err(problems) => to_js(&Report { ok: false, problems: &problems }),
+        Ok(ds) => report(&[], Some(&ds.version)),
+        Err(problems) => report(&problems, None),
     }
 }
 

@@ -55,12 +55,16 @@ fn parse_color(value: &JsValue, fallback: RGBColor) -> RGBColor {
         .or_else(|| s.strip_prefix("rgb("))
         .and_then(|r| r.strip_suffix(')'));
     let Some(inner) = inner else { return fallback };
-    let mut parts = inner.split([',', ' ', '/']).filter(|p| !p.is_empty()).map(|p| p.trim().parse::<f64>());
+    // Computed styles give integer channels ("rgb(37, 110, 244)"); the fraction of a channel
+    // is ignored, which also keeps float parsing out of the bundle.
+    let channel = |p: &str| -> Option<u8> {
+        let whole = p.trim().split('.').next()?;
+        let n: u32 = whole.parse().ok()?;
+        Some(n.min(255) as u8)
+    };
+    let mut parts = inner.split([',', ' ', '/']).filter(|p| !p.is_empty()).map(channel);
     match (parts.next(), parts.next(), parts.next()) {
-        (Some(Ok(r)), Some(Ok(g)), Some(Ok(b))) => {
-            let c = |x: f64| x.clamp(0.0, 255.0) as u8;
-            RGBColor(c(r), c(g), c(b))
-        }
+        (Some(Some(r)), Some(Some(g)), Some(Some(b))) => RGBColor(r, g, b),
         _ => fallback,
     }
 }
@@ -96,8 +100,14 @@ fn px(st: &Style, css: f64) -> i32 {
     (css * st.dpr).round() as i32
 }
 
+/// A font of `css_size` CSS pixels. `FontFamily::Name` directly: converting from `&str` lower-cases
+/// the name, which pulls Unicode case tables into the bundle.
 fn font<'a>(st: &'a Style, css_size: f64, color: &'a RGBColor) -> TextStyle<'a> {
-    TextStyle::from((st.font.as_str(), css_size * st.dpr).into_font()).color(color)
+    font_styled(st, css_size, FontStyle::Normal, color)
+}
+
+fn font_styled<'a>(st: &'a Style, css_size: f64, style: FontStyle, color: &'a RGBColor) -> TextStyle<'a> {
+    TextStyle::from(FontDesc::new(FontFamily::Name(&st.font), (css_size * st.dpr).round(), style)).color(color)
 }
 
 fn anchored<'a>(style: TextStyle<'a>, h: HPos, v: VPos) -> TextStyle<'a> {
@@ -106,7 +116,8 @@ fn anchored<'a>(style: TextStyle<'a>, h: HPos, v: VPos) -> TextStyle<'a> {
 
 /// Text width in device pixels, measured by the canvas itself.
 fn text_width(ctx: &CanvasRenderingContext2d, st: &Style, css_size: f64, text: &str) -> f64 {
-    ctx.set_font(&[&(css_size * st.dpr).to_string(), "px ", &st.font].concat());
+    let size = (css_size * st.dpr).round() as u32;
+    ctx.set_font(&[&size.to_string(), "px ", &st.font].concat());
     ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
 }
 
@@ -134,8 +145,9 @@ fn backend(canvas: &HtmlCanvasElement) -> Result<(CanvasBackend, CanvasRendering
     Ok((backend, ctx))
 }
 
-fn draw_err<E: std::fmt::Debug>(e: E) -> JsValue {
-    JsValue::from_str(&format!("chart: {e:?}"))
+/// Drawing on a canvas fails only when the context is lost; the details add nothing for a user.
+fn draw_err<E>(_: E) -> JsValue {
+    JsValue::from_str("chart: drawing failed")
 }
 
 /// `drawPotentialChart(canvas, input, options)`: the band (low..high) and base value per year,
@@ -309,7 +321,7 @@ fn ranking_chart(
         let name_color = if m.selected { st.text } else { st.muted };
         let mut name_font = font(st, 13.0, &name_color);
         if m.selected {
-            name_font = TextStyle::from((st.font.as_str(), 13.0 * st.dpr, FontStyle::Bold).into_font()).color(&name_color);
+            name_font = font_styled(st, 13.0, FontStyle::Bold, &name_color);
         }
         root.draw_text(&m.name, &anchored(name_font, HPos::Right, VPos::Center), (left - px(st, 8.0), mid))?;
         let x1 = x_of(m.base_krw).max(left + 1);

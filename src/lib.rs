@@ -39,3 +39,5 @@ pub mod sme;
 mod binding;
 #[cfg(target_arch = "wasm32")]
 mod chart;
+#[cfg(target_arch = "wasm32")]
+mod to_js;

@@ -109,6 +109,8 @@ pub struct Factor {
     pub assumption: bool,
     /// How this factor enters the formula, in words.
     pub role: String,
+    /// How an assumed or derived figure was obtained (from the dataset's note).
+    pub note: Option<String>,
 }
 
 /// Potential in one year.

@@ -184,6 +184,7 @@ fn factor(id: &'static str, label: (&str, &str), fig: &Figure, role: (&str, &str
         year: fig.year,
         assumption: fig.assumption,
         role: lang.pick(role.0, role.1).to_owned(),
+        note: fig.note.as_ref().map(|n| n.get(lang).to_owned()),
     }
 }
 
@@ -197,6 +198,7 @@ fn computed(id: &'static str, label: (&str, &str), value: f64, unit: &str, role:
         year: None,
         assumption: false,
         role: lang.pick(role.0, role.1).to_owned(),
+        note: None,
     }
 }
 
