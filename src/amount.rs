@@ -287,6 +287,9 @@ pub fn parse_amount(text: &str) -> Result<u64, Reason> {
     let s = strip_currency(s);
     let s = s.strip_prefix(['+', '＋']).unwrap_or(s);
     let s = strip_suffix(s);
+    if let Some((number, exp)) = english_scale(s) {
+        return parse_scaled(number, exp);
+    }
     if !s.chars().all(in_alphabet) {
         return Err(Reason::NotANumber);
     }
@@ -337,6 +340,56 @@ pub fn parse_amount(text: &str) -> Result<u64, Reason> {
     }
     if acc.fine || acc.total.checked_rem(one) != Some(0) {
         return Err(Reason::FractionOfWon);
+    }
+    u64::try_from(won).map_err(|_| Reason::TooLarge)
+}
+
+/// English users type "3.5 billion", "350 million", "3.5bn", "120k". Returns the number part and
+/// the power of ten of the scale word (ASCII, any case).
+fn english_scale(s: &str) -> Option<(&str, u32)> {
+    const WORDS: [(&str, u32); 10] = [
+        ("thousand", 3),
+        ("million", 6),
+        ("billion", 9),
+        ("trillion", 12),
+        ("mn", 6),
+        ("bn", 9),
+        ("tn", 12),
+        ("k", 3),
+        ("m", 6),
+        ("b", 9),
+    ];
+    WORDS.iter().find_map(|(word, exp)| {
+        let cut = s.len().checked_sub(word.len())?;
+        let (head, tail) = (s.get(..cut)?, s.get(cut..)?);
+        let head = head.trim_end();
+        let ends_in_digit = head.chars().last().is_some_and(|c| digit(c).is_some());
+        (tail.eq_ignore_ascii_case(word) && ends_in_digit).then_some((head, *exp))
+    })
+}
+
+/// A plain decimal number times 10^exp, exactly, as whole won.
+fn parse_scaled(number: &str, exp: u32) -> Result<u64, Reason> {
+    let mut it = number.chars().peekable();
+    if !it.peek().is_some_and(|c| digit(*c).is_some()) {
+        return Err(Reason::NotANumber);
+    }
+    let n = read_num(&mut it)?;
+    if it.next().is_some() {
+        return Err(Reason::NotANumber);
+    }
+    if n.big {
+        return Err(Reason::TooLarge);
+    }
+    // n.m / 10^n.s * 10^exp
+    let scaled = pow10(exp).and_then(|p| n.m.checked_mul(p)).ok_or(Reason::TooLarge)?;
+    let div = pow10(n.s).unwrap_or(1);
+    if n.fine || scaled.checked_rem(div) != Some(0) {
+        return Err(Reason::FractionOfWon);
+    }
+    let won = scaled.checked_div(div).unwrap_or(0);
+    if won > u128::from(MAX_KRW) {
+        return Err(Reason::TooLarge);
     }
     u64::try_from(won).map_err(|_| Reason::TooLarge)
 }
@@ -514,6 +567,60 @@ pub fn format_usd(usd: f64, lang: Lang) -> String {
             out.push(name);
             break;
         }
+    }
+    out
+}
+
+/// Rounds whole won to `sig` significant digits (estimates are not precise to the won).
+pub fn round_significant(krw: u64, sig: u32) -> u64 {
+    let digits = krw.checked_ilog10().map_or(0, |d| d.saturating_add(1));
+    let drop = digits.saturating_sub(sig.max(1));
+    match 10u64.checked_pow(drop) {
+        Some(unit) if unit > 1 => {
+            let half = unit / 2;
+            krw.saturating_add(half).checked_div(unit).unwrap_or(0).saturating_mul(unit)
+        }
+        _ => krw,
+    }
+}
+
+/// A plain number with up to `sig` significant digits after the point, comma-grouped, trailing
+/// zeros dropped: 0.681047 -> "0.681", 7557 -> "7,557", 0.000309 -> "0.000309". Integer
+/// arithmetic only, so no float-formatting machinery enters the Wasm bundle.
+pub fn format_number(x: f64, sig: u32) -> String {
+    let mut out = String::new();
+    if !x.is_finite() {
+        out.push('0');
+        return out;
+    }
+    if x < 0.0 {
+        out.push('-');
+    }
+    let a = x.abs();
+    // Decimal places needed for `sig` significant digits, at most 9.
+    let magnitude = if a > 0.0 { a.log10().floor() } else { 0.0 };
+    let places = (f64::from(sig) - 1.0 - magnitude).clamp(0.0, 9.0) as u32;
+    let scale = 10u64.pow(places);
+    let scaled = (a * scale as f64).round();
+    if scaled >= 1.8e19 {
+        push_grouped(&mut out, u64::MAX);
+        return out;
+    }
+    let scaled = scaled as u64;
+    push_grouped(&mut out, scaled.checked_div(scale).unwrap_or(0));
+    let mut frac = scaled.checked_rem(scale).unwrap_or(0);
+    if frac > 0 {
+        out.push('.');
+        let mut width = places;
+        while frac.checked_rem(10) == Some(0) {
+            frac /= 10;
+            width = width.saturating_sub(1);
+        }
+        let digits = frac.to_string();
+        for _ in (digits.len() as u32)..width {
+            out.push('0');
+        }
+        out.push_str(&digits);
     }
     out
 }

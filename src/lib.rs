@@ -29,6 +29,7 @@ pub mod amount;
 pub mod dataset;
 pub mod engine;
 pub mod error;
+pub mod json;
 pub mod load;
 pub mod model;
 pub mod potential;

@@ -6,21 +6,20 @@
 )]
 //! Builds a `Dataset` from JSON text, validating all of it.
 //!
-//! The text is size- and depth-checked, parsed into a `serde_json::Value`, then walked by a small
-//! reader that keeps the JSON path of where it is ("$.markets[3].distanceKm.value") and collects
-//! every problem instead of stopping at the first. A bad value is replaced by a default so the
-//! walk goes on; any problem makes the result `Err`. Unknown keys are ignored (room for comments).
+//! The text is size-checked, parsed by `crate::json` (nesting at most `MAX_DEPTH` levels) into a
+//! `json::Value`, then walked by a small reader that keeps the JSON path of where it is
+//! ("$.markets[3].distanceKm.value") and collects every problem instead of stopping at the first.
+//! A bad value is replaced by a default so the walk goes on; any problem makes the result `Err`.
+//! Unknown keys are ignored (room for comments); a repeated key counts with its last value.
 //! The walk follows the schema, not the input, so its depth is fixed whatever the input holds.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::dataset::{
     Dataset, ExchangeRate, Figure, Fta, Market, MethodParams, Plan, Program, ReadinessWeights,
     Region, Sector, SectorFigure, SmeRevision, SmeRow, SmeRules, SmeTable, Text, DEFAULT_JSON,
 };
+use crate::json::{self, Value};
 use crate::model::{Question, SmeSize};
 use crate::rules::Criterion;
 
@@ -72,17 +71,29 @@ pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
             "trim the file below 8 MiB (long notes or unused entries)",
         );
         None
-    } else if too_deep(text) {
-        r.err(
-            "tooDeep",
-            &["lists and objects are nested more than 64 levels deep"],
-        );
-        None
     } else {
-        match serde_json::from_str::<Value>(text) {
+        match json::parse_with_depth(text, MAX_DEPTH) {
             Ok(v) => r.dataset(&v),
+            Err(e) if e.message == json::TOO_DEEP => {
+                r.err(
+                    "tooDeep",
+                    &["lists and objects are nested more than 64 levels deep"],
+                );
+                None
+            }
             Err(e) => {
-                r.err("json", &["not valid JSON: ", &e.to_string()]);
+                let (line, column) = (e.line.to_string(), e.column.to_string());
+                r.err(
+                    "json",
+                    &[
+                        "not valid JSON: ",
+                        e.message,
+                        " at line ",
+                        &line,
+                        " column ",
+                        &column,
+                    ],
+                );
                 None
             }
         }
@@ -103,36 +114,6 @@ pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
             Err(r.out)
         }
     }
-}
-
-/// True when lists/objects nest deeper than `MAX_DEPTH` (brackets inside strings do not count).
-/// A flat scan, so a 100,000-deep `[[[[` never reaches the recursive parser.
-fn too_deep(text: &str) -> bool {
-    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
-    for b in text.bytes() {
-        if in_str {
-            if esc {
-                esc = false;
-            } else if b == b'\\' {
-                esc = true;
-            } else if b == b'"' {
-                in_str = false;
-            }
-        } else {
-            match b {
-                b'"' => in_str = true,
-                b'[' | b'{' => {
-                    depth = depth.saturating_add(1);
-                    if depth > MAX_DEPTH {
-                        return true;
-                    }
-                }
-                b']' | b'}' => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-        }
-    }
-    false
 }
 
 /// "YYYY-MM-DD" naming a real day.
@@ -208,8 +189,40 @@ const QUESTIONS: &[&str] = &[
     "localLanguage",
 ];
 
-type Obj = Map<String, Value>;
-type Ids = BTreeSet<String>;
+type Obj = [(String, Value)];
+
+/// A set of ids, kept sorted (so lookups are binary searches and listing is in id order).
+#[derive(Default)]
+struct Ids(Vec<String>);
+
+impl Ids {
+    fn new() -> Self {
+        Self::default()
+    }
+
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|x| x.as_str().cmp(id))
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.find(id).is_ok()
+    }
+
+    /// False if `id` was there already.
+    fn insert(&mut self, id: &str) -> bool {
+        match self.find(id) {
+            Ok(_) => false,
+            Err(i) => {
+                self.0.insert(i, id.to_owned());
+                true
+            }
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 fn fig0() -> Figure {
     Figure {
@@ -293,7 +306,7 @@ impl Reader {
         f: impl FnOnce(&mut Self, &'v Value) -> T,
     ) -> T {
         let n = self.enter(key);
-        let t = match o.get(key) {
+        let t = match json::get(o, key) {
             Some(v) => f(self, v),
             None => {
                 self.err("missing", &["is missing"]);
@@ -311,7 +324,7 @@ impl Reader {
         key: &str,
         f: impl FnOnce(&mut Self, &'v Value) -> T,
     ) -> Option<T> {
-        match o.get(key) {
+        match json::get(o, key) {
             None | Some(Value::Null) => None,
             Some(v) => {
                 let n = self.enter(key);
@@ -410,16 +423,14 @@ impl Reader {
     /// A finite number within `b`; 0 when bad.
     fn num(&mut self, v: &Value, b: Bound) -> f64 {
         match v {
-            Value::Number(n) => match n.as_f64() {
-                Some(x) if x.is_finite() => {
-                    self.bound(x, b);
-                    x
-                }
-                _ => {
-                    self.err("notFinite", &["is not a finite number"]);
-                    0.0
-                }
-            },
+            Value::Number(x) if x.is_finite() => {
+                self.bound(*x, b);
+                *x
+            }
+            Value::Number(_) => {
+                self.err("notFinite", &["is not a finite number"]);
+                0.0
+            }
             _ => {
                 self.ty("a number", v);
                 0.0
@@ -429,9 +440,10 @@ impl Reader {
 
     /// A year, 1900..=2200; 0 when bad.
     fn year(&mut self, v: &Value) -> i32 {
-        match v.as_i64() {
-            Some(y) if (1900..=2200).contains(&y) => i32::try_from(y).unwrap_or(0),
-            Some(_) => {
+        match v {
+            // A whole number (also written as 2024.0 or 2.024e3).
+            Value::Number(y) if (1900.0..=2200.0).contains(y) && y.fract() == 0.0 => *y as i32,
+            Value::Number(y) if y.fract() == 0.0 => {
                 self.err_h(
                     "range",
                     &["a year must be between 1900 and 2200"],
@@ -439,7 +451,7 @@ impl Reader {
                 );
                 0
             }
-            None => {
+            _ => {
                 self.ty("a whole number (a year)", v);
                 0
             }
@@ -567,7 +579,7 @@ impl Reader {
     }
 
     fn dup(&mut self, id: &str, seen: &mut Ids) {
-        if !id.is_empty() && !seen.insert(id.to_owned()) {
+        if !id.is_empty() && !seen.insert(id) {
             self.err("duplicate", &["\"", id, "\" is listed more than once"]);
         }
     }
@@ -598,8 +610,8 @@ impl Reader {
 
     /// Reports each sector missing from the list `key` (if that list is there at all).
     fn cover(&mut self, o: &Obj, key: &str, sectors: &Ids, seen: &Ids) {
-        if matches!(o.get(key), Some(Value::Array(_))) {
-            for id in sectors.difference(seen) {
+        if matches!(json::get(o, key), Some(Value::Array(_))) {
+            for id in sectors.0.iter().filter(|id| !seen.contains(id)) {
                 self.err_at(
                     key,
                     "incomplete",

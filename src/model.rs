@@ -104,6 +104,8 @@ pub struct Factor {
     pub label: String,
     pub value: f64,
     pub unit: String,
+    /// The value as a user reads it, with a localised unit ("1.5 %", "7,557 km", "US$ 1.7B").
+    pub display: String,
     pub source: String,
     pub year: Option<i32>,
     pub assumption: bool,

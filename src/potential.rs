@@ -14,6 +14,7 @@
 //! revenue. Every arithmetic result is passed through `finite` so a strange dataset yields 0,
 //! never NaN.
 
+use crate::amount::{format_krw_short, format_number, format_usd};
 use crate::dataset::{Dataset, Figure, Market, Sector};
 use crate::engine::to_won;
 use crate::error::Lang;
@@ -174,13 +175,43 @@ pub fn ranking(ds: &Dataset, sector: &Sector, input: &Input) -> Vec<RankedMarket
     out
 }
 
+/// A value with its unit as a user reads it. Units are the dataset's unit names; an unknown unit
+/// is shown after the number as it is.
+pub fn display_value(value: f64, unit: &str, lang: Lang) -> String {
+    let pct = |x: f64| [format_number(x * 100.0, 3).as_str(), " %"].concat();
+    match unit {
+        "USD" => format_usd(value, lang),
+        "KRW" => format_krw_short(to_won(value), lang),
+        "KRW/USD" => match lang {
+            Lang::Ko => ["1달러 = ", &format_number(value, 4), "원"].concat(),
+            Lang::En => ["KRW ", &format_number(value, 4), " per US$"].concat(),
+        },
+        "km" => [format_number(value, 4).as_str(), " km"].concat(),
+        "share" | "ratio" | "fraction" => pct(value),
+        "per year" => [pct(value).as_str(), lang.pick("/년", " a year")].concat(),
+        "multiplier" | "×" => ["×", &format_number(value, 4)].concat(),
+        "elasticity" | "weight" | "" => format_number(value, 4),
+        other => [format_number(value, 4).as_str(), " ", other].concat(),
+    }
+}
+
+/// The source as shown: an assumption without a source says so in the user's language.
+fn shown_source(fig: &Figure, lang: Lang) -> String {
+    if fig.source.is_empty() || fig.source == "assumption" {
+        lang.pick("가정(출처 없음)", "assumption (no source)").to_owned()
+    } else {
+        fig.source.clone()
+    }
+}
+
 fn factor(id: &'static str, label: (&str, &str), fig: &Figure, role: (&str, &str), lang: Lang) -> Factor {
     Factor {
         id,
         label: lang.pick(label.0, label.1).to_owned(),
         value: fig.value,
         unit: fig.unit.clone(),
-        source: fig.source.clone(),
+        display: display_value(fig.value, &fig.unit, lang),
+        source: shown_source(fig, lang),
         year: fig.year,
         assumption: fig.assumption,
         role: lang.pick(role.0, role.1).to_owned(),
@@ -194,6 +225,7 @@ fn computed(id: &'static str, label: (&str, &str), value: f64, unit: &str, role:
         label: lang.pick(label.0, label.1).to_owned(),
         value,
         unit: unit.to_owned(),
+        display: display_value(value, unit, lang),
         source: lang.pick("계산값", "computed").to_owned(),
         year: None,
         assumption: false,

@@ -185,6 +185,7 @@ js_object!(Factor {
     label => "label",
     value => "value",
     unit => "unit",
+    display => "display",
     source => "source",
     year => "year",
     assumption => "assumption",

@@ -347,3 +347,56 @@ proptest! {
         let _ = format_usd(x, Lang::En);
     }
 }
+
+#[test]
+fn english_scale_words() {
+    use sme_export::amount::parse_amount;
+    use sme_export::error::Reason;
+    let good: [(&str, u64); 12] = [
+        ("3.5 billion", 3_500_000_000),
+        ("3.5bn", 3_500_000_000),
+        ("3.5B", 3_500_000_000),
+        ("KRW 3.5 billion", 3_500_000_000),
+        ("350 million", 350_000_000),
+        ("350m", 350_000_000),
+        ("1,250 million", 1_250_000_000),
+        ("120k", 120_000),
+        ("2 trillion", 2_000_000_000_000),
+        ("0.25 Million KRW", 250_000),
+        ("12.5 thousand", 12_500),
+        ("+7 mn", 7_000_000),
+    ];
+    for (text, won) in good {
+        assert_eq!(parse_amount(text), Ok(won), "{text}");
+    }
+    let bad: [(&str, Reason); 7] = [
+        ("billion", Reason::NotANumber),
+        ("3.5 billions", Reason::NotANumber),
+        ("-3 billion", Reason::Negative),
+        ("1.5 k won", Reason::NotANumber),
+        ("0.0005k", Reason::FractionOfWon),
+        ("2000 trillion", Reason::TooLarge),
+        ("3억 billion", Reason::NotANumber),
+    ];
+    for (text, reason) in bad {
+        assert_eq!(parse_amount(text), Err(reason), "{text}");
+    }
+}
+
+#[test]
+fn numbers_and_significant_digits() {
+    use sme_export::amount::{format_number, round_significant};
+    assert_eq!(format_number(0.681047089632087, 3), "0.681");
+    assert_eq!(format_number(7557.0, 3), "7,557");
+    assert_eq!(format_number(0.0003093293739173472, 3), "0.000309");
+    assert_eq!(format_number(1.125, 4), "1.125");
+    assert_eq!(format_number(1042.0, 3), "1,042");
+    assert_eq!(format_number(0.93, 3), "0.93");
+    assert_eq!(format_number(0.0, 3), "0");
+    assert_eq!(format_number(f64::NAN, 3), "0");
+    assert_eq!(round_significant(8_801_610_000, 3), 8_800_000_000);
+    assert_eq!(round_significant(6_149_190, 3), 6_150_000);
+    assert_eq!(round_significant(999, 3), 999);
+    assert_eq!(round_significant(0, 3), 0);
+    assert_eq!(round_significant(u64::MAX, 3), 18_400_000_000_000_000_000);
+}

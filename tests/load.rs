@@ -434,6 +434,62 @@ fn not_json() {
 }
 
 #[test]
+fn json_problem_names_the_error_line_and_column() {
+    let p = dataset_from_json("{\"schema\": \"sme-export-dataset/1\",\n  oops }").unwrap_err();
+    assert_eq!(
+        p[0].message,
+        "$: not valid JSON: expected a key in quotes at line 2 column 3"
+    );
+    let p = dataset_from_json("{\"a\": [1, 2,]}").unwrap_err();
+    one(&p, "$", "json");
+    assert!(
+        p[0].message.ends_with("trailing comma at line 1 column 13"),
+        "{p:#?}"
+    );
+    // Columns count characters: the Korean text is 2 characters, 6 bytes.
+    let p = dataset_from_json("{\"ko\": \"한국\" \"x\"}").unwrap_err();
+    assert!(p[0].message.ends_with("at line 1 column 13"), "{p:#?}");
+}
+
+#[test]
+fn byte_order_mark_is_allowed() {
+    let text = ["\u{feff}", &valid().to_string()].concat();
+    assert!(dataset_from_json(&text).is_ok());
+}
+
+#[test]
+fn repeated_key_keeps_the_last_value() {
+    let mut text = valid().to_string();
+    text.pop();
+    text.push_str(",\"version\":\"later\"}");
+    assert_eq!(dataset_from_json(&text).unwrap().version, "later");
+}
+
+#[test]
+fn number_beyond_f64_is_not_finite() {
+    let mut v = valid();
+    set(&mut v, "/markets/0/distanceKm/value", json!(1.0));
+    let text = v
+        .to_string()
+        .replacen("\"value\":1.0", "\"value\":1e400", 1);
+    let p = dataset_from_json(&text).unwrap_err();
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert_eq!(p[0].kind, "notFinite", "{p:#?}");
+}
+
+#[test]
+fn years_are_whole_numbers() {
+    let text = valid()
+        .to_string()
+        .replace("\"year\":2024", "\"year\":2024.0");
+    assert!(dataset_from_json(&text).is_ok());
+    let p = problems(|v| set(v, "/markets/0/distanceKm/year", json!(2024.5)));
+    one(&p, "$.markets[0].distanceKm.year", "type");
+    let p = problems(|v| set(v, "/markets/0/distanceKm/year", json!("2024")));
+    one(&p, "$.markets[0].distanceKm.year", "type");
+}
+
+#[test]
 fn deep_nesting_is_a_problem_not_a_crash() {
     let deep = "[".repeat(100_000);
     one(&dataset_from_json(&deep).unwrap_err(), "$", "tooDeep");
