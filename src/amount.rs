@@ -371,7 +371,7 @@ fn english_scale(s: &str) -> Option<(&str, u32)> {
 /// A plain decimal number times 10^exp, exactly, as whole won.
 fn parse_scaled(number: &str, exp: u32) -> Result<u64, Reason> {
     let mut it = number.chars().peekable();
-    if !it.peek().is_some_and(|c| digit(*c).is_some()) {
+    if it.peek().is_none_or(|c| digit(*c).is_none()) {
         return Err(Reason::NotANumber);
     }
     let n = read_num(&mut it)?;

@@ -2,19 +2,18 @@
 //! with plotters on the element's own canvas objects (ids do not reach into a shadow root).
 //!
 //! The caller sizes the canvas backing store to CSS size x devicePixelRatio; everything here is
-//! in device pixels and scaled by `dpr` (fonts, margins, strokes), because plotters-canvas does not.
-//! Layout is done here rather than by plotters' ChartBuilder: its label measuring appends a styled
-//! span to the host page's body, which a strict CSP blocks and which touches a page we do not own.
-//! Text is measured with the canvas's own `measureText` instead.
+//! in device pixels and scaled by `dpr` (fonts, margins, strokes), because the canvas does not.
+//! Layout is done here rather than by plotters' ChartBuilder, whose label measuring goes through
+//! the host page (see `canvas.rs`); text is measured with the canvas's own `measureText`.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::amount::format_krw_short;
+use crate::amount::{format_krw_short, round_significant};
+use crate::canvas::Canvas;
 use crate::binding::estimate_from_js;
 use crate::error::Lang;
 use crate::model::Estimate;
@@ -121,6 +120,9 @@ fn text_width(ctx: &CanvasRenderingContext2d, st: &Style, css_size: f64, text: &
     ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
 }
 
+/// Chart text size in CSS pixels: readable on phones, same as the widget's small text.
+const TEXT: f64 = 13.0;
+
 /// A round axis maximum and step: 1, 2 or 5 x 10^k, about `ticks` steps.
 fn nice_scale(max: f64, ticks: u32) -> (f64, f64) {
     if !(max.is_finite() && max > 0.0) {
@@ -132,17 +134,17 @@ fn nice_scale(max: f64, ticks: u32) -> (f64, f64) {
     ((max / step).ceil() * step, step)
 }
 
+/// Amounts on axes and bars: three significant digits, like the widget's estimates.
 fn axis_label(value: f64, lang: Lang) -> String {
-    format_krw_short(crate::engine::to_won(value), lang)
+    format_krw_short(round_significant(crate::engine::to_won(value), 3), lang)
 }
 
-fn backend(canvas: &HtmlCanvasElement) -> Result<(CanvasBackend, CanvasRenderingContext2d), JsValue> {
+fn backend(canvas: &HtmlCanvasElement) -> Result<(Canvas, CanvasRenderingContext2d), JsValue> {
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")?
         .ok_or_else(|| JsValue::from_str("no 2d context"))?
         .dyn_into()?;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| JsValue::from_str("no canvas"))?;
-    Ok((backend, ctx))
+    Ok((Canvas::new(ctx.clone(), canvas.width(), canvas.height()), ctx))
 }
 
 /// Drawing on a canvas fails only when the context is lost; the details add nothing for a user.
@@ -161,11 +163,11 @@ pub fn draw_potential_chart(canvas: HtmlCanvasElement, input: JsValue, options: 
 }
 
 fn potential_chart(
-    backend: CanvasBackend,
+    backend: Canvas,
     ctx: &CanvasRenderingContext2d,
     st: &Style,
     r: &Estimate,
-) -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>> {
+) -> Result<(), DrawingAreaErrorKind<crate::canvas::CanvasError>> {
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let (w, h) = root.dim_in_pixel();
@@ -183,10 +185,16 @@ fn potential_chart(
         .take_while(|v| *v <= y_max + step * 0.01)
         .map(|v| (v, axis_label(v, st.lang)))
         .collect();
-    let label_w = labels.iter().map(|(_, l)| text_width(ctx, st, 12.0, l)).fold(0.0, f64::max);
+    let label_w = labels.iter().map(|(_, l)| text_width(ctx, st, TEXT, l)).fold(0.0, f64::max);
     let left = label_w.round() as i32 + px(st, 14.0);
-    let right = px(st, 16.0);
-    let top = px(st, 36.0);
+    // The last year's label is centred on the last point: leave room for half of it.
+    let last_label_w = years.last().map_or(0.0, |y| text_width(ctx, st, TEXT, &y.year.to_string()));
+    let right = (last_label_w / 2.0).round() as i32 + px(st, 10.0);
+    // The legend wraps on narrow charts: measure its rows first.
+    let legend = legend_items(st, reference.is_some());
+    let legend_rows = legend_layout(ctx, st, &legend, left, w - px(st, 8.0));
+    let rows = legend_rows.iter().map(|(_, _, row)| *row).max().unwrap_or(0) + 1;
+    let top = px(st, 14.0) + (rows as i32) * px(st, 20.0);
     let bottom = px(st, 30.0);
     let plot_w = (w - left - right).max(1);
     let plot_h = (h - top - bottom).max(1);
@@ -204,7 +212,7 @@ fn potential_chart(
     for (v, label) in &labels {
         let y = y_of(*v);
         root.draw(&PathElement::new(vec![(left, y), (left + plot_w, y)], st.grid.stroke_width(px(st, 1.0).max(1) as u32)))?;
-        root.draw_text(label, &anchored(font(st, 12.0, &st.muted), HPos::Right, VPos::Center), (left - px(st, 6.0), y))?;
+        root.draw_text(label, &anchored(font(st, TEXT, &st.muted), HPos::Right, VPos::Center), (left - px(st, 6.0), y))?;
     }
     // X labels: every year if they fit, else every other.
     let every = if f64::from(plot_w) / (n as f64) < 40.0 * st.dpr { 2 } else { 1 };
@@ -212,7 +220,7 @@ fn potential_chart(
         if i % every == 0 || i + 1 == n {
             root.draw_text(
                 &y.year.to_string(),
-                &anchored(font(st, 12.0, &st.muted), HPos::Center, VPos::Top),
+                &anchored(font(st, TEXT, &st.muted), HPos::Center, VPos::Top),
                 (x_of(i), top + plot_h + px(st, 8.0)),
             )?;
         }
@@ -245,33 +253,53 @@ fn potential_chart(
     }
     // Axis line.
     root.draw(&PathElement::new(vec![(left, top + plot_h), (left + plot_w, top + plot_h)], st.text.stroke_width(px(st, 1.0).max(1) as u32)))?;
-    // Legend.
-    let legend = [
-        (st.lang.pick("기준 잠재력", "Base potential"), st.primary, false),
-        (st.lang.pick("범위(하한~상한)", "Range (low to high)"), st.band, true),
-        (st.lang.pick("현재 해당 시장 수출", "Current exports to market"), st.reference, false),
-    ];
-    let mut x = left;
-    let ly = px(st, 14.0);
-    for (label, color, filled) in legend {
-        if !filled && color == st.reference && reference.is_none() {
-            continue;
-        }
-        let sw = px(st, 16.0);
-        if filled {
-            root.draw(&Rectangle::new([(x, ly - px(st, 6.0)), (x + sw, ly + px(st, 6.0))], color.mix(0.55).filled()))?;
+    // Legend, in the rows measured above.
+    let sw = px(st, 16.0);
+    for ((label, color, filled), (x, _, row)) in legend.iter().zip(&legend_rows) {
+        let ly = px(st, 12.0) + (*row as i32) * px(st, 20.0);
+        if *filled {
+            root.draw(&Rectangle::new([(*x, ly - px(st, 6.0)), (*x + sw, ly + px(st, 6.0))], color.mix(0.55).filled()))?;
         } else {
-            root.draw(&PathElement::new(vec![(x, ly), (x + sw, ly)], color.stroke_width(px(st, 3.0).max(1) as u32)))?;
+            root.draw(&PathElement::new(vec![(*x, ly), (*x + sw, ly)], color.stroke_width(px(st, 3.0).max(1) as u32)))?;
         }
-        x += sw + px(st, 6.0);
-        root.draw_text(label, &anchored(font(st, 12.0, &st.text), HPos::Left, VPos::Center), (x, ly))?;
-        x += text_width(ctx, st, 12.0, label).round() as i32 + px(st, 16.0);
-        if x > w - px(st, 60.0) {
-            break;
-        }
+        root.draw_text(label, &anchored(font(st, TEXT, &st.text), HPos::Left, VPos::Center), (*x + sw + px(st, 6.0), ly))?;
     }
     root.present()?;
     Ok(())
+}
+
+/// The legend's entries: label, colour, and whether it is a filled swatch (the band).
+fn legend_items(st: &Style, with_reference: bool) -> Vec<(&'static str, RGBColor, bool)> {
+    let mut items = vec![
+        (st.lang.pick("기준 잠재력", "Base potential"), st.primary, false),
+        (st.lang.pick("범위(하한~상한)", "Range (low to high)"), st.band, true),
+    ];
+    if with_reference {
+        items.push((st.lang.pick("현재 해당 시장 수출", "Current exports to market"), st.reference, false));
+    }
+    items
+}
+
+/// Places legend entries left to right from `left`, wrapping before `right`: (x, width, row).
+fn legend_layout(
+    ctx: &CanvasRenderingContext2d,
+    st: &Style,
+    items: &[(&str, RGBColor, bool)],
+    left: i32,
+    right: i32,
+) -> Vec<(i32, i32, usize)> {
+    let mut out = Vec::with_capacity(items.len());
+    let (mut x, mut row) = (left, 0);
+    for (label, _, _) in items {
+        let width = px(st, 22.0) + text_width(ctx, st, TEXT, label).round() as i32;
+        if x > left && x + width > right {
+            x = left;
+            row += 1;
+        }
+        out.push((x, width, row));
+        x += width + px(st, 16.0);
+    }
+    out
 }
 
 /// `drawRankingChart(canvas, input, options)`: every market's base potential for this firm as
@@ -285,20 +313,20 @@ pub fn draw_ranking_chart(canvas: HtmlCanvasElement, input: JsValue, options: Js
 }
 
 fn ranking_chart(
-    backend: CanvasBackend,
+    backend: Canvas,
     ctx: &CanvasRenderingContext2d,
     st: &Style,
     r: &Estimate,
-) -> Result<(), DrawingAreaErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>> {
+) -> Result<(), DrawingAreaErrorKind<crate::canvas::CanvasError>> {
     let root = backend.into_drawing_area();
     root.fill(&WHITE)?;
     let (w, h) = root.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let rows = &r.ranking;
     let n = rows.len().max(1) as i32;
-    let name_w = rows.iter().map(|m| text_width(ctx, st, 13.0, &m.name)).fold(0.0, f64::max);
+    let name_w = rows.iter().map(|m| text_width(ctx, st, TEXT, &m.name)).fold(0.0, f64::max);
     let value_labels: Vec<String> = rows.iter().map(|m| axis_label(m.base_krw, st.lang)).collect();
-    let value_w = value_labels.iter().map(|l| text_width(ctx, st, 12.0, l)).fold(0.0, f64::max);
+    let value_w = value_labels.iter().map(|l| text_width(ctx, st, TEXT, l)).fold(0.0, f64::max);
     let left = name_w.round() as i32 + px(st, 12.0);
     let right = value_w.round() as i32 + px(st, 12.0);
     let top = px(st, 6.0);
@@ -319,16 +347,16 @@ fn ranking_chart(
         let bar_h = (row_h * 6 / 10).max(1);
         let color = if m.selected { st.highlight } else { st.bar };
         let name_color = if m.selected { st.text } else { st.muted };
-        let mut name_font = font(st, 13.0, &name_color);
+        let mut name_font = font(st, TEXT, &name_color);
         if m.selected {
-            name_font = font_styled(st, 13.0, FontStyle::Bold, &name_color);
+            name_font = font_styled(st, TEXT, FontStyle::Bold, &name_color);
         }
         root.draw_text(&m.name, &anchored(name_font, HPos::Right, VPos::Center), (left - px(st, 8.0), mid))?;
         let x1 = x_of(m.base_krw).max(left + 1);
         root.draw(&Rectangle::new([(left, mid - bar_h / 2), (x1, mid + bar_h / 2)], color.filled()))?;
         let (lo, hi) = (x_of(m.low_krw), x_of(m.high_krw));
         root.draw(&PathElement::new(vec![(lo, mid), (hi, mid)], st.text.stroke_width(px(st, 1.0).max(1) as u32)))?;
-        root.draw_text(label, &anchored(font(st, 12.0, &st.text), HPos::Left, VPos::Center), (hi.max(x1) + px(st, 6.0), mid))?;
+        root.draw_text(label, &anchored(font(st, TEXT, &st.text), HPos::Left, VPos::Center), (hi.max(x1) + px(st, 6.0), mid))?;
     }
     root.draw(&PathElement::new(vec![(left, top), (left, top + n * row_h)], st.text.stroke_width(px(st, 1.0).max(1) as u32)))?;
     root.present()?;

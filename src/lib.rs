@@ -39,6 +39,8 @@ pub mod sme;
 #[cfg(target_arch = "wasm32")]
 mod binding;
 #[cfg(target_arch = "wasm32")]
+mod canvas;
+#[cfg(target_arch = "wasm32")]
 mod chart;
 #[cfg(target_arch = "wasm32")]
 mod to_js;

@@ -903,7 +903,7 @@ impl Reader {
                 + w.export_experience.value
                 + w.local_language.value;
             if r.count() == before && (sum - 1.0).abs() > 1e-6 {
-                let s = sum.to_string();
+                let s = crate::amount::format_number(sum, 6);
                 r.err_h(
                     "range",
                     &["the four weights sum to ", &s, "; they must sum to 1"],
