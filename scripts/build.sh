@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Builds the widget: Rust -> wasm (cargo) -> JS glue (wasm-bindgen) -> smaller wasm (wasm-opt),
+# then assembles dist/, the folder to put on any static host (also under a sub-path).
+#
+#   pkg/   wasm-bindgen output (sme_export.js, sme_export_bg.wasm, .d.ts typings). Generated.
+#   dist/  www/ (minus screenshots and test-only files) + pkg/sme_export.js + pkg/sme_export_bg.wasm.
+#          Generated. This is all a host needs.
+#
+# Options: --skip-tools (assume ensure_tools already ran, as scripts/test.sh does).
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT" || exit 1
+
+if [ "${1:-}" != "--skip-tools" ]; then
+	ensure_tools
+fi
+
+# wasm features the output may use. rustc >= 1.87 emits, for wasm32-unknown-unknown by default,
+# bulk-memory(-opt), nontrapping-fptoint, sign-ext, mutable-globals, multivalue, reference-types and
+# call-indirect-overlong
+# (its target_features section says so; wasm-bindgen keeps that section). wasm-opt must be told
+# the same set, or it fails on the first such instruction. All are in every browser since 2021/22
+# (Chrome 91, Firefox 90, Safari 15).
+WASM_OPT_FEATURES=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
+	--enable-sign-ext --enable-mutable-globals --enable-multivalue --enable-reference-types
+	--enable-call-indirect-overlong)
+
+# Files of www/ that are never shipped: screenshots and test-only pages/scripts.
+is_test_only() {
+	case "$1" in
+	*.png | *.test.* | *.spec.* | test-* | */test-* | test/* | tests/* | */test/* | */tests/* | \
+		__tests__/* | */__tests__/* | .* | */.* | *~ | README* | */README*) return 0 ;;
+	esac
+	return 1
+}
+
+t0=$(now)
+log "cargo build --lib --release --target $WASM_TARGET"
+cargo build --lib --release --target "$WASM_TARGET"
+raw_wasm="${CARGO_TARGET_DIR:-target}/$WASM_TARGET/release/sme_export.wasm"
+[ -f "$raw_wasm" ] || die "$raw_wasm was not produced."
+
+log "wasm-bindgen $(wasm_bindgen_version) --target web"
+rm -rf pkg
+wasm-bindgen --target web --out-dir pkg --out-name sme_export "$raw_wasm"
+
+log "wasm-opt -Oz (binaryen $(node -p 'require("./node_modules/binaryen/package.json").version'))"
+node_modules/.bin/wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
+	pkg/sme_export_bg.wasm -o pkg/sme_export_bg.opt.wasm
+mv pkg/sme_export_bg.opt.wasm pkg/sme_export_bg.wasm
+# A module the browser will refuse must fail the build, not the page.
+node -e '
+const fs = require("fs");
+const bytes = fs.readFileSync("pkg/sme_export_bg.wasm");
+if (!WebAssembly.validate(bytes)) { console.error("pkg/sme_export_bg.wasm does not validate after wasm-opt"); process.exit(1); }
+'
+
+log "assembling dist/"
+rm -rf dist
+mkdir -p dist/pkg
+shipped=0
+if [ -d www ]; then
+	while IFS= read -r -d '' f; do
+		rel="${f#www/}"
+		if is_test_only "$rel"; then continue; fi
+		mkdir -p "dist/$(dirname "$rel")"
+		cp -p "$f" "dist/$rel"
+		shipped=$((shipped + 1))
+	done < <(find www -type f -print0 | sort -z)
+fi
+[ "$shipped" -gt 0 ] || warn "www/ has no files to ship yet: dist/ holds only pkg/."
+cp pkg/sme_export.js pkg/sme_export_bg.wasm dist/pkg/
+
+# dist/ must work under any sub-path: no root-absolute URLs in what we ship.
+if grep -rnE '(src|href|action)="/[^/]|(import|from) +["'"'"']/[^/]|url\(/[^/]|fetch\(["'"'"']/[^/]' dist \
+	--include='*.html' --include='*.js' --include='*.mjs' --include='*.css' 2>/dev/null; then
+	warn "the lines above use root-absolute URLs; dist/ would break under a sub-path. Use relative URLs."
+fi
+
+printf '\n%-44s %10s %10s\n' "dist/ file" "bytes" "gzip -9" >&2
+total=0
+total_gz=0
+while IFS= read -r -d '' f; do
+	size=$(stat -c %s "$f")
+	gz=$(gzip -9 -c "$f" | wc -c)
+	total=$((total + size))
+	total_gz=$((total_gz + gz))
+	printf '%-44s %10d %10d\n' "${f#dist/}" "$size" "$gz" >&2
+done < <(find dist -type f -print0 | sort -z)
+printf '%-44s %10d %10d\n' "total" "$total" "$total_gz" >&2
+log "build done in $(($(now) - t0)) s: dist/ is ready"

@@ -1,0 +1,276 @@
+//! The JS API as a page sees it, run in headless Chromium by wasm-bindgen-test-runner:
+//!
+//!   scripts/test.sh   (or, with the tools on PATH:
+//!   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//!   cargo test --target wasm32-unknown-unknown --test wasm_api)
+//!
+//! The calls go through the JS glue that wasm-bindgen generates (`parseAmount`, not
+//! `parse_amount`), so these tests check the names, argument conversions and thrown `Error`s
+//! that an embedding page gets.
+//!
+//! How: wasm-bindgen-test-runner serves this test's JS module at `/wasm-bindgen-test` (its page
+//! imports `./wasm-bindgen-test`, without `.js`; another URL would be a second, uninitialised
+//! instance). The inline JS below imports that same instance back, so the tests reach the
+//! exported functions of the library linked into this test module. Rust links the library only
+//! when the test uses it; `call` does (see `keep_library_linked`).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+import * as api from "/wasm-bindgen-test";
+export function has_export(name) { return typeof api[name] === "function"; }
+export function call_export(name, args) {
+  const f = api[name];
+  if (typeof f !== "function") throw new Error("the module does not export " + name);
+  return f(...args);
+}
+export function json(value) { return JSON.stringify(value); }
+"#)]
+extern "C" {
+    fn has_export(name: &str) -> bool;
+    #[wasm_bindgen(catch)]
+    fn call_export(name: &str, args: Array) -> Result<JsValue, JsValue>;
+    fn json(value: &JsValue) -> String;
+}
+
+// --- the API, as JS calls it ----------------------------------------------------------------
+
+/// rustc drops a dependency the test never uses, and the library's `#[wasm_bindgen]` exports
+/// with it ("the module does not export estimate"). Using one of its functions keeps it linked.
+fn keep_library_linked() {
+    std::hint::black_box(sme_export::amount::parse_amount as fn(&str) -> _);
+}
+
+fn call(name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    keep_library_linked();
+    call_export(name, args.iter().collect())
+}
+
+fn estimate(input: &JsValue) -> Result<JsValue, JsValue> {
+    call("estimate", std::slice::from_ref(input))
+}
+
+fn parse_amount(text: &str) -> Result<JsValue, JsValue> {
+    call("parseAmount", &[text.into()])
+}
+
+// --- helpers ---------------------------------------------------------------------------------
+
+/// A plain JS object from (key, value) pairs.
+fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+    }
+    o.into()
+}
+
+/// `value.a.b.c`, or undefined.
+fn at(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| {
+        if v.is_object() {
+            Reflect::get(&v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        }
+    })
+}
+
+fn num(value: &JsValue, path: &str) -> f64 {
+    at(value, path)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{path} is not a number in {}", json(value)))
+}
+
+fn string(value: &JsValue, path: &str) -> String {
+    at(value, path)
+        .as_string()
+        .unwrap_or_else(|| panic!("{path} is not a string in {}", json(value)))
+}
+
+/// The valid example case: 35억 revenue, medical devices, Saudi Arabia.
+fn valid_input(revenue: JsValue) -> JsValue {
+    obj(&[
+        ("revenueKrw", revenue),
+        ("sector", "medical_devices".into()),
+        ("market", "SA".into()),
+    ])
+}
+
+/// The call must throw a JS `Error`; returns it.
+fn expect_error(result: Result<JsValue, JsValue>, what: &str) -> js_sys::Error {
+    match result {
+        Ok(v) => panic!("{what}: expected a thrown Error, got {}", json(&v)),
+        Err(e) => e
+            .dyn_into::<js_sys::Error>()
+            .unwrap_or_else(|e| panic!("{what}: threw a non-Error value {}", json(&e))),
+    }
+}
+
+fn has_hangul(s: &str) -> bool {
+    s.chars()
+        .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c) || ('\u{3130}'..='\u{318F}').contains(&c))
+}
+
+// --- tests -----------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn exports_every_api_function_under_its_js_name() {
+    for name in [
+        "estimate",
+        "parseAmount",
+        "formatAmount",
+        "formatUsd",
+        "datasetInfo",
+        "loadDataset",
+        "validateDataset",
+        "resetDataset",
+    ] {
+        assert!(has_export(name), "the wasm module does not export {name}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn estimate_of_a_valid_small_firm() {
+    let r = estimate(&valid_input(3.5e9.into()))
+        .unwrap_or_else(|e| panic!("estimate threw: {}", string(&e, "message")));
+    assert_eq!(string(&r, "sme.size"), "small");
+    let (low, base, high) = (
+        num(&r, "potential.lowKrw"),
+        num(&r, "potential.baseKrw"),
+        num(&r, "potential.highKrw"),
+    );
+    assert!(base >= 0.0, "baseKrw {base} < 0");
+    assert!(
+        low <= base && base <= high,
+        "not low {low} <= base {base} <= high {high}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn estimate_accepts_a_korean_amount_string() {
+    let from_number =
+        estimate(&valid_input(3.5e9.into())).unwrap_or_else(|e| panic!("{}", json(&e)));
+    let from_text = estimate(&valid_input("35억".into()))
+        .unwrap_or_else(|e| panic!("estimate with \"35억\" threw: {}", string(&e, "message")));
+    assert_eq!(string(&from_text, "sme.size"), "small");
+    assert_eq!(json(&at(&from_text, "sme")), json(&at(&from_number, "sme")));
+    assert_eq!(
+        json(&at(&from_text, "potential")),
+        json(&at(&from_number, "potential"))
+    );
+}
+
+#[wasm_bindgen_test]
+fn negative_revenue_throws_an_english_error_naming_the_field() {
+    let input = valid_input((-5.0).into());
+    Reflect::set(&input, &"lang".into(), &"en".into()).unwrap();
+    let err = expect_error(estimate(&input), "revenueKrw -5");
+    assert_eq!(string(&err, "field"), "revenueKrw");
+    let message: String = err.message().into();
+    assert!(!has_hangul(&message), "message is not English: {message}");
+    assert!(
+        message.to_lowercase().contains("negative"),
+        "message does not say what is wrong: {message}"
+    );
+    assert!(
+        Array::is_array(&at(&err, "errors")),
+        "no errors list on {}",
+        json(&err)
+    );
+}
+
+#[wasm_bindgen_test]
+fn nan_revenue_throws() {
+    let err = expect_error(estimate(&valid_input(f64::NAN.into())), "revenueKrw NaN");
+    assert_eq!(string(&err, "field"), "revenueKrw");
+}
+
+#[wasm_bindgen_test]
+fn unknown_market_throws_naming_market() {
+    let input = obj(&[
+        ("revenueKrw", 3.5e9.into()),
+        ("sector", "medical_devices".into()),
+        ("market", "XX".into()),
+    ]);
+    let err = expect_error(estimate(&input), "market XX");
+    assert_eq!(string(&err, "field"), "market");
+}
+
+#[wasm_bindgen_test]
+fn parse_amount_reads_korean_units() {
+    let v = parse_amount("3억 5천만").unwrap_or_else(|e| panic!("parseAmount threw {}", json(&e)));
+    assert_eq!(v.as_f64(), Some(350_000_000.0));
+    // The JS glue and the Rust parser agree.
+    let rust = sme_export::amount::parse_amount("3억 5천만")
+        .map(|won| won as f64)
+        .ok();
+    assert_eq!(v.as_f64(), rust);
+}
+
+#[wasm_bindgen_test]
+fn parse_amount_throws_on_text() {
+    let err = expect_error(parse_amount("abc"), "parseAmount(\"abc\")");
+    assert!(!String::from(err.message()).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn format_amount_in_korean() {
+    let s = call("formatAmount", &[3_550_000_000.0.into(), "ko".into()]).unwrap();
+    assert_eq!(s.as_string().as_deref(), Some("35억 5,000만 원"));
+}
+
+#[wasm_bindgen_test]
+fn format_usd_returns_text() {
+    let s = call("formatUsd", &[3_400_000.0.into(), "en".into()]).unwrap();
+    let text = s
+        .as_string()
+        .unwrap_or_else(|| panic!("formatUsd returned {}", json(&s)));
+    assert!(text.contains("3.4"), "formatUsd(3400000) = {text}");
+}
+
+#[wasm_bindgen_test]
+fn dataset_info_lists_eleven_markets() {
+    let info = call("datasetInfo", &["ko".into()])
+        .unwrap_or_else(|e| panic!("datasetInfo threw: {}", string(&e, "message")));
+    let markets = at(&info, "markets");
+    assert!(
+        Array::is_array(&markets),
+        "markets is not an array: {}",
+        json(&info)
+    );
+    assert_eq!(
+        Array::from(&markets).length(),
+        11,
+        "markets: {}",
+        json(&markets)
+    );
+}
+
+#[wasm_bindgen_test]
+fn load_dataset_refuses_broken_json() {
+    let report = call("loadDataset", &["{".into()])
+        .unwrap_or_else(|e| panic!("loadDataset threw {}", json(&e)));
+    assert_eq!(
+        at(&report, "ok").as_bool(),
+        Some(false),
+        "{}",
+        json(&report)
+    );
+    let problems = at(&report, "problems");
+    assert!(
+        Array::is_array(&problems) && Array::from(&problems).length() > 0,
+        "no problems listed: {}",
+        json(&report)
+    );
+    // validateDataset says the same without switching; resetDataset goes back to the built-in data.
+    call("resetDataset", &[]).unwrap();
+    let check = call("validateDataset", &["{".into()]).unwrap();
+    assert_eq!(at(&check, "ok").as_bool(), Some(false));
+}
