@@ -218,7 +218,7 @@ fn potential_chart(
     let every = if f64::from(plot_w) / (n as f64) < 40.0 * st.dpr { 2 } else { 1 };
     for (i, y) in years.iter().enumerate() {
         // Counted back from the last year, so the last year is always labelled and never crowded.
-        if (n - 1 - i) % every == 0 {
+        if (n - 1 - i).is_multiple_of(every) {
             root.draw_text(
                 &y.year.to_string(),
                 &anchored(font(st, TEXT, &st.muted), HPos::Center, VPos::Top),
