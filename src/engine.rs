@@ -8,7 +8,7 @@
 use crate::amount::{check_krw, MAX_KRW};
 use crate::dataset::Dataset;
 use crate::error::{Field, InputError, Lang, Reason};
-use crate::model::{Estimate, Input, PlanContext, PlanYear, Readiness};
+use crate::model::{Estimate, Input, Outcome, PlanContext, PlanYear, Readiness, SmeSize};
 use crate::potential;
 use crate::rules::{self, Facts};
 use crate::sme;
@@ -157,11 +157,8 @@ fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
         }
     };
     let t = potential::terms(ds, sector, market, input);
-    let base_krw = potential::usd_to_krw(ds, t.base_usd);
-    let low_krw = potential::usd_to_krw(ds, t.low_usd);
-    let high_krw = potential::usd_to_krw(ds, t.high_usd);
+    let Amounts { base_krw, low_krw, high_krw, untapped_krw } = amounts(ds, &t, input);
     let exports = input.exports_to_market_krw.map(|x| x as f64);
-    let untapped_krw = (base_krw - exports.unwrap_or(0.0)).max(0.0);
     let (_, score, _, unanswered) = potential::readiness_scores(ds, &input.readiness);
     crate::model::Potential {
         market: market.id.clone(),
@@ -180,6 +177,144 @@ fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
         factors: potential::factors(ds, sector, market, &t, lang),
         readiness_score: score,
         unanswered_questions: unanswered,
+    }
+}
+
+/// The firm's potential in whole won (as f64 for the JS API), shared by `estimate` and `score`.
+struct Amounts {
+    base_krw: f64,
+    low_krw: f64,
+    high_krw: f64,
+    /// Base minus exports to the market (none given counts as none), never below zero.
+    untapped_krw: f64,
+}
+
+fn amounts(ds: &Dataset, t: &potential::Terms, input: &Input) -> Amounts {
+    let base_krw = potential::usd_to_krw(ds, t.base_usd);
+    let exports = input.exports_to_market_krw.map_or(0.0, |x| x as f64);
+    Amounts {
+        base_krw,
+        low_krw: potential::usd_to_krw(ds, t.low_usd),
+        high_krw: potential::usd_to_krw(ds, t.high_usd),
+        untapped_krw: (base_krw - exports).max(0.0),
+    }
+}
+
+/// The numbers of an `Estimate` without any text: what the command line's `batch` writes for
+/// each firm. For a checked input, `score` agrees with `estimate_checked` on every field here
+/// (property-tested in `tests/score.rs`): it calls the same `sme::size_of` (the decision inside
+/// `sme::classify`), `potential::market_terms`, `firm_terms` and `combine` (what
+/// `potential::terms` is made of) and `rules::outcome` (the decision inside `rules::evaluate`),
+/// and orders markets as `potential::ranking` does, but builds no string and sorts nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    pub size: SmeSize,
+    /// `Estimate.potential`: base, low, high and untapped potential, whole won.
+    pub base_krw: f64,
+    pub low_krw: f64,
+    pub high_krw: f64,
+    pub untapped_krw: f64,
+    /// Index in `ds.markets` of the ranking's first market (largest base potential, ties by id);
+    /// `None` when the sector is unknown or the dataset has no market.
+    pub best_market: Option<usize>,
+    /// Rank of the chosen market in the ranking, 1 = best; 0 when sector or market is unknown.
+    pub rank: u32,
+    /// The outcome of each program in dataset order (`Estimate.support[i].outcome`); empty when
+    /// the market is unknown.
+    pub outcomes: Vec<Outcome>,
+}
+
+/// The ranking's order, as `potential::ranking` sorts: larger base potential first, ties by id.
+fn ranks_before(a: (f64, &str), b: (f64, &str)) -> bool {
+    b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)) == core::cmp::Ordering::Less
+}
+
+/// Scores a checked input: the fast path of `estimate_checked`. For many firms build one
+/// `Prepared` and call `Prepared::score`, which gives the same result.
+pub fn score(input: &Input, ds: &Dataset) -> Score {
+    Prepared::new(ds).score(input)
+}
+
+/// What `score` needs that does not depend on the firm, computed once per dataset: every
+/// sector's `potential::market_terms` in every market (Korea's potential there).
+pub struct Prepared<'a> {
+    ds: &'a Dataset,
+    /// Sector `s`, market `m` at `s * markets + m`.
+    market_terms: Vec<potential::MarketTerms>,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(ds: &'a Dataset) -> Self {
+        let market_terms = ds
+            .sectors
+            .iter()
+            .flat_map(|s| ds.markets.iter().map(move |m| potential::market_terms(ds, s, m)))
+            .collect();
+        Prepared { ds, market_terms }
+    }
+
+    pub fn dataset(&self) -> &'a Dataset {
+        self.ds
+    }
+
+    /// Scores a checked input (see `Score`). Unknown ids give zeros, never a panic.
+    pub fn score(&self, input: &Input) -> Score {
+        let ds = self.ds;
+        let size = sme::size_of(input, ds);
+        let chosen = ds.markets.iter().position(|m| m.id == input.market);
+        let mut out = Score {
+            size,
+            base_krw: 0.0,
+            low_krw: 0.0,
+            high_krw: 0.0,
+            untapped_krw: 0.0,
+            best_market: None,
+            rank: 0,
+            outcomes: Vec::new(),
+        };
+        let sector = ds.sectors.iter().enumerate().find(|(_, s)| s.id == input.sector);
+        if let Some((s, sector)) = sector {
+            let row = self
+                .market_terms
+                .get(s.saturating_mul(ds.markets.len())..)
+                .unwrap_or_default();
+            // Each market's base potential for this firm, as `potential::ranking` computes it.
+            let firm = potential::firm_terms(ds, sector, input);
+            let base_of = |mt: &potential::MarketTerms| {
+                potential::usd_to_krw(ds, potential::combine(mt, &firm).base_usd)
+            };
+            // The chosen market first: its terms give the amounts, its base its rank.
+            let selected = chosen.and_then(|i| Some((i, ds.markets.get(i)?, row.get(i)?)));
+            let mut rank: u32 = 1;
+            let mut best: Option<(usize, f64, &str)> = None;
+            if let Some((i, m, mt)) = selected {
+                let a = amounts(ds, &potential::combine(mt, &firm), input);
+                out.base_krw = a.base_krw;
+                out.low_krw = a.low_krw;
+                out.high_krw = a.high_krw;
+                out.untapped_krw = a.untapped_krw;
+                best = Some((i, a.base_krw, m.id.as_str()));
+            }
+            for (j, (m, mt)) in ds.markets.iter().zip(row).enumerate() {
+                if Some(j) == chosen {
+                    continue;
+                }
+                let base = base_of(mt);
+                if selected.is_some_and(|(_, s, _)| ranks_before((base, &m.id), (out.base_krw, &s.id))) {
+                    rank = rank.saturating_add(1);
+                }
+                if best.is_none_or(|(_, b, id)| ranks_before((base, &m.id), (b, id))) {
+                    best = Some((j, base, m.id.as_str()));
+                }
+            }
+            out.best_market = best.map(|(j, _, _)| j);
+            out.rank = if selected.is_some() { rank } else { 0 };
+        }
+        if let Some(market) = chosen.and_then(|i| ds.markets.get(i)) {
+            let facts = Facts { input, size, market, dataset: ds };
+            out.outcomes = ds.programs.iter().map(|p| rules::outcome(p, &facts)).collect();
+        }
+        out
     }
 }
 

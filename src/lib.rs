@@ -8,8 +8,12 @@
 //! - `model`: the checked input and the result the widget shows.
 //! - `sme`, `potential`, `rules`: the three calculations (SME status, export potential, eligibility).
 //! - `engine`: checks raw input and runs the calculations into one `Estimate`.
-//! - `binding` and `chart` (wasm32 only): the JS API and the canvas charts. Everything above them
-//!   is plain Rust, tested natively with `cargo test`.
+//! - `json`: a small strict JSON parser (depth-bounded) for datasets.
+//! - `binding`, `to_js`, `chart`, `canvas` (wasm32 only): the JS API, results as JS objects, the
+//!   canvas charts and their plotters backend. Everything above them is plain Rust, tested
+//!   natively with `cargo test`.
+//! - `src/bin` + `src/cli` (feature `cli`): the native command line (validate, estimate, batch),
+//!   using `engine::Prepared` to score many firms fast with the same rules.
 //!
 //! Invariant: nothing reachable from outside input panics; problems are `InputError` or
 //! `load::Problem` values.

@@ -79,8 +79,22 @@ pub fn readiness_scores(ds: &Dataset, r: &Readiness) -> (f64, f64, f64, u32) {
     (clamp(low), clamp(base), clamp(high), unanswered)
 }
 
-/// Computes the terms for one firm and market. Pure arithmetic on validated data.
-pub fn terms(ds: &Dataset, sector: &Sector, market: &Market, input: &Input) -> Terms {
+/// The terms of one market for one sector that do not depend on the firm: Korea's potential
+/// there. `terms` computes them on every call; the batch scorer once per run (`engine::Prepared`).
+/// `terms` = `combine(market_terms, firm_terms)`: the formula is split, never repeated.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MarketTerms {
+    pub korea_share: f64,
+    pub demand_usd: f64,
+    pub distance_ease: f64,
+    pub fta_effect: f64,
+    pub ease: f64,
+    pub korea_potential_usd: f64,
+    pub growth: f64,
+}
+
+/// Computes the firm-independent terms of one sector and market. Pure arithmetic on validated data.
+pub fn market_terms(ds: &Dataset, sector: &Sector, market: &Market) -> MarketTerms {
     let m = &ds.method;
     let korea_share = finite(sector.korea_world_share.value).min(1.0);
     let demand_usd = finite(market.demand_for(&sector.id).map_or(0.0, |f| f.value));
@@ -93,19 +107,60 @@ pub fn terms(ds: &Dataset, sector: &Sector, market: &Market, input: &Input) -> T
     };
     let ease = finite(distance_ease * fta_effect);
     let korea_potential_usd = finite(korea_share * demand_usd * ease);
+    let growth = market
+        .growth_for(&sector.id)
+        .map_or(0.0, |f| if f.value.is_finite() { f.value.clamp(-0.5, 1.0) } else { 0.0 });
+    MarketTerms { korea_share, demand_usd, distance_ease, fta_effect, ease, korea_potential_usd, growth }
+}
+
+/// The terms of one firm that do not depend on the market: its share of the sector and its
+/// readiness multipliers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FirmTerms {
+    pub firm_share: f64,
+    pub readiness_low: f64,
+    pub readiness_base: f64,
+    pub readiness_high: f64,
+    pub multiplier_low: f64,
+    pub multiplier_base: f64,
+    pub multiplier_high: f64,
+    pub uncertainty: f64,
+}
+
+/// Computes the market-independent terms of one firm in its sector.
+pub fn firm_terms(ds: &Dataset, sector: &Sector, input: &Input) -> FirmTerms {
+    let m = &ds.method;
     let firm_share = finite(input.revenue_krw as f64 / sector.korea_output_krw.value).min(1.0);
     let (r_low, r_base, r_high, _) = readiness_scores(ds, &input.readiness);
     let m_min = finite(m.readiness_min_multiplier.value);
     let m_max = finite(m.readiness_max_multiplier.value).max(m_min);
     let multiplier = |r: f64| m_min + (m_max - m_min) * r;
-    let uncertainty = finite(m.model_uncertainty.value).min(1.0);
-    let firm_raw = korea_potential_usd * firm_share;
-    let base_usd = finite(firm_raw * multiplier(r_base));
-    let low_usd = finite(firm_raw * multiplier(r_low) * (1.0 - uncertainty)).min(base_usd);
-    let high_usd = finite(firm_raw * multiplier(r_high) * (1.0 + uncertainty)).max(base_usd);
-    let growth = market
-        .growth_for(&sector.id)
-        .map_or(0.0, |f| if f.value.is_finite() { f.value.clamp(-0.5, 1.0) } else { 0.0 });
+    FirmTerms {
+        firm_share,
+        readiness_low: r_low,
+        readiness_base: r_base,
+        readiness_high: r_high,
+        multiplier_low: multiplier(r_low),
+        multiplier_base: multiplier(r_base),
+        multiplier_high: multiplier(r_high),
+        uncertainty: finite(m.model_uncertainty.value).min(1.0),
+    }
+}
+
+/// Computes the terms for one firm and market. Pure arithmetic on validated data.
+pub fn terms(ds: &Dataset, sector: &Sector, market: &Market, input: &Input) -> Terms {
+    combine(&market_terms(ds, sector, market), &firm_terms(ds, sector, input))
+}
+
+/// The firm's potential in one market: the market's terms scaled to the firm (both of the same
+/// sector). `terms` is this on freshly computed halves; the batch scorer reuses the halves.
+pub fn combine(mt: &MarketTerms, ft: &FirmTerms) -> Terms {
+    let MarketTerms { korea_share, demand_usd, distance_ease, fta_effect, ease, korea_potential_usd, growth } = *mt;
+    let uncertainty = ft.uncertainty;
+    let firm_raw = korea_potential_usd * ft.firm_share;
+    let base_usd = finite(firm_raw * ft.multiplier_base);
+    let low_usd = finite(firm_raw * ft.multiplier_low * (1.0 - uncertainty)).min(base_usd);
+    let high_usd = finite(firm_raw * ft.multiplier_high * (1.0 + uncertainty)).max(base_usd);
     Terms {
         korea_share,
         demand_usd,
@@ -113,11 +168,11 @@ pub fn terms(ds: &Dataset, sector: &Sector, market: &Market, input: &Input) -> T
         fta_effect,
         ease,
         korea_potential_usd,
-        firm_share,
-        readiness_low: r_low,
-        readiness_base: r_base,
-        readiness_high: r_high,
-        multiplier_base: multiplier(r_base),
+        firm_share: ft.firm_share,
+        readiness_low: ft.readiness_low,
+        readiness_base: ft.readiness_base,
+        readiness_high: ft.readiness_high,
+        multiplier_base: ft.multiplier_base,
         uncertainty,
         low_usd,
         base_usd,

@@ -6,6 +6,11 @@
 //! criteria: any ineligible makes it ineligible, else any maybe makes it maybe. The program's
 //! status (ended, planned, ...) is one more criterion applied to every program.
 //! This is the GOV.UK smart-answers idea: each outcome defined once, no special cases in code.
+//!
+//! Deciding and wording are apart: `status_outcome` and `criterion_outcome` decide, and
+//! `outcome` folds them into a program's outcome; the reason lines only word an outcome already
+//! decided. `evaluate` (the widget) uses both; the batch scorer (`engine::score`) calls `outcome`
+//! alone, so the two cannot disagree and a batch row builds no text.
 
 use serde::Serialize;
 
@@ -62,18 +67,17 @@ pub fn evaluate_all(facts: &Facts) -> Vec<SupportResult> {
         .collect()
 }
 
-/// Evaluates one program.
+/// Evaluates one program: its outcome and one reason line per criterion.
 pub fn evaluate(program: &Program, facts: &Facts) -> SupportResult {
     let lang = facts.input.lang;
     let mut reasons = Vec::with_capacity(program.rule.len() + 1);
-    reasons.push(status_criterion(&program.status, lang));
+    let status = status_outcome(&program.status);
+    reasons.push(result(status, status_reason(&program.status, lang).to_owned()));
     for c in &program.rule {
-        reasons.push(evaluate_criterion(c, facts));
+        let o = criterion_outcome(c, facts);
+        reasons.push(result(o, criterion_reason(c, o, facts)));
     }
-    let outcome = reasons
-        .iter()
-        .map(|r| r.outcome)
-        .fold(Outcome::Eligible, worst);
+    let outcome = outcome(program, facts);
     // Only an open question is worth confirming: for an ineligible program there is nothing to do.
     let to_confirm = if outcome == Outcome::Maybe {
         reasons
@@ -101,6 +105,16 @@ pub fn evaluate(program: &Program, facts: &Facts) -> SupportResult {
     }
 }
 
+/// A program's outcome without any text: the worst of its status and its criteria. The one
+/// place a program's outcome is decided; `evaluate` uses it too (the batch scorer calls it alone).
+pub fn outcome(program: &Program, facts: &Facts) -> Outcome {
+    program
+        .rule
+        .iter()
+        .map(|c| criterion_outcome(c, facts))
+        .fold(status_outcome(&program.status), worst)
+}
+
 fn worst(a: Outcome, b: Outcome) -> Outcome {
     match (a, b) {
         (Outcome::Ineligible, _) | (_, Outcome::Ineligible) => Outcome::Ineligible,
@@ -121,150 +135,158 @@ fn yes_no(ok: bool) -> Outcome {
     }
 }
 
-/// The status of the program itself, as a criterion every program has.
-fn status_criterion(status: &str, lang: Lang) -> CriterionResult {
-    let (outcome, ko, en) = match status {
-        "active" => (Outcome::Eligible, "현재 운영 중인 제도입니다.", "The measure is running."),
-        "enacted" => (Outcome::Eligible, "법률로 시행 중입니다.", "The measure is in force by law."),
+/// The outcome of the program's status, a criterion every program has.
+pub fn status_outcome(status: &str) -> Outcome {
+    match status {
+        "active" | "enacted" => Outcome::Eligible,
+        "ended" => Outcome::Ineligible,
+        // "planned", "pending" and anything unknown: not confirmed to run.
+        _ => Outcome::Maybe,
+    }
+}
+
+/// The reason line of the program's status (wording only; `status_outcome` decides).
+fn status_reason(status: &str, lang: Lang) -> &'static str {
+    let (ko, en) = match status {
+        "active" => ("현재 운영 중인 제도입니다.", "The measure is running."),
+        "enacted" => ("법률로 시행 중입니다.", "The measure is in force by law."),
         "ended" => (
-            Outcome::Ineligible,
             "종료된 제도입니다. 후속 사업을 확인하세요.",
             "The measure has ended; look for its successor.",
         ),
         "planned" | "pending" => (
-            Outcome::Maybe,
             "아직 시행되지 않았거나 시행 여부가 확인되지 않았습니다.",
             "Not yet in force, or whether it came into force is unconfirmed.",
         ),
         _ => (
-            Outcome::Maybe,
             "현재 운영 여부를 확인하지 못했습니다. 담당 기관에 확인하세요.",
             "Whether it still runs is unconfirmed; ask the agency.",
         ),
     };
-    result(outcome, lang.pick(ko, en).to_owned())
+    lang.pick(ko, en)
 }
 
-fn evaluate_criterion(c: &Criterion, facts: &Facts) -> CriterionResult {
+/// The outcome of one criterion for this case: the one place each criterion is decided.
+pub fn criterion_outcome(c: &Criterion, facts: &Facts) -> Outcome {
+    match c {
+        Criterion::Sector { any_of } => yes_no(any_of.contains(&facts.input.sector)),
+        Criterion::Region { any_of } => yes_no(any_of.contains(&facts.market.region)),
+        Criterion::Market { any_of } => yes_no(any_of.contains(&facts.market.id)),
+        Criterion::Size { any_of } => yes_no(any_of.contains(&facts.size)),
+        Criterion::Readiness { question, expect } => match facts.input.readiness.answer(*question) {
+            None => Outcome::Maybe,
+            Some(a) => yes_no(a == *expect),
+        },
+        Criterion::CurrentExports { min_krw, max_krw } => match facts.input.current_exports_krw {
+            None => Outcome::Maybe,
+            Some(x) => {
+                let x = x as f64;
+                yes_no(min_krw.is_none_or(|m| x >= m) && max_krw.is_none_or(|m| x <= m))
+            }
+        },
+        Criterion::FtaInForce => match facts.market.fta.status.as_str() {
+            "in_force" => Outcome::Eligible,
+            "signed" => Outcome::Maybe,
+            _ => Outcome::Ineligible,
+        },
+        Criterion::Confirm { .. } => Outcome::Maybe,
+    }
+}
+
+/// The reason line of one criterion whose outcome `criterion_outcome` gave (wording only).
+fn criterion_reason(c: &Criterion, outcome: Outcome, facts: &Facts) -> String {
     let lang = facts.input.lang;
     let ds = facts.dataset;
+    let ok = outcome == Outcome::Eligible;
     match c {
         Criterion::Sector { any_of } => {
-            let ok = any_of.contains(&facts.input.sector);
             let names = join_names(any_of.iter().map(|id| {
                 ds.sector(id).map(|s| s.name.get(lang)).unwrap_or(id.as_str())
             }));
-            let reason = match (ok, lang) {
+            match (ok, lang) {
                 (true, Lang::Ko) => ["대상 업종(", &names, ")에 해당합니다."].concat(),
                 (false, Lang::Ko) => ["대상 업종(", &names, ")이 아닙니다."].concat(),
                 (true, Lang::En) => ["Your sector is covered (", &names, ")."].concat(),
                 (false, Lang::En) => ["Only for: ", &names, "."].concat(),
-            };
-            result(yes_no(ok), reason)
+            }
         }
         Criterion::Region { any_of } => {
-            let ok = any_of.contains(&facts.market.region);
             let names = join_names(any_of.iter().map(|id| {
                 ds.region(id).map(|r| r.name.get(lang)).unwrap_or(id.as_str())
             }));
             let market = facts.market.name.get(lang);
-            let reason = match (ok, lang) {
+            match (ok, lang) {
                 (true, Lang::Ko) => [market, "은(는) 대상 지역(", &names, ")입니다."].concat(),
                 (false, Lang::Ko) => ["대상 지역은 ", &names, "입니다."].concat(),
                 (true, Lang::En) => [market, " is in the target region (", &names, ")."].concat(),
                 (false, Lang::En) => ["Only for markets in: ", &names, "."].concat(),
-            };
-            result(yes_no(ok), reason)
+            }
         }
         Criterion::Market { any_of } => {
-            let ok = any_of.contains(&facts.market.id);
             let names = join_names(any_of.iter().map(|id| {
                 ds.market(id).map(|m| m.name.get(lang)).unwrap_or(id.as_str())
             }));
-            let reason = match (ok, lang) {
+            match (ok, lang) {
                 (true, Lang::Ko) => ["대상 국가(", &names, ")입니다."].concat(),
                 (false, Lang::Ko) => ["대상 국가는 ", &names, "입니다."].concat(),
                 (true, Lang::En) => ["Your market is covered (", &names, ")."].concat(),
                 (false, Lang::En) => ["Only for: ", &names, "."].concat(),
-            };
-            result(yes_no(ok), reason)
+            }
         }
         Criterion::Size { any_of } => {
-            let ok = any_of.contains(&facts.size);
             let names = join_names(any_of.iter().map(|s| size_name(*s, lang)));
-            let reason = match (ok, lang) {
+            match (ok, lang) {
                 (true, Lang::Ko) => ["기업 규모 요건(", &names, ")을 충족합니다."].concat(),
                 (false, Lang::Ko) => ["기업 규모 요건(", &names, ")에 맞지 않습니다."].concat(),
                 (true, Lang::En) => ["Your size class qualifies (", &names, ")."].concat(),
                 (false, Lang::En) => ["Only for: ", &names, "."].concat(),
-            };
-            result(yes_no(ok), reason)
+            }
         }
         Criterion::Readiness { question, expect } => {
             let (q_ko, q_en) = question_text(*question);
             let q = lang.pick(q_ko, q_en);
-            match facts.input.readiness.answer(*question) {
-                None => result(
-                    Outcome::Maybe,
-                    match lang {
-                        Lang::Ko => ["확인 필요: ", q, if *expect { " (필요)" } else { " (없어야 함)" }].concat(),
-                        Lang::En => ["To confirm: ", q, if *expect { " (required)" } else { " (must not)" }].concat(),
-                    },
-                ),
-                Some(a) => {
-                    let ok = a == *expect;
-                    let reason = match (ok, lang) {
-                        (true, Lang::Ko) => ["요건 충족: ", q].concat(),
-                        (false, Lang::Ko) => ["요건 미충족: ", q].concat(),
-                        (true, Lang::En) => ["Met: ", q].concat(),
-                        (false, Lang::En) => ["Not met: ", q].concat(),
-                    };
-                    result(yes_no(ok), reason)
+            match (outcome, lang) {
+                (Outcome::Maybe, Lang::Ko) => {
+                    ["확인 필요: ", q, if *expect { " (필요)" } else { " (없어야 함)" }].concat()
                 }
+                (Outcome::Maybe, Lang::En) => {
+                    ["To confirm: ", q, if *expect { " (required)" } else { " (must not)" }].concat()
+                }
+                (Outcome::Eligible, Lang::Ko) => ["요건 충족: ", q].concat(),
+                (Outcome::Ineligible, Lang::Ko) => ["요건 미충족: ", q].concat(),
+                (Outcome::Eligible, Lang::En) => ["Met: ", q].concat(),
+                (Outcome::Ineligible, Lang::En) => ["Not met: ", q].concat(),
             }
         }
         Criterion::CurrentExports { min_krw, max_krw } => {
             let range = export_range_text(*min_krw, *max_krw, lang);
-            match facts.input.current_exports_krw {
-                None => result(
-                    Outcome::Maybe,
-                    match lang {
-                        Lang::Ko => ["전년도 수출실적 요건(", &range, ")을 확인하세요."].concat(),
-                        Lang::En => ["Check the prior-year export requirement (", &range, ")."].concat(),
-                    },
-                ),
-                Some(x) => {
-                    let x = x as f64;
-                    let ok = min_krw.is_none_or(|m| x >= m) && max_krw.is_none_or(|m| x <= m);
-                    let reason = match (ok, lang) {
-                        (true, Lang::Ko) => ["수출실적 요건(", &range, ")을 충족합니다."].concat(),
-                        (false, Lang::Ko) => ["수출실적 요건(", &range, ")에 맞지 않습니다."].concat(),
-                        (true, Lang::En) => ["Your exports fit the requirement (", &range, ")."].concat(),
-                        (false, Lang::En) => ["Your exports are outside the requirement (", &range, ")."].concat(),
-                    };
-                    result(yes_no(ok), reason)
+            match (outcome, lang) {
+                (Outcome::Maybe, Lang::Ko) => ["전년도 수출실적 요건(", &range, ")을 확인하세요."].concat(),
+                (Outcome::Maybe, Lang::En) => ["Check the prior-year export requirement (", &range, ")."].concat(),
+                (Outcome::Eligible, Lang::Ko) => ["수출실적 요건(", &range, ")을 충족합니다."].concat(),
+                (Outcome::Ineligible, Lang::Ko) => ["수출실적 요건(", &range, ")에 맞지 않습니다."].concat(),
+                (Outcome::Eligible, Lang::En) => ["Your exports fit the requirement (", &range, ")."].concat(),
+                (Outcome::Ineligible, Lang::En) => {
+                    ["Your exports are outside the requirement (", &range, ")."].concat()
                 }
             }
         }
         Criterion::FtaInForce => {
             let m = facts.market.name.get(lang);
             let fta_name = facts.market.fta.name.as_ref().map(|t| t.get(lang)).unwrap_or("FTA");
-            let (outcome, reason) = match (facts.market.fta.status.as_str(), lang) {
-                ("in_force", Lang::Ko) => (Outcome::Eligible, [m, "와(과) ", fta_name, "이 발효 중입니다."].concat()),
-                ("in_force", Lang::En) => (Outcome::Eligible, [fta_name, " with ", m, " is in force."].concat()),
-                ("signed", Lang::Ko) => (Outcome::Maybe, [fta_name, "은 서명되었으나 발효 여부를 확인하세요."].concat()),
-                ("signed", Lang::En) => (Outcome::Maybe, [fta_name, " is signed; check whether it is in force."].concat()),
-                ("negotiating", Lang::Ko) => (Outcome::Ineligible, [m, "와(과)는 협상 중이며 발효된 FTA가 없습니다."].concat()),
-                ("negotiating", Lang::En) => (Outcome::Ineligible, ["Talks with ", m, " are under way; no FTA is in force."].concat()),
-                (_, Lang::Ko) => (Outcome::Ineligible, [m, "와(과) 발효된 FTA가 없습니다."].concat()),
-                (_, Lang::En) => (Outcome::Ineligible, ["Korea has no FTA in force with ", m, "."].concat()),
-            };
-            result(outcome, reason)
+            let negotiating = facts.market.fta.status == "negotiating";
+            match (outcome, negotiating, lang) {
+                (Outcome::Eligible, _, Lang::Ko) => [m, "와(과) ", fta_name, "이 발효 중입니다."].concat(),
+                (Outcome::Eligible, _, Lang::En) => [fta_name, " with ", m, " is in force."].concat(),
+                (Outcome::Maybe, _, Lang::Ko) => [fta_name, "은 서명되었으나 발효 여부를 확인하세요."].concat(),
+                (Outcome::Maybe, _, Lang::En) => [fta_name, " is signed; check whether it is in force."].concat(),
+                (Outcome::Ineligible, true, Lang::Ko) => [m, "와(과)는 협상 중이며 발효된 FTA가 없습니다."].concat(),
+                (Outcome::Ineligible, true, Lang::En) => ["Talks with ", m, " are under way; no FTA is in force."].concat(),
+                (Outcome::Ineligible, false, Lang::Ko) => [m, "와(과) 발효된 FTA가 없습니다."].concat(),
+                (Outcome::Ineligible, false, Lang::En) => ["Korea has no FTA in force with ", m, "."].concat(),
+            }
         }
-        Criterion::Confirm { text } => result(
-            Outcome::Maybe,
-            [lang.pick("확인 필요: ", "To confirm: "), text.get(lang)].concat(),
-        ),
+        Criterion::Confirm { text } => [lang.pick("확인 필요: ", "To confirm: "), text.get(lang)].concat(),
     }
 }
 

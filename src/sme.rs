@@ -13,12 +13,21 @@ use crate::error::Lang;
 use crate::model::{Input, SmeSize, SmeStatus};
 use crate::rules::size_name;
 
-/// Classifies the firm. `row` must be the dataset's row for the input's sector (checked by the caller).
-pub fn classify(input: &Input, ds: &Dataset) -> SmeStatus {
-    let lang = input.lang;
-    let rules = &ds.sme;
-    let row = ds.sme_row(&input.sector);
-    let (small_max, medium_max, assumed) = match row {
+/// What decided the size: the one place the size class is decided, used by `classify` (with
+/// reasons) and `size_of` (without).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Basis {
+    /// A non-profit medical corporation: not an enterprise.
+    MedicalCorporation,
+    /// Total assets at or above the cap.
+    AssetCap,
+    /// Revenue against the sector's thresholds.
+    Revenue,
+}
+
+/// The sector's thresholds (small max, medium max, either assumed).
+fn thresholds(ds: &Dataset, sector: &str) -> (f64, f64, bool) {
+    match ds.sme_row(sector) {
         Some(r) => (
             r.small_max_krw.value,
             r.medium_max_krw.value,
@@ -26,7 +35,35 @@ pub fn classify(input: &Input, ds: &Dataset) -> SmeStatus {
         ),
         // The loader guarantees a row per sector; without one nothing qualifies.
         None => (0.0, 0.0, true),
-    };
+    }
+}
+
+fn decide(input: &Input, ds: &Dataset, small_max: f64, medium_max: f64) -> (SmeSize, Basis) {
+    let revenue = input.revenue_krw as f64;
+    if input.medical_corporation == Some(true) {
+        (SmeSize::None, Basis::MedicalCorporation)
+    } else if input.total_assets_krw.is_some_and(|a| a as f64 >= ds.sme.asset_cap_krw.value) {
+        (SmeSize::None, Basis::AssetCap)
+    } else if revenue <= small_max {
+        (SmeSize::Small, Basis::Revenue)
+    } else if revenue <= medium_max {
+        (SmeSize::Medium, Basis::Revenue)
+    } else {
+        (SmeSize::None, Basis::Revenue)
+    }
+}
+
+/// The size class alone, without reasons (the batch scorer's path; `classify` decides the same).
+pub fn size_of(input: &Input, ds: &Dataset) -> SmeSize {
+    let (small_max, medium_max, _) = thresholds(ds, &input.sector);
+    decide(input, ds, small_max, medium_max).0
+}
+
+/// Classifies the firm. `row` must be the dataset's row for the input's sector (checked by the caller).
+pub fn classify(input: &Input, ds: &Dataset) -> SmeStatus {
+    let lang = input.lang;
+    let rules = &ds.sme;
+    let (small_max, medium_max, assumed) = thresholds(ds, &input.sector);
     let sector_name = ds
         .sector(&input.sector)
         .map(|s| s.name.get(lang))
@@ -35,48 +72,37 @@ pub fn classify(input: &Input, ds: &Dataset) -> SmeStatus {
     let cap = rules.asset_cap_krw.value;
     let mut reasons = Vec::new();
 
-    let over_cap = input.total_assets_krw.is_some_and(|a| a as f64 >= cap);
-    let is_med_corp = input.medical_corporation == Some(true);
-    let size = if is_med_corp {
-        reasons.push(
+    let (size, basis) = decide(input, ds, small_max, medium_max);
+    match basis {
+        Basis::MedicalCorporation => reasons.push(
             lang.pick(
                 "비영리 의료법인은 「중소기업기본법」상 기업이 아니므로 중소기업 판정 대상이 아닙니다.",
                 "A non-profit medical corporation (의료법인) is not an enterprise under the Framework Act on SMEs, so it cannot be an SME.",
             )
             .to_owned(),
-        );
-        SmeSize::None
-    } else if over_cap {
-        reasons.push(
+        ),
+        Basis::AssetCap => reasons.push(
             [
                 lang.pick("자산총액이 ", "Total assets are at or above "),
                 &format_krw(to_won(cap), lang),
                 lang.pick(" 이상이므로 중소기업이 아닙니다.", ", so the firm is not an SME."),
             ]
             .concat(),
-        );
-        SmeSize::None
-    } else {
-        let size = if revenue <= small_max {
-            SmeSize::Small
-        } else if revenue <= medium_max {
-            SmeSize::Medium
-        } else {
-            SmeSize::None
-        };
-        reasons.push(revenue_reason(size, input.revenue_krw, sector_name, small_max, medium_max, lang));
-        if input.total_assets_krw.is_none() {
-            reasons.push(
-                [
-                    lang.pick("자산총액 ", "Total assets must also be below "),
-                    &format_krw(to_won(cap), lang),
-                    lang.pick(" 미만이어야 합니다(입력하지 않음).", " (not given)."),
-                ]
-                .concat(),
-            );
+        ),
+        Basis::Revenue => {
+            reasons.push(revenue_reason(size, input.revenue_krw, sector_name, small_max, medium_max, lang));
+            if input.total_assets_krw.is_none() {
+                reasons.push(
+                    [
+                        lang.pick("자산총액 ", "Total assets must also be below "),
+                        &format_krw(to_won(cap), lang),
+                        lang.pick(" 미만이어야 합니다(입력하지 않음).", " (not given)."),
+                    ]
+                    .concat(),
+                );
+            }
         }
-        size
-    };
+    }
     if size != SmeSize::None {
         reasons.push(
             lang.pick(
@@ -96,7 +122,7 @@ pub fn classify(input: &Input, ds: &Dataset) -> SmeStatus {
         );
     }
 
-    let revision_warning = revision_warning(input, ds, revenue, small_max, medium_max, size, is_med_corp || over_cap);
+    let revision_warning = revision_warning(input, ds, revenue, small_max, medium_max, size, basis != Basis::Revenue);
 
     SmeStatus {
         size,

@@ -1,0 +1,378 @@
+//! `sme-export estimate`: one firm, as a readable summary in Korean or English, or as JSON.
+
+use std::fmt::Write as _;
+
+use sme_export::amount::format_krw;
+use sme_export::dataset::Dataset;
+use sme_export::engine::{check, estimate_checked, to_won, RawInput};
+use sme_export::error::{Field, InputError, Lang, Reason};
+use sme_export::model::{Estimate, Outcome, Question, Readiness};
+use sme_export::rules::outcome_label;
+
+use super::args::{Args, Spec};
+use super::{
+    amount, print_out, usage_of, wants_help, yes_no, yes_no_error, Failure, EXIT_INVALID, EXIT_OK,
+};
+
+const SPECS: [Spec; 14] = [
+    Spec {
+        name: "revenue",
+        takes_value: true,
+    },
+    Spec {
+        name: "sector",
+        takes_value: true,
+    },
+    Spec {
+        name: "market",
+        takes_value: true,
+    },
+    Spec {
+        name: "current-exports",
+        takes_value: true,
+    },
+    Spec {
+        name: "exports-to-market",
+        takes_value: true,
+    },
+    Spec {
+        name: "total-assets",
+        takes_value: true,
+    },
+    Spec {
+        name: "certification",
+        takes_value: true,
+    },
+    Spec {
+        name: "local-partner",
+        takes_value: true,
+    },
+    Spec {
+        name: "export-experience",
+        takes_value: true,
+    },
+    Spec {
+        name: "local-language",
+        takes_value: true,
+    },
+    Spec {
+        name: "medical-corporation",
+        takes_value: false,
+    },
+    Spec {
+        name: "lang",
+        takes_value: true,
+    },
+    Spec {
+        name: "dataset",
+        takes_value: true,
+    },
+    Spec {
+        name: "json",
+        takes_value: false,
+    },
+];
+
+/// The option that sets an engine field.
+fn option_of(field: Field) -> &'static str {
+    match field {
+        Field::RevenueKrw => "--revenue",
+        Field::Sector => "--sector",
+        Field::Market => "--market",
+        Field::CurrentExportsKrw => "--current-exports",
+        Field::ExportsToMarketKrw => "--exports-to-market",
+        Field::TotalAssetsKrw => "--total-assets",
+        Field::Lang => "--lang",
+    }
+}
+
+/// A bad option value: the option, the engine's field key and reason (or ours), the message.
+struct Bad {
+    option: &'static str,
+    field: &'static str,
+    reason: &'static str,
+    message: String,
+}
+
+impl Bad {
+    fn from_input(e: &InputError, ds: &Dataset, raw: &RawInput, lang: Lang) -> Bad {
+        let mut message = e.message(lang).to_owned();
+        if e.reason == Reason::Unknown {
+            message.push_str(&super::batch::known_ids(e.field, ds, raw, lang));
+        }
+        Bad {
+            option: option_of(e.field),
+            field: e.field.key(),
+            reason: reason_key(e.reason),
+            message,
+        }
+    }
+}
+
+fn reason_key(r: Reason) -> &'static str {
+    match r {
+        Reason::Empty => "empty",
+        Reason::NotANumber => "notANumber",
+        Reason::Malformed => "malformed",
+        Reason::Negative => "negative",
+        Reason::TooLarge => "tooLarge",
+        Reason::NotFinite => "notFinite",
+        Reason::FractionOfWon => "fractionOfWon",
+        Reason::Unknown => "unknown",
+        Reason::Inconsistent => "inconsistent",
+    }
+}
+
+pub fn run(words: Vec<String>) -> Result<u8, Failure> {
+    if wants_help(&words) {
+        print_out(usage_of("estimate"))?;
+        return Ok(EXIT_OK);
+    }
+    let args = Args::parse("estimate", words, &SPECS)?;
+    if let Some(extra) = args.positional.first() {
+        return Err(Failure::usage(format!(
+            "estimate takes options only, not {extra:?}\n{}",
+            usage_of("estimate")
+        )));
+    }
+    let lang = super::lang(args.value("lang"))?;
+    let ds = super::dataset(args.value("dataset"))?;
+
+    let mut bad: Vec<Bad> = Vec::new();
+    let mut parsed_bad: Vec<Field> = Vec::new();
+    let mut amount_of = |option: &str, field: Field| match amount(args.value(option), field) {
+        Ok(v) => v,
+        Err(e) => {
+            parsed_bad.push(field);
+            bad.push(Bad {
+                option: option_of(field),
+                field: field.key(),
+                reason: reason_key(e.reason),
+                message: e.message(lang).to_owned(),
+            });
+            None
+        }
+    };
+    let revenue = amount_of("revenue", Field::RevenueKrw);
+    let current = amount_of("current-exports", Field::CurrentExportsKrw);
+    let to_market = amount_of("exports-to-market", Field::ExportsToMarketKrw);
+    let assets = amount_of("total-assets", Field::TotalAssetsKrw);
+    let mut answer = |option: &'static str, key: &'static str, q: Question| match yes_no(
+        args.value(option.trim_start_matches("--")).unwrap_or(""),
+    ) {
+        Ok(a) => a,
+        Err(()) => {
+            bad.push(Bad {
+                option,
+                field: key,
+                reason: "notYesNo",
+                message: yes_no_error(Some(q), lang),
+            });
+            None
+        }
+    };
+    let readiness = Readiness {
+        certification: answer("--certification", "certification", Question::Certification),
+        local_partner: answer("--local-partner", "localPartner", Question::LocalPartner),
+        export_experience: answer(
+            "--export-experience",
+            "exportExperience",
+            Question::ExportExperience,
+        ),
+        local_language: answer("--local-language", "localLanguage", Question::LocalLanguage),
+    };
+    let raw = RawInput {
+        revenue_krw: revenue,
+        sector: args.value("sector").unwrap_or("").trim().to_owned(),
+        market: args.value("market").unwrap_or("").trim().to_owned(),
+        current_exports_krw: current,
+        exports_to_market_krw: to_market,
+        total_assets_krw: assets,
+        medical_corporation: args.has("medical-corporation").then_some(true),
+        readiness,
+        lang,
+        today: super::today_in_korea(),
+    };
+    let checked = check(&raw, &ds);
+    if let Err(errors) = &checked {
+        // A field whose text did not parse was passed on as missing: keep the parse error only.
+        for e in errors.iter().filter(|e| !parsed_bad.contains(&e.field)) {
+            bad.push(Bad::from_input(e, &ds, &raw, lang));
+        }
+    }
+    let input = match checked {
+        Ok(input) if bad.is_empty() => input,
+        _ => return report(&bad, args.has("json")),
+    };
+    let result = estimate_checked(&input, &ds);
+    if args.has("json") {
+        let json = serde_json::to_string_pretty(&result)
+            .map_err(|e| Failure::usage(format!("cannot write the result as JSON: {e}")))?;
+        print_out(&[json.as_str(), "\n"].concat())?;
+    } else {
+        print_out(&summary(&result, lang))?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// Every bad field on stderr (and as JSON on stdout with `--json`); exit 1.
+fn report(bad: &[Bad], json: bool) -> Result<u8, Failure> {
+    if json {
+        let errors: Vec<serde_json::Value> = bad
+            .iter()
+            .map(|b| {
+                serde_json::json!({
+                    "option": b.option, "field": b.field, "reason": b.reason, "message": b.message,
+                })
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&serde_json::json!({ "errors": errors }))
+            .map_err(|e| Failure::usage(format!("cannot write the errors as JSON: {e}")))?;
+        print_out(&[text.as_str(), "\n"].concat())?;
+    }
+    let lines: Vec<String> = bad
+        .iter()
+        .map(|b| format!("{}: {}", b.option, b.message))
+        .collect();
+    Err(Failure {
+        code: EXIT_INVALID,
+        message: lines.join("\nsme-export: "),
+    })
+}
+
+fn krw(x: f64, lang: Lang) -> String {
+    format_krw(to_won(x), lang)
+}
+
+/// The readable summary: SME status, potential, top markets, support grouped by outcome.
+fn summary(r: &Estimate, lang: Lang) -> String {
+    let t = |ko: &'static str, en: &'static str| lang.pick(ko, en);
+    let mut s = String::new();
+    let p = &r.potential;
+    // `write!` to a String cannot fail.
+    let _ = writeln!(s, "{} {}", t("중소기업 여부:", "SME status:"), r.sme.label);
+    for reason in &r.sme.reasons {
+        let _ = writeln!(s, "  - {reason}");
+    }
+    if let Some(w) = &r.sme.revision_warning {
+        let _ = writeln!(s, "  ! {w}");
+    }
+    let _ = writeln!(s, "  {} {}", t("확인처:", "Confirm at:"), r.sme.confirm_at);
+
+    let _ = writeln!(
+        s,
+        "\n{} {} ({}{})",
+        t("수출 잠재력:", "Export potential:"),
+        p.market_name,
+        r.plan.base_year,
+        t("년 기준", " base year"),
+    );
+    let _ = writeln!(s, "  {} {}", t("기준:", "Base:"), krw(p.base_krw, lang));
+    let _ = writeln!(
+        s,
+        "  {} {} ~ {}",
+        t("범위:", "Range:"),
+        krw(p.low_krw, lang),
+        krw(p.high_krw, lang)
+    );
+    let _ = write!(
+        s,
+        "  {} {}",
+        t("미개척:", "Untapped:"),
+        krw(p.untapped_krw, lang)
+    );
+    if p.untapped_assumes_no_exports {
+        s.push_str(t(
+            " (목표 시장 수출액을 입력하지 않아 0으로 가정)",
+            " (exports to the market not given: assumed none)",
+        ));
+    }
+    s.push('\n');
+    if p.unanswered_questions > 0 {
+        let _ = writeln!(
+            s,
+            "  {} {}",
+            t(
+                "답하지 않은 준비도 질문:",
+                "Readiness questions not answered:"
+            ),
+            p.unanswered_questions
+        );
+    }
+
+    let _ = writeln!(s, "\n{}", t("유망 시장 상위 3곳:", "Top 3 markets:"));
+    for m in r.ranking.iter().take(3) {
+        let mark = if m.selected {
+            t(" ← 선택", " <- chosen")
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            s,
+            "  {}. {} ({}) {}{}",
+            m.rank,
+            m.name,
+            m.market,
+            krw(m.base_krw, lang),
+            mark
+        );
+    }
+    if let Some(m) = r.ranking.iter().find(|m| m.selected && m.rank > 3) {
+        let _ = writeln!(
+            s,
+            "  {}. {} ({}) {} {}",
+            m.rank,
+            m.name,
+            m.market,
+            krw(m.base_krw, lang),
+            t("← 선택", "<- chosen")
+        );
+    }
+
+    let _ = writeln!(s, "\n{}", t("지원 제도:", "Support measures:"));
+    for outcome in [Outcome::Eligible, Outcome::Maybe, Outcome::Ineligible] {
+        let group: Vec<_> = r.support.iter().filter(|p| p.outcome == outcome).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "  [{}] ({})", outcome_label(outcome, lang), group.len());
+        for p in group {
+            let _ = writeln!(s, "    - {} ({}; {})", p.name, p.agency, p.id);
+            match outcome {
+                Outcome::Eligible => {
+                    if let Some(next) = &p.next_step {
+                        let _ = writeln!(s, "      {} {next}", t("다음 단계:", "Next step:"));
+                    }
+                }
+                Outcome::Maybe => {
+                    for c in &p.to_confirm {
+                        let _ = writeln!(s, "      ? {c}");
+                    }
+                }
+                Outcome::Ineligible => {
+                    if let Some(c) = p.reasons.iter().find(|c| c.outcome == Outcome::Ineligible) {
+                        let _ = writeln!(s, "      x {}", c.reason);
+                    }
+                }
+            }
+        }
+    }
+
+    if !r.assumptions.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{} {}",
+            t("가정값이 쓰인 수치:", "Assumed figures used:"),
+            r.assumptions.join(", ")
+        );
+    }
+    let _ = writeln!(
+        s,
+        "{} {} ({} {})",
+        t("데이터셋", "Dataset"),
+        r.dataset_version,
+        t("수치 기준일", "figures as of"),
+        r.figures_as_of
+    );
+    s
+}

@@ -1,0 +1,1150 @@
+//! The `sme-export` command line, run as a user runs it: `cargo test --features cli --test cli`.
+//!
+//! Every expected number comes from the library's full `estimate`, never from the command's own
+//! fast path, so these tests also check that `batch` writes what the widget would show.
+//! `write_benchmark_sample` (ignored) writes the benchmark's input; see its comment.
+#![cfg(feature = "cli")]
+
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use sme_export::amount::format_krw;
+use sme_export::engine::{estimate, to_won, RawInput};
+use sme_export::error::{Field, InputError, Lang, Reason};
+use sme_export::load::{dataset_from_json, default_dataset};
+use sme_export::model::{Estimate, Outcome, Readiness, SmeSize};
+
+// The command's own CSV reader and writer, tested directly for what files rarely show.
+#[allow(dead_code)]
+#[path = "../src/cli/csv.rs"]
+mod csv;
+
+const BIN: &str = env!("CARGO_BIN_EXE_sme-export");
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {BIN}: {e}"))
+}
+
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {BIN}: {e}"));
+    let mut pipe = child.stdin.take().unwrap_or_else(|| panic!("no stdin"));
+    let input = stdin.to_vec();
+    // Write from another thread: the command streams, so it writes output while we still write.
+    let writer = std::thread::spawn(move || pipe.write_all(&input));
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    writer
+        .join()
+        .unwrap_or_else(|_| panic!("writer thread"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    out
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap_or_else(|e| panic!("stdout not UTF-8: {e}"))
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap_or_else(|e| panic!("stderr not UTF-8: {e}"))
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir.join(name)
+}
+
+// ---------------------------------------------------------------------------------------------
+// validate
+
+#[test]
+fn validate_accepts_the_default_dataset() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dataset.json");
+    let o = run(&["validate", path.to_str().unwrap_or_default()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let out = stdout(&o);
+    assert!(out.contains("valid dataset"), "{out}");
+    assert!(out.contains(&ds.version), "{out}");
+    assert!(
+        out.contains(&format!("{} markets", ds.markets.len())),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{} programs", ds.programs.len())),
+        "{out}"
+    );
+}
+
+#[test]
+fn validate_prints_every_problem_of_broken_files() {
+    let mut seen = 0;
+    let dir = data("bad");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
+        let problems = match dataset_from_json(&text) {
+            Ok(_) => panic!("{} should be invalid", file.display()),
+            Err(p) => p,
+        };
+        let o = run(&["validate", file.to_str().unwrap_or_default()]);
+        assert_eq!(code(&o), 1, "{}: {}", file.display(), stderr(&o));
+        let out = stdout(&o);
+        let lines: Vec<&str> = out.lines().collect();
+        // One line per problem, in the loader's order, then the summary naming the file.
+        assert_eq!(lines.len(), problems.len() + 1, "{out}");
+        for (line, p) in lines.iter().zip(&problems) {
+            let start = format!("{}: {}: ", p.path, p.kind);
+            assert!(
+                line.starts_with(&start),
+                "{line:?} should start with {start:?}"
+            );
+            assert!(line.ends_with(&format!("(hint: {})", p.hint)), "{line}");
+            let message = p
+                .message
+                .strip_prefix(&format!("{}: ", p.path))
+                .unwrap_or(&p.message);
+            assert!(line.contains(message), "{line} should hold {message}");
+        }
+        let last = lines.last().copied().unwrap_or_default();
+        assert!(
+            last.contains(file.to_str().unwrap_or_default()) && last.contains("invalid"),
+            "{last}"
+        );
+        seen += 1;
+    }
+    assert!(seen >= 3, "tests/data/bad/ holds the broken datasets");
+}
+
+#[test]
+fn validate_of_a_missing_file_is_a_usage_error_naming_it() {
+    let o = run(&["validate", "no/such/dataset.json"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("no/such/dataset.json"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["frobnicate"][..],
+        &["validate"][..],
+        &["estimate", "--revenue"][..],
+        &["estimate", "--colour", "red"][..],
+        &["estimate", "--revenue", "1억", "--revenue", "2억"][..],
+        &[
+            "estimate",
+            "--revenue",
+            "1억",
+            "--sector",
+            "medical_devices",
+            "--market",
+            "SA",
+            "--lang",
+            "fr",
+        ][..],
+        &["batch", "only-one-file.csv"][..],
+    ] {
+        let o = run(args);
+        assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with("sme-export: "),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+    let o = run(&["help", "batch"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains("rank_of_market"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// estimate
+
+fn library_estimate(revenue: f64, sector: &str, market: &str, lang: Lang) -> Estimate {
+    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let raw = RawInput {
+        revenue_krw: Some(revenue),
+        sector: sector.into(),
+        market: market.into(),
+        lang,
+        ..RawInput::default()
+    };
+    estimate(&raw, &ds).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+#[test]
+fn estimate_with_korean_amounts_prints_the_library_result() {
+    let o = run(&[
+        "estimate",
+        "--revenue",
+        "35억",
+        "--sector",
+        "medical_devices",
+        "--market",
+        "SA",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let e = library_estimate(35e8, "medical_devices", "SA", Lang::Ko);
+    assert_eq!(e.sme.size, SmeSize::Small);
+    assert!(out.contains("소기업"), "{out}");
+    for amount in [
+        e.potential.base_krw,
+        e.potential.low_krw,
+        e.potential.high_krw,
+        e.potential.untapped_krw,
+    ] {
+        let text = format_krw(to_won(amount), Lang::Ko);
+        assert!(out.contains(&text), "{out} should hold {text}");
+    }
+    // Top 3 markets, and every program under its outcome's heading.
+    for m in e.ranking.iter().take(3) {
+        assert!(
+            out.contains(&format!("{}. {} ({})", m.rank, m.name, m.market)),
+            "{out}"
+        );
+    }
+    for p in &e.support {
+        assert!(
+            out.contains(&format!("{} ({}; {})", p.name, p.agency, p.id)),
+            "{out}"
+        );
+    }
+    assert!(
+        out.contains("[지원 대상일 수 있음]")
+            && out.contains("[확인 필요]")
+            && out.contains("[해당 없음]")
+    );
+
+    // The same case spelt differently, in English.
+    let o = run(&[
+        "estimate",
+        "--revenue",
+        "3,500,000,000원",
+        "--sector",
+        "medical_devices",
+        "--market",
+        "SA",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let e = library_estimate(35e8, "medical_devices", "SA", Lang::En);
+    let out = stdout(&o);
+    assert!(out.contains("Small enterprise"), "{out}");
+    assert!(
+        out.contains(&format_krw(to_won(e.potential.base_krw), Lang::En)),
+        "{out}"
+    );
+}
+
+#[test]
+fn estimate_json_is_the_library_estimate() {
+    let o = run(&[
+        "estimate",
+        "--revenue",
+        "3억 5천만",
+        "--sector",
+        "medical_services",
+        "--market",
+        "AE",
+        "--json",
+        "--certification",
+        "yes",
+        "--local-partner",
+        "no",
+        "--current-exports",
+        "1억",
+        "--exports-to-market",
+        "5천만",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let got: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let raw = RawInput {
+        revenue_krw: Some(3.5e8),
+        sector: "medical_services".into(),
+        market: "AE".into(),
+        current_exports_krw: Some(1e8),
+        exports_to_market_krw: Some(5e7),
+        readiness: Readiness {
+            certification: Some(true),
+            local_partner: Some(false),
+            ..Readiness::default()
+        },
+        ..RawInput::default()
+    };
+    let want = serde_json::to_value(estimate(&raw, &ds).unwrap_or_else(|e| panic!("{e:?}")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(got, want);
+    assert_eq!(got["sme"]["size"], "small");
+    assert!(got["potential"]["baseKrw"].is_number());
+}
+
+#[test]
+fn estimate_reports_every_bad_field_and_exits_1() {
+    let o = run(&[
+        "estimate",
+        "--revenue",
+        "-5억",
+        "--sector",
+        "dentistry",
+        "--market",
+        "SA",
+        "--certification",
+        "maybe",
+    ]);
+    assert_eq!(code(&o), 1);
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    let negative = InputError::new(Field::RevenueKrw, Reason::Negative);
+    let unknown = InputError::new(Field::Sector, Reason::Unknown);
+    assert!(
+        err.contains(&format!("--revenue: {}", negative.message(Lang::Ko))),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("--sector: {}", unknown.message(Lang::Ko))),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"dentistry\"") && err.contains("medical_devices"),
+        "{err}"
+    );
+    assert!(err.contains("--certification: "), "{err}");
+
+    // Missing revenue and an inconsistent pair, in English and as JSON.
+    let o = run(&[
+        "estimate",
+        "--sector",
+        "medical_devices",
+        "--market",
+        "SA",
+        "--lang",
+        "en",
+        "--json",
+        "--current-exports",
+        "1억",
+        "--exports-to-market",
+        "2억",
+    ]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "--revenue: {}",
+            InputError::new(Field::RevenueKrw, Reason::Empty).en
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&InputError::new(Field::ExportsToMarketKrw, Reason::Inconsistent).en),
+        "{err}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let fields: Vec<&str> = json["errors"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|e| e["field"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(fields, ["revenueKrw", "exportsToMarketKrw"]);
+
+    // A malformed amount gets the parser's reason, not "please enter an amount".
+    let o = run(&[
+        "estimate",
+        "--revenue",
+        "3억억",
+        "--sector",
+        "medical_devices",
+        "--market",
+        "SA",
+    ]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(
+        err.contains(InputError::new(Field::RevenueKrw, Reason::Malformed).message(Lang::Ko)),
+        "{err}"
+    );
+    assert!(
+        !err.contains(InputError::new(Field::RevenueKrw, Reason::Empty).message(Lang::Ko)),
+        "{err}"
+    );
+}
+
+#[test]
+fn estimate_with_another_dataset() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dataset.json");
+    let args = [
+        "estimate",
+        "--revenue",
+        "35억",
+        "--sector",
+        "medical_devices",
+        "--market",
+        "SA",
+        "--dataset",
+    ];
+    let o = run(&[&args[..], &[path.to_str().unwrap_or_default()]].concat());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let o = run(&[
+        &args[..],
+        &[data("bad/array.json").to_str().unwrap_or_default()],
+    ]
+    .concat());
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("$: type: "), "{}", stderr(&o));
+    let o = run(&[&args[..], &["no/such.json"]].concat());
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("no/such.json"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// batch
+
+/// Parses the command's output: RFC 4180, CRLF records (independent of the command's reader).
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "records end with CRLF");
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        field.is_empty() && row.is_empty(),
+        "the output ends with CRLF"
+    );
+    rows
+}
+
+const HEADER: [&str; 11] = [
+    "sme_size",
+    "base_krw",
+    "low_krw",
+    "high_krw",
+    "untapped_krw",
+    "best_market",
+    "rank_of_market",
+    "eligible_programs",
+    "maybe_programs",
+    "error",
+    "note",
+];
+
+/// The output row the library's full estimate implies for a good row.
+fn expected_row(id: &str, raw: RawInput, note: &str) -> Vec<String> {
+    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let e = estimate(&raw, &ds).unwrap_or_else(|e| panic!("{id}: {e:?}"));
+    let ids = |o: Outcome| {
+        e.support
+            .iter()
+            .filter(|p| p.outcome == o)
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(";")
+    };
+    let size = match e.sme.size {
+        SmeSize::Small => "small",
+        SmeSize::Medium => "medium",
+        SmeSize::None => "none",
+    };
+    let p = &e.potential;
+    let rank = e.ranking.iter().find(|r| r.selected).map_or(0, |r| r.rank);
+    vec![
+        id.to_owned(),
+        size.to_owned(),
+        to_won(p.base_krw).to_string(),
+        to_won(p.low_krw).to_string(),
+        to_won(p.high_krw).to_string(),
+        to_won(p.untapped_krw).to_string(),
+        e.ranking
+            .first()
+            .map(|r| r.market.clone())
+            .unwrap_or_default(),
+        rank.to_string(),
+        ids(Outcome::Eligible),
+        ids(Outcome::Maybe),
+        String::new(),
+        note.to_owned(),
+    ]
+}
+
+fn error_row(id: &str, error: String, note: &str) -> Vec<String> {
+    let mut row = vec![id.to_owned()];
+    row.extend(std::iter::repeat_n(String::new(), 9));
+    row.push(error);
+    row.push(note.to_owned());
+    row
+}
+
+fn firm(revenue: f64, sector: &str, market: &str) -> RawInput {
+    RawInput {
+        revenue_krw: Some(revenue),
+        sector: sector.into(),
+        market: market.into(),
+        ..RawInput::default()
+    }
+}
+
+fn engine_error(column: &str, field: Field, reason: Reason, lang: Lang) -> String {
+    format!(
+        "[{column}] {}",
+        InputError::new(field, reason).message(lang)
+    )
+}
+
+/// tests/data/firms.csv: BOM, CRLF, a blank line, quoted commas, quotes and a line break,
+/// header names in mixed case, good rows and bad rows; every cell of the output checked.
+#[test]
+fn batch_scores_every_row_and_reports_bad_ones() {
+    let out_path = temp("firms-out.csv");
+    let _ = std::fs::remove_file(&out_path);
+    let input = data("firms.csv");
+    let o = run(&[
+        "batch",
+        input.to_str().unwrap_or_default(),
+        out_path.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(code(&o), 3, "some rows had errors: {}", stderr(&o));
+    let text = std::fs::read_to_string(&out_path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!text.starts_with('\u{feff}'), "no BOM without --excel");
+    let rows = parse_csv(&text);
+
+    let ko = Lang::Ko;
+    let sectors = "medical_devices, pharmaceuticals, medical_services, digital_health";
+    let mut want: Vec<Vec<String>> = vec![["id"]
+        .iter()
+        .chain(HEADER.iter())
+        .map(|s| s.to_string())
+        .collect()];
+    want.push(expected_row(
+        "F1",
+        firm(35e8, "medical_devices", "SA"),
+        "plain",
+    ));
+    want.push(expected_row(
+        "F2",
+        RawInput {
+            current_exports_krw: Some(3e8),
+            exports_to_market_krw: Some(1e8),
+            readiness: Readiness {
+                certification: Some(true),
+                local_partner: Some(false),
+                export_experience: Some(true),
+                local_language: Some(false),
+            },
+            ..firm(1_250_000_000.0, "pharmaceuticals", "KZ")
+        },
+        "comma, inside",
+    ));
+    want.push(error_row(
+        "F3",
+        engine_error("revenue", Field::RevenueKrw, Reason::Negative, ko),
+        "'=HYPERLINK(\"x\")",
+    ));
+    want.push(error_row(
+        "F4",
+        format!(
+            "{} (입력값 \"dentistry\"; 가능한 값 {sectors})",
+            engine_error("sector", Field::Sector, Reason::Unknown, ko)
+        ),
+        "",
+    ));
+    want.push(error_row(
+        "F5",
+        engine_error("revenue", Field::RevenueKrw, Reason::Empty, ko),
+        "two\r\nlines",
+    ));
+    want.push(expected_row(
+        "F6",
+        RawInput {
+            medical_corporation: Some(false),
+            readiness: Readiness {
+                certification: Some(true),
+                local_partner: Some(true),
+                export_experience: Some(true),
+                local_language: Some(true),
+            },
+            ..firm(3.5e8, "medical_services", "AE")
+        },
+        "'+1",
+    ));
+    want.push(error_row(
+        "F8",
+        engine_error(
+            "exports_to_market",
+            Field::ExportsToMarketKrw,
+            Reason::Inconsistent,
+            ko,
+        ),
+        "",
+    ));
+    want.push(expected_row(
+        "F9",
+        RawInput {
+            total_assets_krw: Some(6000e8),
+            ..firm(900e8, "medical_devices", "UZ")
+        },
+        "'-neg",
+    ));
+    want.push(error_row(
+        "F10",
+        "[certification] 목표 시장에서 유효한 인증·허가 보유: 예/아니오(yes/no)로 입력해 주세요. 비워 두면 '응답 없음'입니다."
+            .into(),
+        "",
+    ));
+    want.push(expected_row(
+        "F11",
+        RawInput {
+            medical_corporation: Some(true),
+            ..firm(10e8, "medical_services", "SA")
+        },
+        "'@at",
+    ));
+    assert_eq!(rows.len(), want.len());
+    for (got, want) in rows.iter().zip(&want) {
+        assert_eq!(got, want);
+    }
+    // Sizes the engine decides for these rows, so the rows test what they mean to.
+    let size = |id: &str| {
+        rows.iter()
+            .find(|r| r[0] == id)
+            .map(|r| r[1].clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        [size("F1"), size("F2"), size("F6"), size("F9"), size("F11")],
+        ["small", "small", "small", "none", "none"]
+    );
+
+    // stderr: each bad row by number (1 = first row after the header; the blank line counts).
+    let err = stderr(&o);
+    let numbered: Vec<&str> = err.lines().filter(|l| l.starts_with("row ")).collect();
+    assert_eq!(numbered.len(), 5, "{err}");
+    for (line, (n, id)) in
+        numbered
+            .iter()
+            .zip([(3, "F3"), (4, "F4"), (5, "F5"), (8, "F8"), (10, "F10")])
+    {
+        assert!(line.starts_with(&format!("row {n} (id {id}): [")), "{line}");
+    }
+    assert!(err.contains("10행 중 5행 계산, 5행 오류"), "{err}");
+}
+
+#[test]
+fn batch_in_english_with_excel_bom() {
+    let out_path = temp("firms-en.csv");
+    let input = data("firms.csv");
+    let o = run(&[
+        "batch",
+        input.to_str().unwrap_or_default(),
+        out_path.to_str().unwrap_or_default(),
+        "--lang",
+        "en",
+        "--excel",
+    ]);
+    assert_eq!(code(&o), 3);
+    let bytes = std::fs::read(&out_path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBFid,sme_size,"),
+        "--excel writes a BOM"
+    );
+    let text = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{e}"));
+    let rows = parse_csv(text.trim_start_matches('\u{feff}'));
+    let f3 = rows
+        .iter()
+        .find(|r| r[0] == "F3")
+        .unwrap_or_else(|| panic!("F3"));
+    assert_eq!(
+        f3[10],
+        engine_error("revenue", Field::RevenueKrw, Reason::Negative, Lang::En)
+    );
+    assert!(
+        stderr(&o).contains("10 rows: 5 scored, 5 with errors"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn batch_streams_stdin_to_stdout() {
+    // No id column (the first output column is the row number), LF line ends, no BOM,
+    // columns in another order, and a file that does not end with a line break.
+    let input = "market,sector,revenue\nSA,medical_devices,35억\nAE,pharmaceuticals,\"12.5억 원\"\nKZ,digital_health,3억억";
+    let o = run_with_stdin(&["batch", "-", "-"], input.as_bytes());
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    let rows = parse_csv(&stdout(&o));
+    assert_eq!(rows[0][0], "row");
+    assert_eq!(
+        rows[1],
+        expected_row("1", firm(35e8, "medical_devices", "SA"), "")[..11].to_vec()
+    );
+    assert_eq!(
+        rows[2],
+        expected_row("2", firm(12.5e8, "pharmaceuticals", "AE"), "")[..11].to_vec()
+    );
+    assert_eq!(rows[3][0], "3");
+    assert_eq!(
+        rows[3][10],
+        engine_error("revenue", Field::RevenueKrw, Reason::Malformed, Lang::Ko)
+    );
+    assert!(stderr(&o).contains("row 3: [revenue]"), "{}", stderr(&o));
+
+    // The same rows through files give the same bytes.
+    let in_path = temp("stream-in.csv");
+    let out_path = temp("stream-out.csv");
+    std::fs::write(&in_path, input).unwrap_or_else(|e| panic!("{e}"));
+    let f = run(&[
+        "batch",
+        in_path.to_str().unwrap_or_default(),
+        out_path.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(code(&f), 3);
+    assert_eq!(std::fs::read(&out_path).unwrap_or_default(), o.stdout);
+
+    // All rows good: exit 0.
+    let o = run_with_stdin(
+        &["batch", "-", "-"],
+        b"revenue,sector,market\r\n35\xEC\x96\xB5,medical_devices,SA\r\n",
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
+
+#[test]
+fn batch_refuses_an_unusable_header_without_touching_the_output() {
+    let out_path = temp("untouched.csv");
+    std::fs::write(&out_path, "keep me").unwrap_or_else(|e| panic!("{e}"));
+    let cases: [(&str, &str); 5] = [
+        ("revenue,sector\n1억,medical_devices\n", "market"),
+        ("", "header row is required"),
+        ("revenue,sector,market,Revenue\n", "appears twice"),
+        ("revenue,sector,market,error\n", "output column"),
+        (
+            "revenue,sector,market,note\n1억,medical_devices,SA,\"open\n",
+            "not closed",
+        ),
+    ];
+    for (input, message) in cases {
+        let in_path = temp("header-in.csv");
+        std::fs::write(&in_path, input).unwrap_or_else(|e| panic!("{e}"));
+        let o = run(&[
+            "batch",
+            in_path.to_str().unwrap_or_default(),
+            out_path.to_str().unwrap_or_default(),
+        ]);
+        assert_eq!(code(&o), 2, "{input:?}");
+        assert!(stderr(&o).contains(message), "{input:?}: {}", stderr(&o));
+        if !input.contains("open") {
+            assert_eq!(
+                std::fs::read_to_string(&out_path).unwrap_or_default(),
+                "keep me",
+                "{input:?}"
+            );
+        }
+    }
+    let o = run(&[
+        "batch",
+        "no/such/in.csv",
+        out_path.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("no/such/in.csv"));
+    // IN and OUT the same file would destroy the input.
+    let same = temp("same.csv");
+    std::fs::write(&same, "revenue,sector,market\n1억,medical_devices,SA\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let o = run(&[
+        "batch",
+        same.to_str().unwrap_or_default(),
+        same.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(std::fs::read_to_string(&same)
+        .unwrap_or_default()
+        .contains("1억"));
+}
+
+#[test]
+fn batch_row_with_the_wrong_number_of_cells_and_bad_bytes() {
+    let input = b"id,revenue,sector,market,name\nA,1\xEC\x96\xB5,medical_devices,SA\nB,\xFF,medical_devices,SA,x\nC,1\xEC\x96\xB5,medical_devices,SA,\xFFname\n";
+    let o = run_with_stdin(&["batch", "-", "-", "--lang", "en"], input);
+    assert_eq!(code(&o), 3, "{}", stderr(&o));
+    let rows = parse_csv(&stdout(&o));
+    assert_eq!(rows[1][10], "the row has 4 cells, the header 5.");
+    assert!(
+        rows[2][10].starts_with("[revenue] not UTF-8"),
+        "{:?}",
+        rows[2]
+    );
+    assert_eq!(
+        rows[3][1], "small",
+        "a copied cell that is not UTF-8 does not fail the row"
+    );
+    assert_eq!(rows[3][11], "\u{FFFD}name");
+    assert!(
+        stderr(&o).contains("1 copied cells were not UTF-8"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CSV reader and writer themselves
+
+/// Hands out one byte per read, so every state boundary falls between reads.
+struct Trickle<'a>(&'a [u8]);
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match (self.0.split_first(), buf.first_mut()) {
+            (Some((&b, rest)), Some(slot)) => {
+                *slot = b;
+                self.0 = rest;
+                Ok(1)
+            }
+            _ => Ok(0),
+        }
+    }
+}
+
+fn records(bytes: &[u8], trickle: bool) -> Result<Vec<Vec<String>>, String> {
+    let source: Box<dyn std::io::BufRead> = if trickle {
+        Box::new(std::io::BufReader::with_capacity(1, Trickle(bytes)))
+    } else {
+        Box::new(bytes)
+    };
+    let mut r = csv::reader(source).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    loop {
+        match r.next_record() {
+            Ok(true) => out.push(
+                (0..r.len())
+                    .map(|i| String::from_utf8_lossy(r.field(i).unwrap_or_default()).into_owned())
+                    .collect(),
+            ),
+            Ok(false) => return Ok(out),
+            Err(e) => return Err(format!("{e:?}")),
+        }
+    }
+}
+
+#[test]
+fn csv_reader_edge_cases_in_any_chunking() {
+    let cases: [(&[u8], &[&[&str]]); 10] = [
+        (b"", &[]),
+        (b"\xEF\xBB\xBFa,b\r\n1,2", &[&["a", "b"], &["1", "2"]]),
+        (b"\xEF\xBB", &[&["\u{FFFD}"]]),
+        (
+            b"a,\"b,c\"\n\"x\"\"y\",\"\"\n",
+            &[&["a", "b,c"], &["x\"y", ""]],
+        ),
+        (b"\"line\r\nbreak\",z\r\n", &[&["line\r\nbreak", "z"]]),
+        (b"a\rb\r\rc\n", &[&["a"], &["b"], &[""], &["c"]]),
+        (b"a,,\n,\n", &[&["a", "", ""], &["", ""]]),
+        (b"ab\"c,\"q\"tail\n", &[&["ab\"c", "qtail"]]),
+        (b"\n\n", &[&[""], &[""]]),
+        (b"x,\xEF\xBB\xBF\n", &[&["x", "\u{feff}"]]),
+    ];
+    for (input, want) in cases {
+        for trickle in [false, true] {
+            let got = records(input, trickle).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+            let want: Vec<Vec<String>> = want
+                .iter()
+                .map(|r| r.iter().map(|s| s.to_string()).collect())
+                .collect();
+            assert_eq!(
+                got,
+                want,
+                "{:?} (one byte a read: {trickle})",
+                String::from_utf8_lossy(input)
+            );
+        }
+    }
+    assert_eq!(
+        records(b"a,\"open\n", true),
+        Err("UnterminatedQuote".into())
+    );
+    let long = vec![b'x'; csv::MAX_RECORD + 10];
+    assert_eq!(records(&long, false), Err("TooLong".into()));
+}
+
+#[test]
+fn csv_writer_quotes_and_guards() {
+    let mut w = csv::Writer::new(Vec::new());
+    for cell in [
+        "plain",
+        "a,b",
+        "say \"hi\"",
+        "=1+1",
+        "+82",
+        "-3",
+        "@x",
+        "\tt",
+        "multi\nline",
+        "=a,b",
+        "",
+    ] {
+        w.text(cell).unwrap_or_else(|e| panic!("{e}"));
+    }
+    w.number(0).unwrap_or_else(|e| panic!("{e}"));
+    w.number(u64::MAX).unwrap_or_else(|e| panic!("{e}"));
+    w.end().unwrap_or_else(|e| panic!("{e}"));
+    let out = w.into_inner();
+    assert_eq!(
+        String::from_utf8(out).unwrap_or_default(),
+        "plain,\"a,b\",\"say \"\"hi\"\"\",'=1+1,'+82,'-3,'@x,'\tt,\"multi\nline\",\"'=a,b\",,0,18446744073709551615\r\n"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sample firms for the benchmark (and a run of 2,000 of them here)
+
+/// xorshift64*: a fixed, dependency-free stream of pseudo-random numbers.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len() as u64) as usize]
+    }
+}
+
+/// An amount the way people type it, exactly: "35억", "3억 5000만", "\"1,250,000,000원\"", "350000000".
+fn typed_amount(rng: &mut Rng, won: u64) -> String {
+    let eok = won / 100_000_000;
+    let man = won % 100_000_000 / 10_000;
+    let exact_man = won.is_multiple_of(10_000);
+    match rng.below(4) {
+        0 if eok > 0 && man == 0 && exact_man => format!("{eok}억"),
+        1 if eok > 0 && man > 0 && exact_man => format!("{eok}억 {man}만"),
+        2 => {
+            let digits = won.to_string();
+            let mut grouped = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    grouped.push(',');
+                }
+                grouped.push(c);
+            }
+            format!("\"{grouped}원\"")
+        }
+        _ => won.to_string(),
+    }
+}
+
+/// Writes `rows` realistic firms (revenue KRW 10 million to 500 billion, log-uniform; optional
+/// exports, assets and answers), about 5 % of them bad in one of four ways. Returns the 1-based
+/// numbers of the bad rows.
+fn write_sample(out: &mut impl Write, rows: u64, seed: u64) -> std::io::Result<Vec<u64>> {
+    const SECTORS: [&str; 4] = [
+        "medical_devices",
+        "pharmaceuticals",
+        "medical_services",
+        "digital_health",
+    ];
+    const MARKETS: [&str; 11] = [
+        "SA", "AE", "QA", "KW", "OM", "BH", "KZ", "UZ", "KG", "TJ", "TM",
+    ];
+    const ANSWERS: [&str; 8] = ["", "", "yes", "no", "예", "아니오", "y", "n"];
+    let mut rng = Rng(seed | 1);
+    let mut bad = Vec::new();
+    writeln!(
+        out,
+        "id,revenue,sector,market,current_exports,exports_to_market,total_assets,certification,local_partner,export_experience,local_language,medical_corporation,name"
+    )?;
+    for i in 1..=rows {
+        // log-uniform between 10^7 and 5 * 10^11 won, in whole 만 (10,000) won as firms report
+        let revenue =
+            (10f64.powf(7.0 + (rng.below(1_000_000) as f64 / 1e6) * 4.7)) as u64 / 10_000 * 10_000;
+        let exports = revenue / 1_000_000 * rng.below(60) * 10_000;
+        let to_market = exports / 1_000_000 * rng.below(101) * 10_000;
+        let mut revenue_text = typed_amount(&mut rng, revenue);
+        let mut sector = rng.pick(&SECTORS);
+        if rng.below(100) < 5 {
+            bad.push(i);
+            match rng.below(4) {
+                0 => revenue_text = format!("-{}억", 1 + revenue / 100_000_000),
+                1 => sector = "dentistry",
+                2 => revenue_text.clear(),
+                _ => revenue_text = format!("{}억억", 1 + revenue / 100_000_000),
+            }
+        }
+        let market = rng.pick(&MARKETS);
+        let optional = |rng: &mut Rng, won: u64, percent: u64| {
+            if rng.below(100) < percent {
+                typed_amount(rng, won)
+            } else {
+                String::new()
+            }
+        };
+        let exports_text = optional(&mut rng, exports, 60);
+        let to_market_text = if exports_text.is_empty() {
+            String::new()
+        } else {
+            optional(&mut rng, to_market, 50)
+        };
+        let assets = revenue.saturating_mul(1 + rng.below(3));
+        let assets_text = optional(&mut rng, assets, 30);
+        let answers: Vec<&str> = (0..4).map(|_| rng.pick(&ANSWERS)).collect();
+        let med = if sector == "medical_services" {
+            rng.pick(&["", "no", "yes"])
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "F{i:07},{revenue_text},{sector},{market},{exports_text},{to_market_text},{assets_text},{},\"Firm {i}, Ltd.\"",
+            [answers.join(","), med.to_owned()].join(","),
+        )?;
+    }
+    Ok(bad)
+}
+
+#[test]
+fn batch_on_generated_firms_flags_exactly_the_bad_rows() {
+    let mut input = Vec::new();
+    let bad = write_sample(&mut input, 2000, 42).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        (60..=140).contains(&bad.len()),
+        "about 5 % bad: {}",
+        bad.len()
+    );
+    let o = run_with_stdin(&["batch", "-", "-"], &input);
+    assert_eq!(code(&o), 3);
+    let rows = parse_csv(&stdout(&o));
+    assert_eq!(rows.len(), 2001);
+    let flagged: Vec<u64> = rows
+        .iter()
+        .skip(1)
+        .zip(1u64..)
+        .filter(|(r, _)| !r[10].is_empty())
+        .map(|(_, n)| n)
+        .collect();
+    assert_eq!(flagged, bad);
+    let reported: Vec<u64> = stderr(&o)
+        .lines()
+        .filter_map(|l| l.strip_prefix("row ")?.split(' ').next()?.parse().ok())
+        .collect();
+    assert_eq!(reported, bad);
+    // Each good row is what the library's estimate says (every 97th row checked in full).
+    let inputs = records(&input, false).unwrap_or_else(|e| panic!("{e}"));
+    let amount = |t: &str| {
+        (!t.is_empty())
+            .then(|| sme_export::amount::parse_amount(t).map(|x| x as f64).ok())
+            .flatten()
+    };
+    let answer = |t: &str| match t {
+        "yes" | "y" | "예" => Some(true),
+        "no" | "n" | "아니오" => Some(false),
+        _ => None,
+    };
+    let mut checked = 0;
+    for (row, n) in rows
+        .iter()
+        .skip(1)
+        .zip(1u64..)
+        .filter(|(_, n)| n.is_multiple_of(97) && !bad.contains(n))
+    {
+        let f = &inputs[n as usize];
+        let raw = RawInput {
+            revenue_krw: amount(&f[1]),
+            sector: f[2].clone(),
+            market: f[3].clone(),
+            current_exports_krw: amount(&f[4]),
+            exports_to_market_krw: amount(&f[5]),
+            total_assets_krw: amount(&f[6]),
+            readiness: Readiness {
+                certification: answer(&f[7]),
+                local_partner: answer(&f[8]),
+                export_experience: answer(&f[9]),
+                local_language: answer(&f[10]),
+            },
+            medical_corporation: answer(&f[11]),
+            ..RawInput::default()
+        };
+        assert_eq!(
+            row,
+            &expected_row(&f[0], raw, &format!("Firm {n}, Ltd.")),
+            "row {n}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 15);
+}
+
+/// Writes the benchmark's input; run it with
+/// `SAMPLE_ROWS=1000000 SAMPLE_OUT=/tmp/firms-1m.csv cargo test --release --features cli --test cli -- --ignored write_benchmark_sample`
+/// then `/usr/bin/time -v target/release/sme-export batch /tmp/firms-1m.csv /tmp/out.csv`.
+#[test]
+#[ignore = "writes a large file for the benchmark"]
+fn write_benchmark_sample() {
+    let rows: u64 = std::env::var("SAMPLE_ROWS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000_000);
+    let path = std::env::var("SAMPLE_OUT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| temp("firms-sample.csv"));
+    let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = BufWriter::new(file);
+    let bad = write_sample(&mut out, rows, 7).unwrap_or_else(|e| panic!("{e}"));
+    out.flush().unwrap_or_else(|e| panic!("{e}"));
+    println!("{}: {rows} rows, {} bad", path.display(), bad.len());
+}
