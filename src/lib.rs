@@ -34,6 +34,7 @@ pub mod dataset;
 pub mod engine;
 pub mod error;
 pub mod json;
+pub mod ko;
 pub mod load;
 pub mod model;
 pub mod potential;

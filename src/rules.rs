@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::dataset::{Dataset, Market, Program, Text};
 use crate::error::Lang;
+use crate::ko::josa;
 use crate::model::{CriterionResult, Input, Outcome, Question, SmeSize, SupportResult};
 
 /// One condition of a program's rule. JSON: `{"kind": "sector", "anyOf": ["medical_services"]}`.
@@ -216,7 +217,7 @@ fn criterion_reason(c: &Criterion, outcome: Outcome, facts: &Facts) -> String {
             }));
             let market = facts.market.name.get(lang);
             match (ok, lang) {
-                (true, Lang::Ko) => [market, "은(는) 대상 지역(", &names, ")입니다."].concat(),
+                (true, Lang::Ko) => [market, josa(market, "은", "는"), " 대상 지역(", &names, ")입니다."].concat(),
                 (false, Lang::Ko) => ["대상 지역은 ", &names, "입니다."].concat(),
                 (true, Lang::En) => [market, " is in the target region (", &names, ")."].concat(),
                 (false, Lang::En) => ["Only for markets in: ", &names, "."].concat(),
@@ -276,13 +277,13 @@ fn criterion_reason(c: &Criterion, outcome: Outcome, facts: &Facts) -> String {
             let fta_name = facts.market.fta.name.as_ref().map(|t| t.get(lang)).unwrap_or("FTA");
             let negotiating = facts.market.fta.status == "negotiating";
             match (outcome, negotiating, lang) {
-                (Outcome::Eligible, _, Lang::Ko) => [m, "와(과) ", fta_name, "이 발효 중입니다."].concat(),
+                (Outcome::Eligible, _, Lang::Ko) => [m, josa(m, "과", "와"), " ", fta_name, josa(fta_name, "이", "가"), " 발효 중입니다."].concat(),
                 (Outcome::Eligible, _, Lang::En) => [fta_name, " with ", m, " is in force."].concat(),
-                (Outcome::Maybe, _, Lang::Ko) => [fta_name, "은 서명되었으나 발효 여부를 확인하세요."].concat(),
+                (Outcome::Maybe, _, Lang::Ko) => [fta_name, josa(fta_name, "은", "는"), " 서명되었으나 발효 여부를 확인하세요."].concat(),
                 (Outcome::Maybe, _, Lang::En) => [fta_name, " is signed; check whether it is in force."].concat(),
-                (Outcome::Ineligible, true, Lang::Ko) => [m, "와(과)는 협상 중이며 발효된 FTA가 없습니다."].concat(),
+                (Outcome::Ineligible, true, Lang::Ko) => [m, josa(m, "과는", "와는"), " 협상 중이며 발효된 FTA가 없습니다."].concat(),
                 (Outcome::Ineligible, true, Lang::En) => ["Talks with ", m, " are under way; no FTA is in force."].concat(),
-                (Outcome::Ineligible, false, Lang::Ko) => [m, "와(과) 발효된 FTA가 없습니다."].concat(),
+                (Outcome::Ineligible, false, Lang::Ko) => [m, josa(m, "과", "와"), " 발효된 FTA가 없습니다."].concat(),
                 (Outcome::Ineligible, false, Lang::En) => ["Korea has no FTA in force with ", m, "."].concat(),
             }
         }

@@ -10,6 +10,7 @@ use crate::amount::format_krw;
 use crate::dataset::Dataset;
 use crate::engine::to_won;
 use crate::error::Lang;
+use crate::ko::{euro, josa};
 use crate::model::{Input, SmeSize, SmeStatus};
 use crate::rules::size_name;
 
@@ -161,7 +162,7 @@ fn revenue_reason(
     let medium = format_krw(to_won(medium_max), lang);
     match (size, lang) {
         (SmeSize::Small, Lang::Ko) => [
-            "3년 평균 매출액 ", &rev, "이(가) ", sector, " 소기업 기준(", &small, " 이하)에 해당합니다.",
+            "3년 평균 매출액 ", &rev, josa(&rev, "이 ", "가 "), sector, " 소기업 기준(", &small, " 이하)에 해당합니다.",
         ]
         .concat(),
         (SmeSize::Small, Lang::En) => [
@@ -170,7 +171,7 @@ fn revenue_reason(
         ]
         .concat(),
         (SmeSize::Medium, Lang::Ko) => [
-            "3년 평균 매출액 ", &rev, "이(가) ", sector, " 소기업 기준(", &small, ")을 넘고 중기업 기준(", &medium,
+            "3년 평균 매출액 ", &rev, josa(&rev, "이 ", "가 "), sector, " 소기업 기준(", &small, ")을 넘고 중기업 기준(", &medium,
             " 이하)에 해당합니다.",
         ]
         .concat(),
@@ -180,7 +181,7 @@ fn revenue_reason(
         ]
         .concat(),
         (SmeSize::None, Lang::Ko) => [
-            "3년 평균 매출액 ", &rev, "이(가) ", sector, " 중소기업 기준(", &medium, " 이하)을 넘습니다.",
+            "3년 평균 매출액 ", &rev, josa(&rev, "이 ", "가 "), sector, " 중소기업 기준(", &medium, " 이하)을 넘습니다.",
         ]
         .concat(),
         (SmeSize::None, Lang::En) => [
@@ -227,7 +228,8 @@ fn revision_warning(
             &rev.effective,
             lang.pick(" 시행)에 따라 기준이 상향되었을 수 있어 ", ") may have raised the limit for your industry, so you may count as "),
             target,
-            lang.pick("(으)로 분류될 수 있습니다. 업종별 새 기준은 ", ". The new per-industry limits are not in this dataset; confirm at "),
+            lang.pick(euro(target), ""),
+            lang.pick(" 분류될 수 있습니다. 업종별 새 기준은 ", ". The new per-industry limits are not in this dataset; confirm at "),
             &ds.sme.confirm_at,
             lang.pick("에서 확인하세요.", "."),
         ]

@@ -77,7 +77,7 @@ fn sme_reason_names_revenue_sector_and_threshold() {
     let ds = ds();
     let r = run(&case(35.0 * EOK, "medical_devices", "SA"), &ds);
     let first = &r.sme.reasons[0];
-    assert!(first.contains("35억 원"), "{first}");
+    assert!(first.contains("35억 원이 의료기기"), "particle follows the amount: {first}");
     assert!(first.contains("80억 원 이하"), "{first}");
     assert!(r.sme.reasons.iter().any(|x| x.contains("독립성")), "independence is said to be unchecked");
     let mut en = case(35.0 * EOK, "medical_devices", "SA");
@@ -121,7 +121,7 @@ fn revision_2025_warns_only_within_the_possible_raise_and_only_once_in_force() {
     // Above the small limit by less than the largest raise (20억): may now be small.
     let r = run(&case(85.0 * EOK, "medical_devices", "SA"), &ds);
     assert_eq!(r.sme.size, SmeSize::Medium);
-    assert!(r.sme.revision_warning.unwrap_or_default().contains("소기업"));
+    assert!(r.sme.revision_warning.unwrap_or_default().contains("소기업으로 분류될 수 있습니다"));
     // Far above: no warning.
     assert_eq!(run(&case(2000.0 * EOK, "medical_devices", "SA"), &ds).sme.revision_warning, None);
     // Well inside small: no warning.
