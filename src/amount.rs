@@ -129,11 +129,7 @@ fn read_num(it: &mut Peekable<Chars<'_>>) -> Result<Num, Reason> {
             if !dot {
                 group = group.saturating_add(1);
                 if !n.big {
-                    match n
-                        .m
-                        .checked_mul(10)
-                        .and_then(|m| m.checked_add(u128::from(d)))
-                    {
+                    match n.m.checked_mul(10).and_then(|m| m.checked_add(u128::from(d))) {
                         Some(m) => n.m = m,
                         None => n.big = true,
                     }
@@ -293,10 +289,7 @@ pub fn parse_amount(text: &str) -> Result<u64, Reason> {
     if !s.chars().all(in_alphabet) {
         return Err(Reason::NotANumber);
     }
-    if !s
-        .chars()
-        .any(|c| digit(c).is_some() || matches!(c, '천' | '백' | '십'))
-    {
+    if !s.chars().any(|c| digit(c).is_some() || matches!(c, '천' | '백' | '십')) {
         return Err(Reason::NotANumber);
     }
 
@@ -424,11 +417,7 @@ fn push_grouped(out: &mut String, n: u64) {
     }
 }
 
-const KO_UNITS: [(u64, &str); 3] = [
-    (1_000_000_000_000, "조"),
-    (100_000_000, "억"),
-    (10_000, "만"),
-];
+const KO_UNITS: [(u64, &str); 3] = [(1_000_000_000_000, "조"), (100_000_000, "억"), (10_000, "만")];
 
 /// "12억 3,456만 7,898 원": every non-zero 만-group, comma-grouped.
 fn format_ko(krw: u64) -> String {
@@ -522,9 +511,7 @@ pub fn format_krw_short(krw: u64, lang: Lang) -> String {
     let up = krw.checked_rem(step).unwrap_or(0) >= step.checked_div(2).unwrap_or(0) && step > 1;
     let down = q.checked_mul(step).unwrap_or(krw);
     let rounded = if up {
-        q.checked_add(1)
-            .and_then(|q| q.checked_mul(step))
-            .unwrap_or(down)
+        q.checked_add(1).and_then(|q| q.checked_mul(step)).unwrap_or(down)
     } else {
         down
     };
@@ -578,7 +565,10 @@ pub fn round_significant(krw: u64, sig: u32) -> u64 {
     match 10u64.checked_pow(drop) {
         Some(unit) if unit > 1 => {
             let half = unit / 2;
-            krw.saturating_add(half).checked_div(unit).unwrap_or(0).saturating_mul(unit)
+            krw.saturating_add(half)
+                .checked_div(unit)
+                .unwrap_or(0)
+                .saturating_mul(unit)
         }
         _ => krw,
     }

@@ -221,10 +221,30 @@ pub fn dataset_info(lang: JsValue, key: JsValue) -> Result<JsValue, JsValue> {
     set(&o, "figuresAsOf", ds.figures_as_of.to_js());
     set(&o, "title", ds.title.get(lang).to_js());
     set(&o, "krwPerUsd", ds.exchange_rate.krw_per_usd.value.to_js());
-    set(&o, "sectors", named(ds.sectors.iter().map(|s| (s.id.as_str(), s.name.get(lang), None))));
-    set(&o, "regions", named(ds.regions.iter().map(|r| (r.id.as_str(), r.name.get(lang), None))));
-    set(&o, "markets", named(ds.markets.iter().map(|m| (m.id.as_str(), m.name.get(lang), Some(m.region.as_str())))));
-    set(&o, "programs", named(ds.programs.iter().map(|p| (p.id.as_str(), p.name.get(lang), None))));
+    set(
+        &o,
+        "sectors",
+        named(ds.sectors.iter().map(|s| (s.id.as_str(), s.name.get(lang), None))),
+    );
+    set(
+        &o,
+        "regions",
+        named(ds.regions.iter().map(|r| (r.id.as_str(), r.name.get(lang), None))),
+    );
+    set(
+        &o,
+        "markets",
+        named(
+            ds.markets
+                .iter()
+                .map(|m| (m.id.as_str(), m.name.get(lang), Some(m.region.as_str()))),
+        ),
+    );
+    set(
+        &o,
+        "programs",
+        named(ds.programs.iter().map(|p| (p.id.as_str(), p.name.get(lang), None))),
+    );
     Ok(o.into())
 }
 

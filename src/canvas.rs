@@ -38,7 +38,10 @@ pub struct Canvas {
 
 impl Canvas {
     pub fn new(ctx: CanvasRenderingContext2d, width: u32, height: u32) -> Self {
-        Canvas { ctx, size: (width, height) }
+        Canvas {
+            ctx,
+            size: (width, height),
+        }
     }
 
     /// Width of `text` in device pixels at `px` pixels in `family`.
@@ -48,7 +51,16 @@ impl Canvas {
     }
 
     fn set_font(&self, px: u32, family: &str, style: &str) {
-        self.ctx.set_font(&[style, if style.is_empty() { "" } else { " " }, &px.to_string(), "px ", family].concat());
+        self.ctx.set_font(
+            &[
+                style,
+                if style.is_empty() { "" } else { " " },
+                &px.to_string(),
+                "px ",
+                family,
+            ]
+            .concat(),
+        );
     }
 
     fn set_fill(&self, c: BackendColor) {
@@ -207,7 +219,11 @@ impl DrawingBackend for Canvas {
             FontStyle::Oblique => "oblique",
             FontStyle::Normal => "",
         };
-        self.set_font(style.size().round().clamp(1.0, 400.0) as u32, style.family().as_str(), weight);
+        self.set_font(
+            style.size().round().clamp(1.0, 400.0) as u32,
+            style.family().as_str(),
+            weight,
+        );
         self.ctx.set_text_align(match style.anchor().h_pos {
             HPos::Left => "left",
             HPos::Right => "right",

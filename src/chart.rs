@@ -13,8 +13,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::amount::{format_krw_short, round_significant};
-use crate::canvas::Canvas;
 use crate::binding::estimate_from_js;
+use crate::canvas::Canvas;
 use crate::error::Lang;
 use crate::model::Estimate;
 
@@ -69,7 +69,11 @@ fn parse_color(value: &JsValue, fallback: RGBColor) -> RGBColor {
 }
 
 fn style_from(options: &JsValue) -> Style {
-    let dpr = get(options, "dpr").as_f64().filter(|d| d.is_finite() && *d > 0.0).unwrap_or(1.0).min(4.0);
+    let dpr = get(options, "dpr")
+        .as_f64()
+        .filter(|d| d.is_finite() && *d > 0.0)
+        .unwrap_or(1.0)
+        .min(4.0);
     let lang = match get(options, "lang").as_string().as_deref() {
         Some("en") => Lang::En,
         _ => Lang::Ko,
@@ -106,7 +110,12 @@ fn font<'a>(st: &'a Style, css_size: f64, color: &'a RGBColor) -> TextStyle<'a> 
 }
 
 fn font_styled<'a>(st: &'a Style, css_size: f64, style: FontStyle, color: &'a RGBColor) -> TextStyle<'a> {
-    TextStyle::from(FontDesc::new(FontFamily::Name(&st.font), (css_size * st.dpr).round(), style)).color(color)
+    TextStyle::from(FontDesc::new(
+        FontFamily::Name(&st.font),
+        (css_size * st.dpr).round(),
+        style,
+    ))
+    .color(color)
 }
 
 fn anchored<'a>(style: TextStyle<'a>, h: HPos, v: VPos) -> TextStyle<'a> {
@@ -130,7 +139,11 @@ fn nice_scale(max: f64, ticks: u32) -> (f64, f64) {
     }
     let raw = max / f64::from(ticks.max(1));
     let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
     ((max / step).ceil() * step, step)
 }
 
@@ -174,21 +187,22 @@ fn potential_chart(
     let (w, h) = (w as i32, h as i32);
     let years = &r.potential.years;
     let reference = r.potential.exports_to_market_krw;
-    let top_value = years
-        .iter()
-        .map(|y| y.high_krw)
-        .chain(reference)
-        .fold(0.0f64, f64::max);
+    let top_value = years.iter().map(|y| y.high_krw).chain(reference).fold(0.0f64, f64::max);
     let (y_max, step) = nice_scale(top_value, 4);
     let labels: Vec<(f64, String)> = (0..=4)
         .map(|i| f64::from(i) * step)
         .take_while(|v| *v <= y_max + step * 0.01)
         .map(|v| (v, axis_label(v, st.lang)))
         .collect();
-    let label_w = labels.iter().map(|(_, l)| text_width(ctx, st, TEXT, l)).fold(0.0, f64::max);
+    let label_w = labels
+        .iter()
+        .map(|(_, l)| text_width(ctx, st, TEXT, l))
+        .fold(0.0, f64::max);
     let left = label_w.round() as i32 + px(st, 14.0);
     // The last year's label is centred on the last point: leave room for half of it.
-    let last_label_w = years.last().map_or(0.0, |y| text_width(ctx, st, TEXT, &y.year.to_string()));
+    let last_label_w = years
+        .last()
+        .map_or(0.0, |y| text_width(ctx, st, TEXT, &y.year.to_string()));
     let right = (last_label_w / 2.0).round() as i32 + px(st, 10.0);
     // The legend wraps on narrow charts: measure its rows first.
     let legend = legend_items(st, reference.is_some());
@@ -211,11 +225,22 @@ fn potential_chart(
     // Grid and y labels.
     for (v, label) in &labels {
         let y = y_of(*v);
-        root.draw(&PathElement::new(vec![(left, y), (left + plot_w, y)], st.grid.stroke_width(px(st, 1.0).max(1) as u32)))?;
-        root.draw_text(label, &anchored(font(st, TEXT, &st.muted), HPos::Right, VPos::Center), (left - px(st, 6.0), y))?;
+        root.draw(&PathElement::new(
+            vec![(left, y), (left + plot_w, y)],
+            st.grid.stroke_width(px(st, 1.0).max(1) as u32),
+        ))?;
+        root.draw_text(
+            label,
+            &anchored(font(st, TEXT, &st.muted), HPos::Right, VPos::Center),
+            (left - px(st, 6.0), y),
+        )?;
     }
     // X labels: every year if they fit, else every other.
-    let every = if f64::from(plot_w) / (n as f64) < 40.0 * st.dpr { 2 } else { 1 };
+    let every = if f64::from(plot_w) / (n as f64) < 40.0 * st.dpr {
+        2
+    } else {
+        1
+    };
     for (i, y) in years.iter().enumerate() {
         // Counted back from the last year, so the last year is always labelled and never crowded.
         if (n - 1 - i).is_multiple_of(every) {
@@ -228,16 +253,33 @@ fn potential_chart(
     }
     // Band.
     if n > 1 {
-        let mut band: Vec<(i32, i32)> = years.iter().enumerate().map(|(i, y)| (x_of(i), y_of(y.high_krw))).collect();
+        let mut band: Vec<(i32, i32)> = years
+            .iter()
+            .enumerate()
+            .map(|(i, y)| (x_of(i), y_of(y.high_krw)))
+            .collect();
         band.extend(years.iter().enumerate().rev().map(|(i, y)| (x_of(i), y_of(y.low_krw))));
         root.draw(&Polygon::new(band, st.band.mix(0.55).filled()))?;
     } else if let Some(y) = years.first() {
         let x = x_of(0);
-        root.draw(&Rectangle::new([(x - px(st, 12.0), y_of(y.high_krw)), (x + px(st, 12.0), y_of(y.low_krw))], st.band.mix(0.55).filled()))?;
+        root.draw(&Rectangle::new(
+            [
+                (x - px(st, 12.0), y_of(y.high_krw)),
+                (x + px(st, 12.0), y_of(y.low_krw)),
+            ],
+            st.band.mix(0.55).filled(),
+        ))?;
     }
     // Base line and points.
-    let base: Vec<(i32, i32)> = years.iter().enumerate().map(|(i, y)| (x_of(i), y_of(y.base_krw))).collect();
-    root.draw(&PathElement::new(base.clone(), st.primary.stroke_width(px(st, 2.5).max(1) as u32)))?;
+    let base: Vec<(i32, i32)> = years
+        .iter()
+        .enumerate()
+        .map(|(i, y)| (x_of(i), y_of(y.base_krw)))
+        .collect();
+    root.draw(&PathElement::new(
+        base.clone(),
+        st.primary.stroke_width(px(st, 2.5).max(1) as u32),
+    ))?;
     for p in &base {
         root.draw(&Circle::new(*p, px(st, 3.5), st.primary.filled()))?;
     }
@@ -248,22 +290,38 @@ fn potential_chart(
         let mut x = left;
         while x < left + plot_w {
             let end = (x + dash).min(left + plot_w);
-            root.draw(&PathElement::new(vec![(x, y), (end, y)], st.reference.stroke_width(px(st, 2.0).max(1) as u32)))?;
+            root.draw(&PathElement::new(
+                vec![(x, y), (end, y)],
+                st.reference.stroke_width(px(st, 2.0).max(1) as u32),
+            ))?;
             x = end + gap;
         }
     }
     // Axis line.
-    root.draw(&PathElement::new(vec![(left, top + plot_h), (left + plot_w, top + plot_h)], st.text.stroke_width(px(st, 1.0).max(1) as u32)))?;
+    root.draw(&PathElement::new(
+        vec![(left, top + plot_h), (left + plot_w, top + plot_h)],
+        st.text.stroke_width(px(st, 1.0).max(1) as u32),
+    ))?;
     // Legend, in the rows measured above.
     let sw = px(st, 16.0);
     for ((label, color, filled), (x, _, row)) in legend.iter().zip(&legend_rows) {
         let ly = px(st, 12.0) + (*row as i32) * px(st, 20.0);
         if *filled {
-            root.draw(&Rectangle::new([(*x, ly - px(st, 6.0)), (*x + sw, ly + px(st, 6.0))], color.mix(0.55).filled()))?;
+            root.draw(&Rectangle::new(
+                [(*x, ly - px(st, 6.0)), (*x + sw, ly + px(st, 6.0))],
+                color.mix(0.55).filled(),
+            ))?;
         } else {
-            root.draw(&PathElement::new(vec![(*x, ly), (*x + sw, ly)], color.stroke_width(px(st, 3.0).max(1) as u32)))?;
+            root.draw(&PathElement::new(
+                vec![(*x, ly), (*x + sw, ly)],
+                color.stroke_width(px(st, 3.0).max(1) as u32),
+            ))?;
         }
-        root.draw_text(label, &anchored(font(st, TEXT, &st.text), HPos::Left, VPos::Center), (*x + sw + px(st, 6.0), ly))?;
+        root.draw_text(
+            label,
+            &anchored(font(st, TEXT, &st.text), HPos::Left, VPos::Center),
+            (*x + sw + px(st, 6.0), ly),
+        )?;
     }
     root.present()?;
     Ok(())
@@ -276,7 +334,11 @@ fn legend_items(st: &Style, with_reference: bool) -> Vec<(&'static str, RGBColor
         (st.lang.pick("범위(하한~상한)", "Range (low to high)"), st.band, true),
     ];
     if with_reference {
-        items.push((st.lang.pick("현재 해당 시장 수출", "Current exports to market"), st.reference, false));
+        items.push((
+            st.lang.pick("현재 해당 시장 수출", "Current exports to market"),
+            st.reference,
+            false,
+        ));
     }
     items
 }
@@ -325,9 +387,15 @@ fn ranking_chart(
     let (w, h) = (w as i32, h as i32);
     let rows = &r.ranking;
     let n = rows.len().max(1) as i32;
-    let name_w = rows.iter().map(|m| text_width(ctx, st, TEXT, &m.name)).fold(0.0, f64::max);
+    let name_w = rows
+        .iter()
+        .map(|m| text_width(ctx, st, TEXT, &m.name))
+        .fold(0.0, f64::max);
     let value_labels: Vec<String> = rows.iter().map(|m| axis_label(m.base_krw, st.lang)).collect();
-    let value_w = value_labels.iter().map(|l| text_width(ctx, st, TEXT, l)).fold(0.0, f64::max);
+    let value_w = value_labels
+        .iter()
+        .map(|l| text_width(ctx, st, TEXT, l))
+        .fold(0.0, f64::max);
     let left = name_w.round() as i32 + px(st, 12.0);
     let right = value_w.round() as i32 + px(st, 12.0);
     let top = px(st, 6.0);
@@ -352,14 +420,31 @@ fn ranking_chart(
         if m.selected {
             name_font = font_styled(st, TEXT, FontStyle::Bold, &name_color);
         }
-        root.draw_text(&m.name, &anchored(name_font, HPos::Right, VPos::Center), (left - px(st, 8.0), mid))?;
+        root.draw_text(
+            &m.name,
+            &anchored(name_font, HPos::Right, VPos::Center),
+            (left - px(st, 8.0), mid),
+        )?;
         let x1 = x_of(m.base_krw).max(left + 1);
-        root.draw(&Rectangle::new([(left, mid - bar_h / 2), (x1, mid + bar_h / 2)], color.filled()))?;
+        root.draw(&Rectangle::new(
+            [(left, mid - bar_h / 2), (x1, mid + bar_h / 2)],
+            color.filled(),
+        ))?;
         let (lo, hi) = (x_of(m.low_krw), x_of(m.high_krw));
-        root.draw(&PathElement::new(vec![(lo, mid), (hi, mid)], st.text.stroke_width(px(st, 1.0).max(1) as u32)))?;
-        root.draw_text(label, &anchored(font(st, TEXT, &st.text), HPos::Left, VPos::Center), (hi.max(x1) + px(st, 6.0), mid))?;
+        root.draw(&PathElement::new(
+            vec![(lo, mid), (hi, mid)],
+            st.text.stroke_width(px(st, 1.0).max(1) as u32),
+        ))?;
+        root.draw_text(
+            label,
+            &anchored(font(st, TEXT, &st.text), HPos::Left, VPos::Center),
+            (hi.max(x1) + px(st, 6.0), mid),
+        )?;
     }
-    root.draw(&PathElement::new(vec![(left, top), (left, top + n * row_h)], st.text.stroke_width(px(st, 1.0).max(1) as u32)))?;
+    root.draw(&PathElement::new(
+        vec![(left, top), (left, top + n * row_h)],
+        st.text.stroke_width(px(st, 1.0).max(1) as u32),
+    ))?;
     root.present()?;
     Ok(())
 }

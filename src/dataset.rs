@@ -261,6 +261,9 @@ impl Market {
     }
 
     pub fn growth_for(&self, sector: &str) -> Option<&Figure> {
-        self.demand_growth.iter().find(|d| d.sector == sector).map(|d| &d.figure)
+        self.demand_growth
+            .iter()
+            .find(|d| d.sector == sector)
+            .map(|d| &d.figure)
     }
 }

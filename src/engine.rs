@@ -111,7 +111,12 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
     };
     let plan = plan_context(ds, potential.base_krw, lang);
     let support = match ds.market(&input.market) {
-        Some(market) => rules::evaluate_all(&Facts { input, size: sme.size, market, dataset: ds }),
+        Some(market) => rules::evaluate_all(&Facts {
+            input,
+            size: sme.size,
+            market,
+            dataset: ds,
+        }),
         None => Vec::new(),
     };
     let assumptions = assumptions(ds, input, lang);
@@ -157,7 +162,12 @@ fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
         }
     };
     let t = potential::terms(ds, sector, market, input);
-    let Amounts { base_krw, low_krw, high_krw, untapped_krw } = amounts(ds, &t, input);
+    let Amounts {
+        base_krw,
+        low_krw,
+        high_krw,
+        untapped_krw,
+    } = amounts(ds, &t, input);
     let exports = input.exports_to_market_krw.map(|x| x as f64);
     let (_, score, _, unanswered) = potential::readiness_scores(ds, &input.readiness);
     crate::model::Potential {
@@ -280,9 +290,8 @@ impl<'a> Prepared<'a> {
                 .unwrap_or_default();
             // Each market's base potential for this firm, as `potential::ranking` computes it.
             let firm = potential::firm_terms(ds, sector, input);
-            let base_of = |mt: &potential::MarketTerms| {
-                potential::usd_to_krw(ds, potential::combine(mt, &firm).base_usd)
-            };
+            let base_of =
+                |mt: &potential::MarketTerms| potential::usd_to_krw(ds, potential::combine(mt, &firm).base_usd);
             // The chosen market first: its terms give the amounts, its base its rank.
             let selected = chosen.and_then(|i| Some((i, ds.markets.get(i)?, row.get(i)?)));
             let mut rank: u32 = 1;
@@ -311,7 +320,12 @@ impl<'a> Prepared<'a> {
             out.rank = if selected.is_some() { rank } else { 0 };
         }
         if let Some(market) = chosen.and_then(|i| ds.markets.get(i)) {
-            let facts = Facts { input, size, market, dataset: ds };
+            let facts = Facts {
+                input,
+                size,
+                market,
+                dataset: ds,
+            };
             out.outcomes = ds.programs.iter().map(|p| rules::outcome(p, &facts)).collect();
         }
         out
@@ -342,13 +356,33 @@ pub fn plan_context(ds: &Dataset, firm_base_krw: f64, lang: Lang) -> PlanContext
     let pct = percent(growth);
     let summary = match lang {
         Lang::Ko => [
-            p.name.ko.as_str(), ": ", &p.base_year.to_string(), "년 ", &fmt(base), "에서 ",
-            &p.target_year.to_string(), "년 ", &fmt(target), "으로(연 ", &pct, "% 성장).",
+            p.name.ko.as_str(),
+            ": ",
+            &p.base_year.to_string(),
+            "년 ",
+            &fmt(base),
+            "에서 ",
+            &p.target_year.to_string(),
+            "년 ",
+            &fmt(target),
+            "으로(연 ",
+            &pct,
+            "% 성장).",
         ]
         .concat(),
         Lang::En => [
-            p.name.en.as_str(), ": from ", &fmt(base), " in ", &p.base_year.to_string(), " to ",
-            &fmt(target), " in ", &p.target_year.to_string(), " (", &pct, " % a year).",
+            p.name.en.as_str(),
+            ": from ",
+            &fmt(base),
+            " in ",
+            &p.base_year.to_string(),
+            " to ",
+            &fmt(target),
+            " in ",
+            &p.target_year.to_string(),
+            " (",
+            &pct,
+            " % a year).",
         ]
         .concat(),
     };
@@ -368,7 +402,7 @@ pub fn plan_context(ds: &Dataset, firm_base_krw: f64, lang: Lang) -> PlanContext
 
 /// A fraction as a percentage with one decimal ("20.1"), without float formatting machinery.
 pub fn percent(fraction: f64) -> String {
-    let tenths = to_won((fraction.abs() * 1000.0).round()) ;
+    let tenths = to_won((fraction.abs() * 1000.0).round());
     let mut s = String::new();
     if fraction < 0.0 && tenths > 0 {
         s.push('-');
@@ -400,18 +434,36 @@ fn assumptions(ds: &Dataset, input: &Input, lang: Lang) -> Vec<String> {
     let w = &m.readiness_weights;
     add(
         ("준비도 가중치", "readiness weights"),
-        w.certification.assumption || w.local_partner.assumption || w.export_experience.assumption || w.local_language.assumption,
+        w.certification.assumption
+            || w.local_partner.assumption
+            || w.export_experience.assumption
+            || w.local_language.assumption,
     );
     if let Some(s) = ds.sector(&input.sector) {
-        add(("한국의 세계 수출 점유율", "Korea's world export share"), s.korea_world_share.assumption);
-        add(("국내 업종 규모", "Korea's sector output"), s.korea_output_krw.assumption);
+        add(
+            ("한국의 세계 수출 점유율", "Korea's world export share"),
+            s.korea_world_share.assumption,
+        );
+        add(
+            ("국내 업종 규모", "Korea's sector output"),
+            s.korea_output_krw.assumption,
+        );
     }
     if let Some(mk) = ds.market(&input.market) {
-        add(("시장 수요", "market demand"), mk.demand_for(&input.sector).is_some_and(|f| f.assumption));
-        add(("수요 증가율", "demand growth"), mk.growth_for(&input.sector).is_some_and(|f| f.assumption));
+        add(
+            ("시장 수요", "market demand"),
+            mk.demand_for(&input.sector).is_some_and(|f| f.assumption),
+        );
+        add(
+            ("수요 증가율", "demand growth"),
+            mk.growth_for(&input.sector).is_some_and(|f| f.assumption),
+        );
     }
     if let Some(row) = ds.sme_row(&input.sector) {
-        add(("중소기업 기준 금액", "SME thresholds"), row.small_max_krw.assumption || row.medium_max_krw.assumption);
+        add(
+            ("중소기업 기준 금액", "SME thresholds"),
+            row.small_max_krw.assumption || row.medium_max_krw.assumption,
+        );
     }
     out
 }

@@ -354,10 +354,7 @@ impl Parser<'_> {
         let start = self.pos;
         while let Some(d @ b'0'..=b'9') = self.peek() {
             self.pos += 1;
-            match m
-                .checked_mul(10)
-                .and_then(|x| x.checked_add(u64::from(d - b'0')))
-            {
+            match m.checked_mul(10).and_then(|x| x.checked_add(u64::from(d - b'0'))) {
                 Some(x) => {
                     *m = x;
                     *e -= i64::from(fraction);

@@ -1,9 +1,4 @@
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 //! Builds a `Dataset` from JSON text, validating all of it.
 //!
 //! The text is size-checked, parsed by `crate::json` (nesting at most `MAX_DEPTH` levels) into a
@@ -16,8 +11,8 @@
 use serde::Serialize;
 
 use crate::dataset::{
-    Dataset, ExchangeRate, Figure, Fta, Market, MethodParams, Plan, Program, ReadinessWeights,
-    Region, Sector, SectorFigure, SmeRevision, SmeRow, SmeRules, SmeTable, Text, DEFAULT_JSON,
+    Dataset, ExchangeRate, Figure, Fta, Market, MethodParams, Plan, Program, ReadinessWeights, Region, Sector,
+    SectorFigure, SmeRevision, SmeRow, SmeRules, SmeTable, Text, DEFAULT_JSON,
 };
 use crate::json::{self, Value};
 use crate::model::{Question, SmeSize};
@@ -63,11 +58,7 @@ pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
         let n = text.len().to_string();
         r.err_h(
             "tooLarge",
-            &[
-                "the file is ",
-                &n,
-                " bytes; at most 8 MiB (8388608 bytes) is allowed",
-            ],
+            &["the file is ", &n, " bytes; at most 8 MiB (8388608 bytes) is allowed"],
             "trim the file below 8 MiB (long notes or unused entries)",
         );
         None
@@ -75,24 +66,14 @@ pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
         match json::parse_with_depth(text, MAX_DEPTH) {
             Ok(v) => r.dataset(&v),
             Err(e) if e.message == json::TOO_DEEP => {
-                r.err(
-                    "tooDeep",
-                    &["lists and objects are nested more than 64 levels deep"],
-                );
+                r.err("tooDeep", &["lists and objects are nested more than 64 levels deep"]);
                 None
             }
             Err(e) => {
                 let (line, column) = (e.line.to_string(), e.column.to_string());
                 r.err(
                     "json",
-                    &[
-                        "not valid JSON: ",
-                        e.message,
-                        " at line ",
-                        &line,
-                        " column ",
-                        &column,
-                    ],
+                    &["not valid JSON: ", e.message, " at line ", &line, " column ", &column],
                 );
                 None
             }
@@ -178,16 +159,9 @@ enum Bound {
 }
 
 const FTA_STATUS: &[&str] = &["none", "negotiating", "signed", "in_force"];
-const PROGRAM_STATUS: &[&str] = &[
-    "active", "enacted", "planned", "pending", "ended", "unknown",
-];
+const PROGRAM_STATUS: &[&str] = &["active", "enacted", "planned", "pending", "ended", "unknown"];
 const SIZES: &[&str] = &["small", "medium", "none"];
-const QUESTIONS: &[&str] = &[
-    "certification",
-    "localPartner",
-    "exportExperience",
-    "localLanguage",
-];
+const QUESTIONS: &[&str] = &["certification", "localPartner", "exportExperience", "localLanguage"];
 
 type Obj = [(String, Value)];
 
@@ -298,13 +272,7 @@ impl Reader {
     }
 
     /// A required field: reports it missing (and returns `d`) or reads it with `f` at its path.
-    fn field<'v, T>(
-        &mut self,
-        o: &'v Obj,
-        key: &str,
-        d: T,
-        f: impl FnOnce(&mut Self, &'v Value) -> T,
-    ) -> T {
+    fn field<'v, T>(&mut self, o: &'v Obj, key: &str, d: T, f: impl FnOnce(&mut Self, &'v Value) -> T) -> T {
         let n = self.enter(key);
         let t = match json::get(o, key) {
             Some(v) => f(self, v),
@@ -318,12 +286,7 @@ impl Reader {
     }
 
     /// An optional field: absent or null is `None`.
-    fn opt<'v, T>(
-        &mut self,
-        o: &'v Obj,
-        key: &str,
-        f: impl FnOnce(&mut Self, &'v Value) -> T,
-    ) -> Option<T> {
+    fn opt<'v, T>(&mut self, o: &'v Obj, key: &str, f: impl FnOnce(&mut Self, &'v Value) -> T) -> Option<T> {
         match json::get(o, key) {
             None | Some(Value::Null) => None,
             Some(v) => {
@@ -336,12 +299,7 @@ impl Reader {
     }
 
     /// A required object read by `f`.
-    fn section<'v, T>(
-        &mut self,
-        o: &'v Obj,
-        key: &str,
-        f: impl FnOnce(&mut Self, &'v Obj) -> T,
-    ) -> Option<T> {
+    fn section<'v, T>(&mut self, o: &'v Obj, key: &str, f: impl FnOnce(&mut Self, &'v Obj) -> T) -> Option<T> {
         self.field(o, key, None, |r, v| {
             let o = r.obj(v)?;
             Some(f(r, o))
@@ -507,12 +465,7 @@ impl Reader {
     fn bound(&mut self, x: f64, b: Bound) {
         let (lo, hi, msg, hint) = match b {
             Bound::NonNeg => (0.0, f64::INFINITY, "", ""),
-            Bound::Pos => (
-                0.0,
-                f64::INFINITY,
-                "must be greater than 0",
-                "use a positive number",
-            ),
+            Bound::Pos => (0.0, f64::INFINITY, "must be greater than 0", "use a positive number"),
             Bound::Share => (
                 0.0,
                 1.0,
@@ -666,9 +619,7 @@ impl Reader {
             "size" => Criterion::Size {
                 any_of: self.list(o, "anyOf", true, |r, v| {
                     let i = r.choice(v, SIZES)?;
-                    [SmeSize::Small, SmeSize::Medium, SmeSize::None]
-                        .get(i)
-                        .copied()
+                    [SmeSize::Small, SmeSize::Medium, SmeSize::None].get(i).copied()
                 }),
             },
             "readiness" => {
@@ -729,10 +680,7 @@ impl Reader {
         let schema = self.field(o, "schema", None, |r, v| {
             let s = r.s(v)?;
             if s != SCHEMA {
-                r.err(
-                    "schema",
-                    &["\"", s, "\" is not the supported schema \"", SCHEMA, "\""],
-                );
+                r.err("schema", &["\"", s, "\" is not the supported schema \"", SCHEMA, "\""]);
             }
             Some(s.to_owned())
         });
@@ -778,9 +726,7 @@ impl Reader {
             let name = r.text_f(o, "name");
             let distance_km = r.fig(o, "distanceKm", Bound::Pos);
             let fta = r.section(o, "fta", |r, o| Fta {
-                status: r.field(o, "status", String::new(), |r, v| {
-                    r.choice_str(v, FTA_STATUS)
-                }),
+                status: r.field(o, "status", String::new(), |r, v| r.choice_str(v, FTA_STATUS)),
                 name: r.opt(o, "name", Self::text),
                 source: r.opt(o, "source", Self::string).unwrap_or_default(),
                 date: r.opt(o, "date", Self::string),
@@ -798,9 +744,7 @@ impl Reader {
             })
         });
 
-        let sme = self
-            .section(o, "sme", |r, o| r.sme(o, &sector_ids))
-            .flatten();
+        let sme = self.section(o, "sme", |r, o| r.sme(o, &sector_ids)).flatten();
 
         let mut program_ids = Ids::new();
         let refs = [&sector_ids, &region_ids, &market_ids];
@@ -811,9 +755,7 @@ impl Reader {
                 name: r.text_f(o, "name"),
                 agency: r.text_f(o, "agency"),
                 offers: r.text_f(o, "offers"),
-                status: r.field(o, "status", String::new(), |r, v| {
-                    r.choice_str(v, PROGRAM_STATUS)
-                }),
+                status: r.field(o, "status", String::new(), |r, v| r.choice_str(v, PROGRAM_STATUS)),
                 status_note: r.opt(o, "statusNote", Self::text),
                 next_step: r.opt(o, "nextStep", Self::text),
                 dates: r.opt(o, "dates", Self::string),
@@ -880,8 +822,7 @@ impl Reader {
         let before = self.count();
         let readiness_min_multiplier = self.fig(o, "readinessMinMultiplier", Bound::NonNeg);
         let readiness_max_multiplier = self.fig(o, "readinessMaxMultiplier", Bound::NonNeg);
-        if self.count() == before && readiness_min_multiplier.value > readiness_max_multiplier.value
-        {
+        if self.count() == before && readiness_min_multiplier.value > readiness_max_multiplier.value {
             self.err_at(
                 "readinessMinMultiplier",
                 "range",
@@ -898,10 +839,8 @@ impl Reader {
                 export_experience: r.fig(o, "exportExperience", Bound::Share),
                 local_language: r.fig(o, "localLanguage", Bound::Share),
             };
-            let sum = w.certification.value
-                + w.local_partner.value
-                + w.export_experience.value
-                + w.local_language.value;
+            let sum =
+                w.certification.value + w.local_partner.value + w.export_experience.value + w.local_language.value;
             if r.count() == before && (sum - 1.0).abs() > 1e-6 {
                 let s = crate::amount::format_number(sum, 6);
                 r.err_h(

@@ -245,4 +245,3 @@ pub struct Estimate {
     /// Figures behind this result that are assumptions, not sourced facts.
     pub assumptions: Vec<String>,
 }
-

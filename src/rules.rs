@@ -60,12 +60,7 @@ pub struct Facts<'a> {
 
 /// Evaluates every program of the dataset for one case, in dataset order.
 pub fn evaluate_all(facts: &Facts) -> Vec<SupportResult> {
-    facts
-        .dataset
-        .programs
-        .iter()
-        .map(|p| evaluate(p, facts))
-        .collect()
+    facts.dataset.programs.iter().map(|p| evaluate(p, facts)).collect()
 }
 
 /// Evaluates one program: its outcome and one reason line per criterion.
@@ -201,9 +196,11 @@ fn criterion_reason(c: &Criterion, outcome: Outcome, facts: &Facts) -> String {
     let ok = outcome == Outcome::Eligible;
     match c {
         Criterion::Sector { any_of } => {
-            let names = join_names(any_of.iter().map(|id| {
-                ds.sector(id).map(|s| s.name.get(lang)).unwrap_or(id.as_str())
-            }));
+            let names = join_names(
+                any_of
+                    .iter()
+                    .map(|id| ds.sector(id).map(|s| s.name.get(lang)).unwrap_or(id.as_str())),
+            );
             match (ok, lang) {
                 (true, Lang::Ko) => ["대상 업종(", &names, ")에 해당합니다."].concat(),
                 (false, Lang::Ko) => ["대상 업종(", &names, ")이 아닙니다."].concat(),
@@ -212,9 +209,11 @@ fn criterion_reason(c: &Criterion, outcome: Outcome, facts: &Facts) -> String {
             }
         }
         Criterion::Region { any_of } => {
-            let names = join_names(any_of.iter().map(|id| {
-                ds.region(id).map(|r| r.name.get(lang)).unwrap_or(id.as_str())
-            }));
+            let names = join_names(
+                any_of
+                    .iter()
+                    .map(|id| ds.region(id).map(|r| r.name.get(lang)).unwrap_or(id.as_str())),
+            );
             let market = facts.market.name.get(lang);
             match (ok, lang) {
                 (true, Lang::Ko) => [market, josa(market, "은", "는"), " 대상 지역(", &names, ")입니다."].concat(),
@@ -224,9 +223,11 @@ fn criterion_reason(c: &Criterion, outcome: Outcome, facts: &Facts) -> String {
             }
         }
         Criterion::Market { any_of } => {
-            let names = join_names(any_of.iter().map(|id| {
-                ds.market(id).map(|m| m.name.get(lang)).unwrap_or(id.as_str())
-            }));
+            let names = join_names(
+                any_of
+                    .iter()
+                    .map(|id| ds.market(id).map(|m| m.name.get(lang)).unwrap_or(id.as_str())),
+            );
             match (ok, lang) {
                 (true, Lang::Ko) => ["대상 국가(", &names, ")입니다."].concat(),
                 (false, Lang::Ko) => ["대상 국가는 ", &names, "입니다."].concat(),
@@ -277,12 +278,29 @@ fn criterion_reason(c: &Criterion, outcome: Outcome, facts: &Facts) -> String {
             let fta_name = facts.market.fta.name.as_ref().map(|t| t.get(lang)).unwrap_or("FTA");
             let negotiating = facts.market.fta.status == "negotiating";
             match (outcome, negotiating, lang) {
-                (Outcome::Eligible, _, Lang::Ko) => [m, josa(m, "과", "와"), " ", fta_name, josa(fta_name, "이", "가"), " 발효 중입니다."].concat(),
+                (Outcome::Eligible, _, Lang::Ko) => [
+                    m,
+                    josa(m, "과", "와"),
+                    " ",
+                    fta_name,
+                    josa(fta_name, "이", "가"),
+                    " 발효 중입니다.",
+                ]
+                .concat(),
                 (Outcome::Eligible, _, Lang::En) => [fta_name, " with ", m, " is in force."].concat(),
-                (Outcome::Maybe, _, Lang::Ko) => [fta_name, josa(fta_name, "은", "는"), " 서명되었으나 발효 여부를 확인하세요."].concat(),
+                (Outcome::Maybe, _, Lang::Ko) => [
+                    fta_name,
+                    josa(fta_name, "은", "는"),
+                    " 서명되었으나 발효 여부를 확인하세요.",
+                ]
+                .concat(),
                 (Outcome::Maybe, _, Lang::En) => [fta_name, " is signed; check whether it is in force."].concat(),
-                (Outcome::Ineligible, true, Lang::Ko) => [m, josa(m, "과는", "와는"), " 협상 중이며 발효된 FTA가 없습니다."].concat(),
-                (Outcome::Ineligible, true, Lang::En) => ["Talks with ", m, " are under way; no FTA is in force."].concat(),
+                (Outcome::Ineligible, true, Lang::Ko) => {
+                    [m, josa(m, "과는", "와는"), " 협상 중이며 발효된 FTA가 없습니다."].concat()
+                }
+                (Outcome::Ineligible, true, Lang::En) => {
+                    ["Talks with ", m, " are under way; no FTA is in force."].concat()
+                }
                 (Outcome::Ineligible, false, Lang::Ko) => [m, josa(m, "과", "와"), " 발효된 FTA가 없습니다."].concat(),
                 (Outcome::Ineligible, false, Lang::En) => ["Korea has no FTA in force with ", m, "."].concat(),
             }

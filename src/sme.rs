@@ -43,7 +43,10 @@ fn decide(input: &Input, ds: &Dataset, small_max: f64, medium_max: f64) -> (SmeS
     let revenue = input.revenue_krw as f64;
     if input.medical_corporation == Some(true) {
         (SmeSize::None, Basis::MedicalCorporation)
-    } else if input.total_assets_krw.is_some_and(|a| a as f64 >= ds.sme.asset_cap_krw.value) {
+    } else if input
+        .total_assets_krw
+        .is_some_and(|a| a as f64 >= ds.sme.asset_cap_krw.value)
+    {
         (SmeSize::None, Basis::AssetCap)
     } else if revenue <= small_max {
         (SmeSize::Small, Basis::Revenue)
@@ -149,43 +152,73 @@ pub fn size_label(size: SmeSize, lang: Lang) -> &'static str {
     }
 }
 
-fn revenue_reason(
-    size: SmeSize,
-    revenue: u64,
-    sector: &str,
-    small_max: f64,
-    medium_max: f64,
-    lang: Lang,
-) -> String {
+fn revenue_reason(size: SmeSize, revenue: u64, sector: &str, small_max: f64, medium_max: f64, lang: Lang) -> String {
     let rev = format_krw(revenue, lang);
     let small = format_krw(to_won(small_max), lang);
     let medium = format_krw(to_won(medium_max), lang);
     match (size, lang) {
         (SmeSize::Small, Lang::Ko) => [
-            "3년 평균 매출액 ", &rev, josa(&rev, "이 ", "가 "), sector, " 소기업 기준(", &small, " 이하)에 해당합니다.",
+            "3년 평균 매출액 ",
+            &rev,
+            josa(&rev, "이 ", "가 "),
+            sector,
+            " 소기업 기준(",
+            &small,
+            " 이하)에 해당합니다.",
         ]
         .concat(),
         (SmeSize::Small, Lang::En) => [
-            "3-year average revenue of ", &rev, " is within the small-enterprise limit for ", sector,
-            " (at most ", &small, ").",
+            "3-year average revenue of ",
+            &rev,
+            " is within the small-enterprise limit for ",
+            sector,
+            " (at most ",
+            &small,
+            ").",
         ]
         .concat(),
         (SmeSize::Medium, Lang::Ko) => [
-            "3년 평균 매출액 ", &rev, josa(&rev, "이 ", "가 "), sector, " 소기업 기준(", &small, ")을 넘고 중기업 기준(", &medium,
+            "3년 평균 매출액 ",
+            &rev,
+            josa(&rev, "이 ", "가 "),
+            sector,
+            " 소기업 기준(",
+            &small,
+            ")을 넘고 중기업 기준(",
+            &medium,
             " 이하)에 해당합니다.",
         ]
         .concat(),
         (SmeSize::Medium, Lang::En) => [
-            "3-year average revenue of ", &rev, " is above the small-enterprise limit (", &small,
-            ") and within the SME limit for ", sector, " (at most ", &medium, ").",
+            "3-year average revenue of ",
+            &rev,
+            " is above the small-enterprise limit (",
+            &small,
+            ") and within the SME limit for ",
+            sector,
+            " (at most ",
+            &medium,
+            ").",
         ]
         .concat(),
         (SmeSize::None, Lang::Ko) => [
-            "3년 평균 매출액 ", &rev, josa(&rev, "이 ", "가 "), sector, " 중소기업 기준(", &medium, " 이하)을 넘습니다.",
+            "3년 평균 매출액 ",
+            &rev,
+            josa(&rev, "이 ", "가 "),
+            sector,
+            " 중소기업 기준(",
+            &medium,
+            " 이하)을 넘습니다.",
         ]
         .concat(),
         (SmeSize::None, Lang::En) => [
-            "3-year average revenue of ", &rev, " is above the SME limit for ", sector, " (at most ", &medium, ").",
+            "3-year average revenue of ",
+            &rev,
+            " is above the SME limit for ",
+            sector,
+            " (at most ",
+            &medium,
+            ").",
         ]
         .concat(),
     }
@@ -226,10 +259,16 @@ fn revision_warning(
             rev.name.get(lang),
             lang.pick(" (", " (in force from "),
             &rev.effective,
-            lang.pick(" 시행)에 따라 기준이 상향되었을 수 있어 ", ") may have raised the limit for your industry, so you may count as "),
+            lang.pick(
+                " 시행)에 따라 기준이 상향되었을 수 있어 ",
+                ") may have raised the limit for your industry, so you may count as ",
+            ),
             target,
             lang.pick(euro(target), ""),
-            lang.pick(" 분류될 수 있습니다. 업종별 새 기준은 ", ". The new per-industry limits are not in this dataset; confirm at "),
+            lang.pick(
+                " 분류될 수 있습니다. 업종별 새 기준은 ",
+                ". The new per-industry limits are not in this dataset; confirm at ",
+            ),
             &ds.sme.confirm_at,
             lang.pick("에서 확인하세요.", "."),
         ]

@@ -1,9 +1,7 @@
 //! Korean amount parsing and formatting: what people type, what the widget shows.
 
 use proptest::prelude::*;
-use sme_export::amount::{
-    check_krw, format_krw, format_krw_short, format_usd, parse_amount, MAX_KRW,
-};
+use sme_export::amount::{check_krw, format_krw, format_krw_short, format_usd, parse_amount, MAX_KRW};
 use sme_export::error::{Lang, Reason};
 
 const GOOD: &[(&str, u64)] = &[
@@ -72,10 +70,7 @@ const GOOD: &[(&str, u64)] = &[
     ("35억 1,250,000", 3_501_250_000),
     ("150000000", 150_000_000),
     ("1.000000000000000000000000000000억", 100_000_000),
-    (
-        "000000000000000000000000000000000000000000000001억",
-        100_000_000,
-    ),
+    ("000000000000000000000000000000000000000000000001억", 100_000_000),
 ];
 
 const BAD: &[(&str, Reason)] = &[
@@ -143,10 +138,7 @@ const BAD: &[(&str, Reason)] = &[
     ("1001조", Reason::TooLarge),
     ("1,000,000,000,000,001", Reason::TooLarge),
     ("10000000000000000억", Reason::TooLarge),
-    (
-        "12345678901234567890123456789012345678901234567890",
-        Reason::TooLarge,
-    ),
+    ("12345678901234567890123456789012345678901234567890", Reason::TooLarge),
     (
         "12345678901234567890123456789012345678901234567890.5조",
         Reason::TooLarge,

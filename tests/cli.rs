@@ -23,9 +23,7 @@ mod csv;
 const BIN: &str = env!("CARGO_BIN_EXE_sme-export");
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
 }
 
 fn run(args: &[&str]) -> Output {
@@ -85,14 +83,8 @@ fn validate_accepts_the_default_dataset() {
     let out = stdout(&o);
     assert!(out.contains("valid dataset"), "{out}");
     assert!(out.contains(&ds.version), "{out}");
-    assert!(
-        out.contains(&format!("{} markets", ds.markets.len())),
-        "{out}"
-    );
-    assert!(
-        out.contains(&format!("{} programs", ds.programs.len())),
-        "{out}"
-    );
+    assert!(out.contains(&format!("{} markets", ds.markets.len())), "{out}");
+    assert!(out.contains(&format!("{} programs", ds.programs.len())), "{out}");
 }
 
 #[test]
@@ -119,15 +111,9 @@ fn validate_prints_every_problem_of_broken_files() {
         assert_eq!(lines.len(), problems.len() + 1, "{out}");
         for (line, p) in lines.iter().zip(&problems) {
             let start = format!("{}: {}: ", p.path, p.kind);
-            assert!(
-                line.starts_with(&start),
-                "{line:?} should start with {start:?}"
-            );
+            assert!(line.starts_with(&start), "{line:?} should start with {start:?}");
             assert!(line.ends_with(&format!("(hint: {})", p.hint)), "{line}");
-            let message = p
-                .message
-                .strip_prefix(&format!("{}: ", p.path))
-                .unwrap_or(&p.message);
+            let message = p.message.strip_prefix(&format!("{}: ", p.path)).unwrap_or(&p.message);
             assert!(line.contains(message), "{line} should hold {message}");
         }
         let last = lines.last().copied().unwrap_or_default();
@@ -144,11 +130,7 @@ fn validate_prints_every_problem_of_broken_files() {
 fn validate_of_a_missing_file_is_a_usage_error_naming_it() {
     let o = run(&["validate", "no/such/dataset.json"]);
     assert_eq!(code(&o), 2);
-    assert!(
-        stderr(&o).contains("no/such/dataset.json"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("no/such/dataset.json"), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
 }
 
@@ -176,11 +158,7 @@ fn usage_errors_exit_2() {
     ] {
         let o = run(args);
         assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
-        assert!(
-            stderr(&o).starts_with("sme-export: "),
-            "{args:?}: {}",
-            stderr(&o)
-        );
+        assert!(stderr(&o).starts_with("sme-export: "), "{args:?}: {}", stderr(&o));
     }
     let o = run(&["help", "batch"]);
     assert_eq!(code(&o), 0);
@@ -229,22 +207,12 @@ fn estimate_with_korean_amounts_prints_the_library_result() {
     }
     // Top 3 markets, and every program under its outcome's heading.
     for m in e.ranking.iter().take(3) {
-        assert!(
-            out.contains(&format!("{}. {} ({})", m.rank, m.name, m.market)),
-            "{out}"
-        );
+        assert!(out.contains(&format!("{}. {} ({})", m.rank, m.name, m.market)), "{out}");
     }
     for p in &e.support {
-        assert!(
-            out.contains(&format!("{} ({}; {})", p.name, p.agency, p.id)),
-            "{out}"
-        );
+        assert!(out.contains(&format!("{} ({}; {})", p.name, p.agency, p.id)), "{out}");
     }
-    assert!(
-        out.contains("[지원 대상일 수 있음]")
-            && out.contains("[확인 필요]")
-            && out.contains("[해당 없음]")
-    );
+    assert!(out.contains("[지원 대상일 수 있음]") && out.contains("[확인 필요]") && out.contains("[해당 없음]"));
 
     // The same case spelt differently, in English.
     let o = run(&[
@@ -289,8 +257,7 @@ fn estimate_json_is_the_library_estimate() {
         "5천만",
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let got: serde_json::Value =
-        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let got: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}"));
     let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
     let raw = RawInput {
         revenue_krw: Some(3.5e8),
@@ -305,8 +272,8 @@ fn estimate_json_is_the_library_estimate() {
         },
         ..RawInput::default()
     };
-    let want = serde_json::to_value(estimate(&raw, &ds).unwrap_or_else(|e| panic!("{e:?}")))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let want =
+        serde_json::to_value(estimate(&raw, &ds).unwrap_or_else(|e| panic!("{e:?}"))).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(got, want);
     assert_eq!(got["sme"]["size"], "small");
     assert!(got["potential"]["baseKrw"].is_number());
@@ -372,8 +339,7 @@ fn estimate_reports_every_bad_field_and_exits_1() {
         err.contains(&InputError::new(Field::ExportsToMarketKrw, Reason::Inconsistent).en),
         "{err}"
     );
-    let json: serde_json::Value =
-        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}"));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}"));
     let fields: Vec<&str> = json["errors"]
         .as_array()
         .map(|a| a.iter().filter_map(|e| e["field"].as_str()).collect())
@@ -417,11 +383,7 @@ fn estimate_with_another_dataset() {
     ];
     let o = run(&[&args[..], &[path.to_str().unwrap_or_default()]].concat());
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let o = run(&[
-        &args[..],
-        &[data("bad/array.json").to_str().unwrap_or_default()],
-    ]
-    .concat());
+    let o = run(&[&args[..], &[data("bad/array.json").to_str().unwrap_or_default()]].concat());
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).contains("$: type: "), "{}", stderr(&o));
     let o = run(&[&args[..], &["no/such.json"]].concat());
@@ -457,10 +419,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
             (false, c) => field.push(c),
         }
     }
-    assert!(
-        field.is_empty() && row.is_empty(),
-        "the output ends with CRLF"
-    );
+    assert!(field.is_empty() && row.is_empty(), "the output ends with CRLF");
     rows
 }
 
@@ -504,10 +463,7 @@ fn expected_row(id: &str, raw: RawInput, note: &str) -> Vec<String> {
         to_won(p.low_krw).to_string(),
         to_won(p.high_krw).to_string(),
         to_won(p.untapped_krw).to_string(),
-        e.ranking
-            .first()
-            .map(|r| r.market.clone())
-            .unwrap_or_default(),
+        e.ranking.first().map(|r| r.market.clone()).unwrap_or_default(),
         rank.to_string(),
         ids(Outcome::Eligible),
         ids(Outcome::Maybe),
@@ -534,10 +490,7 @@ fn firm(revenue: f64, sector: &str, market: &str) -> RawInput {
 }
 
 fn engine_error(column: &str, field: Field, reason: Reason, lang: Lang) -> String {
-    format!(
-        "[{column}] {}",
-        InputError::new(field, reason).message(lang)
-    )
+    format!("[{column}] {}", InputError::new(field, reason).message(lang))
 }
 
 /// tests/data/firms.csv: BOM, CRLF, a blank line, quoted commas, quotes and a line break,
@@ -559,16 +512,8 @@ fn batch_scores_every_row_and_reports_bad_ones() {
 
     let ko = Lang::Ko;
     let sectors = "medical_devices, pharmaceuticals, medical_services, digital_health";
-    let mut want: Vec<Vec<String>> = vec![["id"]
-        .iter()
-        .chain(HEADER.iter())
-        .map(|s| s.to_string())
-        .collect()];
-    want.push(expected_row(
-        "F1",
-        firm(35e8, "medical_devices", "SA"),
-        "plain",
-    ));
+    let mut want: Vec<Vec<String>> = vec![["id"].iter().chain(HEADER.iter()).map(|s| s.to_string()).collect()];
+    want.push(expected_row("F1", firm(35e8, "medical_devices", "SA"), "plain"));
     want.push(expected_row(
         "F2",
         RawInput {
@@ -618,12 +563,7 @@ fn batch_scores_every_row_and_reports_bad_ones() {
     ));
     want.push(error_row(
         "F8",
-        engine_error(
-            "exports_to_market",
-            Field::ExportsToMarketKrw,
-            Reason::Inconsistent,
-            ko,
-        ),
+        engine_error("exports_to_market", Field::ExportsToMarketKrw, Reason::Inconsistent, ko),
         "",
     ));
     want.push(expected_row(
@@ -668,10 +608,9 @@ fn batch_scores_every_row_and_reports_bad_ones() {
     let err = stderr(&o);
     let numbered: Vec<&str> = err.lines().filter(|l| l.starts_with("row ")).collect();
     assert_eq!(numbered.len(), 5, "{err}");
-    for (line, (n, id)) in
-        numbered
-            .iter()
-            .zip([(3, "F3"), (4, "F4"), (5, "F5"), (8, "F8"), (10, "F10")])
+    for (line, (n, id)) in numbered
+        .iter()
+        .zip([(3, "F3"), (4, "F4"), (5, "F5"), (8, "F8"), (10, "F10")])
     {
         assert!(line.starts_with(&format!("row {n} (id {id}): [")), "{line}");
     }
@@ -692,16 +631,10 @@ fn batch_in_english_with_excel_bom() {
     ]);
     assert_eq!(code(&o), 3);
     let bytes = std::fs::read(&out_path).unwrap_or_else(|e| panic!("{e}"));
-    assert!(
-        bytes.starts_with(b"\xEF\xBB\xBFid,sme_size,"),
-        "--excel writes a BOM"
-    );
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFid,sme_size,"), "--excel writes a BOM");
     let text = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{e}"));
     let rows = parse_csv(text.trim_start_matches('\u{feff}'));
-    let f3 = rows
-        .iter()
-        .find(|r| r[0] == "F3")
-        .unwrap_or_else(|| panic!("F3"));
+    let f3 = rows.iter().find(|r| r[0] == "F3").unwrap_or_else(|| panic!("F3"));
     assert_eq!(
         f3[10],
         engine_error("revenue", Field::RevenueKrw, Reason::Negative, Lang::En)
@@ -717,7 +650,8 @@ fn batch_in_english_with_excel_bom() {
 fn batch_streams_stdin_to_stdout() {
     // No id column (the first output column is the row number), LF line ends, no BOM,
     // columns in another order, and a file that does not end with a line break.
-    let input = "market,sector,revenue\nSA,medical_devices,35억\nAE,pharmaceuticals,\"12.5억 원\"\nKZ,digital_health,3억억";
+    let input =
+        "market,sector,revenue\nSA,medical_devices,35억\nAE,pharmaceuticals,\"12.5억 원\"\nKZ,digital_health,3억억";
     let o = run_with_stdin(&["batch", "-", "-"], input.as_bytes());
     assert_eq!(code(&o), 3, "{}", stderr(&o));
     let rows = parse_csv(&stdout(&o));
@@ -789,26 +723,19 @@ fn batch_refuses_an_unusable_header_without_touching_the_output() {
             );
         }
     }
-    let o = run(&[
-        "batch",
-        "no/such/in.csv",
-        out_path.to_str().unwrap_or_default(),
-    ]);
+    let o = run(&["batch", "no/such/in.csv", out_path.to_str().unwrap_or_default()]);
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("no/such/in.csv"));
     // IN and OUT the same file would destroy the input.
     let same = temp("same.csv");
-    std::fs::write(&same, "revenue,sector,market\n1억,medical_devices,SA\n")
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&same, "revenue,sector,market\n1억,medical_devices,SA\n").unwrap_or_else(|e| panic!("{e}"));
     let o = run(&[
         "batch",
         same.to_str().unwrap_or_default(),
         same.to_str().unwrap_or_default(),
     ]);
     assert_eq!(code(&o), 2);
-    assert!(std::fs::read_to_string(&same)
-        .unwrap_or_default()
-        .contains("1억"));
+    assert!(std::fs::read_to_string(&same).unwrap_or_default().contains("1억"));
 }
 
 #[test]
@@ -818,21 +745,13 @@ fn batch_row_with_the_wrong_number_of_cells_and_bad_bytes() {
     assert_eq!(code(&o), 3, "{}", stderr(&o));
     let rows = parse_csv(&stdout(&o));
     assert_eq!(rows[1][10], "the row has 4 cells, the header 5.");
-    assert!(
-        rows[2][10].starts_with("[revenue] not UTF-8"),
-        "{:?}",
-        rows[2]
-    );
+    assert!(rows[2][10].starts_with("[revenue] not UTF-8"), "{:?}", rows[2]);
     assert_eq!(
         rows[3][1], "small",
         "a copied cell that is not UTF-8 does not fail the row"
     );
     assert_eq!(rows[3][11], "\u{FFFD}name");
-    assert!(
-        stderr(&o).contains("1 copied cells were not UTF-8"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("1 copied cells were not UTF-8"), "{}", stderr(&o));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -881,10 +800,7 @@ fn csv_reader_edge_cases_in_any_chunking() {
         (b"", &[]),
         (b"\xEF\xBB\xBFa,b\r\n1,2", &[&["a", "b"], &["1", "2"]]),
         (b"\xEF\xBB", &[&["\u{FFFD}"]]),
-        (
-            b"a,\"b,c\"\n\"x\"\"y\",\"\"\n",
-            &[&["a", "b,c"], &["x\"y", ""]],
-        ),
+        (b"a,\"b,c\"\n\"x\"\"y\",\"\"\n", &[&["a", "b,c"], &["x\"y", ""]]),
         (b"\"line\r\nbreak\",z\r\n", &[&["line\r\nbreak", "z"]]),
         (b"a\rb\r\rc\n", &[&["a"], &["b"], &[""], &["c"]]),
         (b"a,,\n,\n", &[&["a", "", ""], &["", ""]]),
@@ -895,10 +811,7 @@ fn csv_reader_edge_cases_in_any_chunking() {
     for (input, want) in cases {
         for trickle in [false, true] {
             let got = records(input, trickle).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-            let want: Vec<Vec<String>> = want
-                .iter()
-                .map(|r| r.iter().map(|s| s.to_string()).collect())
-                .collect();
+            let want: Vec<Vec<String>> = want.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect();
             assert_eq!(
                 got,
                 want,
@@ -907,10 +820,7 @@ fn csv_reader_edge_cases_in_any_chunking() {
             );
         }
     }
-    assert_eq!(
-        records(b"a,\"open\n", true),
-        Err("UnterminatedQuote".into())
-    );
+    assert_eq!(records(b"a,\"open\n", true), Err("UnterminatedQuote".into()));
     let long = vec![b'x'; csv::MAX_RECORD + 10];
     assert_eq!(records(&long, false), Err("TooLong".into()));
 }
@@ -999,9 +909,7 @@ fn write_sample(out: &mut impl Write, rows: u64, seed: u64) -> std::io::Result<V
         "medical_services",
         "digital_health",
     ];
-    const MARKETS: [&str; 11] = [
-        "SA", "AE", "QA", "KW", "OM", "BH", "KZ", "UZ", "KG", "TJ", "TM",
-    ];
+    const MARKETS: [&str; 11] = ["SA", "AE", "QA", "KW", "OM", "BH", "KZ", "UZ", "KG", "TJ", "TM"];
     const ANSWERS: [&str; 8] = ["", "", "yes", "no", "예", "아니오", "y", "n"];
     let mut rng = Rng(seed | 1);
     let mut bad = Vec::new();
@@ -1011,8 +919,7 @@ fn write_sample(out: &mut impl Write, rows: u64, seed: u64) -> std::io::Result<V
     )?;
     for i in 1..=rows {
         // log-uniform between 10^7 and 5 * 10^11 won, in whole 만 (10,000) won as firms report
-        let revenue =
-            (10f64.powf(7.0 + (rng.below(1_000_000) as f64 / 1e6) * 4.7)) as u64 / 10_000 * 10_000;
+        let revenue = (10f64.powf(7.0 + (rng.below(1_000_000) as f64 / 1e6) * 4.7)) as u64 / 10_000 * 10_000;
         let exports = revenue / 1_000_000 * rng.below(60) * 10_000;
         let to_market = exports / 1_000_000 * rng.below(101) * 10_000;
         let mut revenue_text = typed_amount(&mut rng, revenue);
@@ -1061,11 +968,7 @@ fn write_sample(out: &mut impl Write, rows: u64, seed: u64) -> std::io::Result<V
 fn batch_on_generated_firms_flags_exactly_the_bad_rows() {
     let mut input = Vec::new();
     let bad = write_sample(&mut input, 2000, 42).unwrap_or_else(|e| panic!("{e}"));
-    assert!(
-        (60..=140).contains(&bad.len()),
-        "about 5 % bad: {}",
-        bad.len()
-    );
+    assert!((60..=140).contains(&bad.len()), "about 5 % bad: {}", bad.len());
     let o = run_with_stdin(&["batch", "-", "-"], &input);
     assert_eq!(code(&o), 3);
     let rows = parse_csv(&stdout(&o));
@@ -1119,11 +1022,7 @@ fn batch_on_generated_firms_flags_exactly_the_bad_rows() {
             medical_corporation: answer(&f[11]),
             ..RawInput::default()
         };
-        assert_eq!(
-            row,
-            &expected_row(&f[0], raw, &format!("Firm {n}, Ltd.")),
-            "row {n}"
-        );
+        assert_eq!(row, &expected_row(&f[0], raw, &format!("Firm {n}, Ltd.")), "row {n}");
         checked += 1;
     }
     assert!(checked > 15);

@@ -46,7 +46,11 @@ const TABLE: [(&str, f64, f64); 4] = [
 #[test]
 fn sme_table_at_below_and_above_each_threshold_for_every_sector() {
     let ds = ds();
-    assert_eq!(ds.sectors.len(), TABLE.len(), "every sector of the dataset is covered here");
+    assert_eq!(
+        ds.sectors.len(),
+        TABLE.len(),
+        "every sector of the dataset is covered here"
+    );
     for (sector, small, medium) in TABLE {
         let expect = [
             (small - 1.0, SmeSize::Small),
@@ -67,7 +71,10 @@ fn sme_table_at_below_and_above_each_threshold_for_every_sector() {
                 SmeSize::None => "중소기업 아님",
             };
             assert_eq!(r.sme.label, label);
-            assert!(r.sme.table_effective.starts_with("2015-01-01"), "the 2015 table is applied");
+            assert!(
+                r.sme.table_effective.starts_with("2015-01-01"),
+                "the 2015 table is applied"
+            );
         }
     }
 }
@@ -77,14 +84,24 @@ fn sme_reason_names_revenue_sector_and_threshold() {
     let ds = ds();
     let r = run(&case(35.0 * EOK, "medical_devices", "SA"), &ds);
     let first = &r.sme.reasons[0];
-    assert!(first.contains("35억 원이 의료기기"), "particle follows the amount: {first}");
+    assert!(
+        first.contains("35억 원이 의료기기"),
+        "particle follows the amount: {first}"
+    );
     assert!(first.contains("80억 원 이하"), "{first}");
-    assert!(r.sme.reasons.iter().any(|x| x.contains("독립성")), "independence is said to be unchecked");
+    assert!(
+        r.sme.reasons.iter().any(|x| x.contains("독립성")),
+        "independence is said to be unchecked"
+    );
     let mut en = case(35.0 * EOK, "medical_devices", "SA");
     en.lang = Lang::En;
     let r = run(&en, &ds);
     assert_eq!(r.sme.label, "Small enterprise (SME)");
-    assert!(r.sme.reasons[0].contains("small-enterprise limit"), "{}", r.sme.reasons[0]);
+    assert!(
+        r.sme.reasons[0].contains("small-enterprise limit"),
+        "{}",
+        r.sme.reasons[0]
+    );
 }
 
 #[test]
@@ -117,15 +134,32 @@ fn revision_2025_warns_only_within_the_possible_raise_and_only_once_in_force() {
     let r = run(&case(810.0 * EOK, "medical_devices", "SA"), &ds);
     assert_eq!(r.sme.size, SmeSize::None, "never pretends to know the new table");
     let warning = r.sme.revision_warning.unwrap_or_default();
-    assert!(warning.contains("2025-09-01") && warning.contains("sminfo.mss.go.kr"), "{warning}");
+    assert!(
+        warning.contains("2025-09-01") && warning.contains("sminfo.mss.go.kr"),
+        "{warning}"
+    );
     // Above the small limit by less than the largest raise (20억): may now be small.
     let r = run(&case(85.0 * EOK, "medical_devices", "SA"), &ds);
     assert_eq!(r.sme.size, SmeSize::Medium);
-    assert!(r.sme.revision_warning.unwrap_or_default().contains("소기업으로 분류될 수 있습니다"));
+    assert!(r
+        .sme
+        .revision_warning
+        .unwrap_or_default()
+        .contains("소기업으로 분류될 수 있습니다"));
     // Far above: no warning.
-    assert_eq!(run(&case(2000.0 * EOK, "medical_devices", "SA"), &ds).sme.revision_warning, None);
+    assert_eq!(
+        run(&case(2000.0 * EOK, "medical_devices", "SA"), &ds)
+            .sme
+            .revision_warning,
+        None
+    );
     // Well inside small: no warning.
-    assert_eq!(run(&case(10.0 * EOK, "medical_devices", "SA"), &ds).sme.revision_warning, None);
+    assert_eq!(
+        run(&case(10.0 * EOK, "medical_devices", "SA"), &ds)
+            .sme
+            .revision_warning,
+        None
+    );
     // Before the revision took effect: no warning.
     let mut before = case(810.0 * EOK, "medical_devices", "SA");
     before.today = Some("2025-08-31".into());
@@ -147,7 +181,10 @@ fn potential_band_years_and_untapped() {
     assert_eq!(years.first(), Some(&ds.plan.base_year));
     assert_eq!(years.last(), Some(&ds.plan.target_year));
     assert_eq!(p.years[0].base_krw, p.base_krw, "the first year is the base value");
-    assert!(p.factors.iter().all(|f| !f.source.is_empty()), "every factor names its source");
+    assert!(
+        p.factors.iter().all(|f| !f.source.is_empty()),
+        "every factor names its source"
+    );
     // Half the base already exported: half untapped.
     raw.exports_to_market_krw = Some((p.base_krw / 2.0).round());
     let r2 = run(&raw, &ds);
@@ -179,8 +216,14 @@ fn readiness_answers_move_the_value_within_the_band() {
     };
     let no = run(&ready, &ds).potential;
     assert!(yes.base_krw > unknown.base_krw && unknown.base_krw > no.base_krw);
-    assert!(yes.high_krw <= unknown.high_krw + 1.0, "answering narrows the band from above");
-    assert!(no.low_krw >= unknown.low_krw - 1.0, "answering narrows the band from below");
+    assert!(
+        yes.high_krw <= unknown.high_krw + 1.0,
+        "answering narrows the band from above"
+    );
+    assert!(
+        no.low_krw >= unknown.low_krw - 1.0,
+        "answering narrows the band from below"
+    );
     assert_eq!(yes.unanswered_questions, 0);
     assert_eq!(unknown.unanswered_questions, 4);
 }
@@ -198,8 +241,14 @@ fn ranking_lists_every_market_sorted_with_the_chosen_one_marked() {
     let selected: Vec<_> = r.ranking.iter().filter(|m| m.selected).collect();
     assert_eq!(selected.len(), 1);
     assert_eq!(selected[0].market, "UZ");
-    assert_eq!(selected[0].base_krw, r.potential.base_krw, "ranking and potential agree");
-    assert_eq!(r.ranking.iter().map(|m| m.rank).collect::<Vec<_>>(), (1..=11).collect::<Vec<u32>>());
+    assert_eq!(
+        selected[0].base_krw, r.potential.base_krw,
+        "ranking and potential agree"
+    );
+    assert_eq!(
+        r.ranking.iter().map(|m| m.rank).collect::<Vec<_>>(),
+        (1..=11).collect::<Vec<u32>>()
+    );
 }
 
 #[test]
@@ -247,7 +296,10 @@ fn bad_input_names_each_field_in_both_languages() {
     raw.current_exports_krw = Some(1.0 * EOK);
     raw.exports_to_market_krw = Some(2.0 * EOK);
     let e = estimate(&raw, &ds).err().unwrap_or_default();
-    assert_eq!(e.first().map(|e| (e.field, e.reason)), Some((Field::ExportsToMarketKrw, Reason::Inconsistent)));
+    assert_eq!(
+        e.first().map(|e| (e.field, e.reason)),
+        Some((Field::ExportsToMarketKrw, Reason::Inconsistent))
+    );
 }
 
 fn any_sector() -> impl Strategy<Value = String> {
@@ -262,7 +314,8 @@ fn any_sector() -> impl Strategy<Value = String> {
 
 fn any_market() -> impl Strategy<Value = String> {
     prop_oneof![
-        prop::sample::select(vec!["SA", "AE", "QA", "KW", "OM", "BH", "KZ", "UZ", "KG", "TJ", "TM"]).prop_map(String::from),
+        prop::sample::select(vec!["SA", "AE", "QA", "KW", "OM", "BH", "KZ", "UZ", "KG", "TJ", "TM"])
+            .prop_map(String::from),
         ".{0,4}",
     ]
 }
@@ -291,27 +344,43 @@ fn any_input() -> impl Strategy<Value = RawInput> {
         (any_answer(), any_answer(), any_answer(), any_answer(), any_answer()),
         any::<bool>(),
     )
-        .prop_map(|(revenue, sector, market, (cur, to, assets), (a, b, c, d, corp), en)| RawInput {
-            revenue_krw: revenue,
-            sector,
-            market,
-            current_exports_krw: cur,
-            exports_to_market_krw: to,
-            total_assets_krw: assets,
-            medical_corporation: corp,
-            readiness: Readiness { certification: a, local_partner: b, export_experience: c, local_language: d },
-            lang: if en { Lang::En } else { Lang::Ko },
-            today: Some("2026-11-28".into()),
-        })
+        .prop_map(
+            |(revenue, sector, market, (cur, to, assets), (a, b, c, d, corp), en)| RawInput {
+                revenue_krw: revenue,
+                sector,
+                market,
+                current_exports_krw: cur,
+                exports_to_market_krw: to,
+                total_assets_krw: assets,
+                medical_corporation: corp,
+                readiness: Readiness {
+                    certification: a,
+                    local_partner: b,
+                    export_experience: c,
+                    local_language: d,
+                },
+                lang: if en { Lang::En } else { Lang::Ko },
+                today: Some("2026-11-28".into()),
+            },
+        )
 }
 
 fn amounts_ok(r: &Estimate) -> bool {
     let p = &r.potential;
-    let nums = [p.base_krw, p.low_krw, p.high_krw, p.untapped_krw, p.base_usd, p.low_usd, p.high_usd, p.untapped_usd]
-        .into_iter()
-        .chain(p.years.iter().flat_map(|y| [y.low_krw, y.base_krw, y.high_krw]))
-        .chain(r.ranking.iter().flat_map(|m| [m.low_krw, m.base_krw, m.high_krw]))
-        .chain([r.plan.firm_share_of_target, r.plan.implied_growth]);
+    let nums = [
+        p.base_krw,
+        p.low_krw,
+        p.high_krw,
+        p.untapped_krw,
+        p.base_usd,
+        p.low_usd,
+        p.high_usd,
+        p.untapped_usd,
+    ]
+    .into_iter()
+    .chain(p.years.iter().flat_map(|y| [y.low_krw, y.base_krw, y.high_krw]))
+    .chain(r.ranking.iter().flat_map(|m| [m.low_krw, m.base_krw, m.high_krw]))
+    .chain([r.plan.firm_share_of_target, r.plan.implied_growth]);
     nums.into_iter().all(|x| x.is_finite() && x >= 0.0)
 }
 

@@ -14,9 +14,7 @@ fn same(a: &Value, b: &serde_json::Value) -> bool {
         (Value::Bool(x), S::Bool(y)) => x == y,
         (Value::Number(x), S::Number(n)) => n.as_f64().map(f64::to_bits) == Some(x.to_bits()),
         (Value::String(x), S::String(y)) => x == y,
-        (Value::Array(x), S::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
-        }
+        (Value::Array(x), S::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
         (Value::Object(x), S::Object(y)) => {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
         }
@@ -45,11 +43,7 @@ fn err(text: &str) -> ParseError {
 /// The error of `text` is `message` at `line`:`column`.
 fn fails(text: &str, message: &str, line: u32, column: u32) {
     let e = err(text);
-    assert_eq!(
-        (e.message, e.line, e.column),
-        (message, line, column),
-        "{text:?}"
-    );
+    assert_eq!((e.message, e.line, e.column), (message, line, column), "{text:?}");
 }
 
 /// Bit-identical to the standard library's correctly rounded parse.
@@ -100,9 +94,7 @@ fn dataset_round_trips() {
 #[test]
 fn objects_keep_order_and_the_last_repeated_key() {
     let v = ok("{\"b\": 1, \"a\": 2, \"b\": 3}");
-    let Value::Object(pairs) = &v else {
-        panic!("{v:?}")
-    };
+    let Value::Object(pairs) = &v else { panic!("{v:?}") };
     let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(keys, ["b", "a", "b"]);
     assert_eq!(v.get("b"), Some(&Value::Number(3.0)));
@@ -189,10 +181,7 @@ fn depth_limit() {
     assert!(parse_with_depth("1", 0).is_ok());
     assert_eq!(parse_with_depth("[]", 0).unwrap_err().message, TOO_DEEP);
     assert!(parse_with_depth(&nested(3), 3).is_ok());
-    assert_eq!(
-        parse_with_depth(&nested(4), 3).unwrap_err().message,
-        TOO_DEEP
-    );
+    assert_eq!(parse_with_depth(&nested(4), 3).unwrap_err().message, TOO_DEEP);
 }
 
 #[test]
@@ -214,14 +203,8 @@ fn surrogate_pairs() {
     assert_eq!(ok("\"\\ud83d\\ude00\""), Value::String("😀".into()));
     assert_eq!(ok("\"\\uD800\\uDC00\""), Value::String("\u{10000}".into()));
     assert_eq!(ok("\"\\uDBFF\\uDFFF\""), Value::String("\u{10FFFF}".into()));
-    assert_eq!(
-        ok("\"a\\uD834\\uDD1Eb\\u00e9\""),
-        Value::String("a𝄞bé".into())
-    );
-    assert_eq!(
-        ok("\"\\uFFFF\\uE000\""),
-        Value::String("\u{FFFF}\u{E000}".into())
-    );
+    assert_eq!(ok("\"a\\uD834\\uDD1Eb\\u00e9\""), Value::String("a𝄞bé".into()));
+    assert_eq!(ok("\"\\uFFFF\\uE000\""), Value::String("\u{FFFF}\u{E000}".into()));
 }
 
 #[test]
@@ -335,11 +318,7 @@ fn dataset_numbers_are_bit_identical() {
     let mut got = Vec::new();
     walk(&ok(text), &mut got);
     assert_eq!(got.len(), tokens.len());
-    assert!(
-        tokens.len() >= 20,
-        "only {} numbers in the dataset",
-        tokens.len()
-    );
+    assert!(tokens.len() >= 20, "only {} numbers in the dataset", tokens.len());
     for (t, x) in tokens.iter().zip(&got) {
         let want: f64 = t.parse().unwrap();
         assert_eq!(x.to_bits(), want.to_bits(), "{t}");
@@ -401,8 +380,7 @@ fn arb_json() -> impl Strategy<Value = serde_json::Value> {
     leaf.prop_recursive(6, 64, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..8).prop_map(S::Array),
-            prop::collection::btree_map(any::<String>(), inner, 0..8)
-                .prop_map(|m| S::Object(m.into_iter().collect())),
+            prop::collection::btree_map(any::<String>(), inner, 0..8).prop_map(|m| S::Object(m.into_iter().collect())),
         ]
     })
 }
@@ -516,18 +494,13 @@ proptest! {
 fn close(a: &Value, b: &serde_json::Value) -> bool {
     use serde_json::Value as S;
     match (a, b) {
-        (Value::Number(x), S::Number(n)) => n
-            .as_f64()
-            .is_some_and(|y| x == &y || ((x - y) / y).abs() < 1e-14),
-        (Value::Array(x), S::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| close(a, b))
-        }
+        (Value::Number(x), S::Number(n)) => n.as_f64().is_some_and(|y| x == &y || ((x - y) / y).abs() < 1e-14),
+        (Value::Array(x), S::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| close(a, b)),
         (Value::Object(x), S::Object(y)) => {
             // Repeated keys: serde_json keeps the last, so compare by the keys' last values.
-            x.iter().all(|(k, _)| {
-                y.get(k)
-                    .is_some_and(|w| a.get(k).is_some_and(|v| close(v, w)))
-            }) && y.keys().all(|k| a.get(k).is_some())
+            x.iter()
+                .all(|(k, _)| y.get(k).is_some_and(|w| a.get(k).is_some_and(|v| close(v, w))))
+                && y.keys().all(|k| a.get(k).is_some())
         }
         _ => same(a, b),
     }

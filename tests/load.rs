@@ -126,8 +126,7 @@ fn problems(f: impl FnOnce(&mut Value)) -> Vec<Problem> {
 }
 
 fn set(v: &mut Value, pointer: &str, new: Value) {
-    *v.pointer_mut(pointer)
-        .unwrap_or_else(|| panic!("no {pointer}")) = new;
+    *v.pointer_mut(pointer).unwrap_or_else(|| panic!("no {pointer}")) = new;
 }
 
 fn remove(v: &mut Value, pointer: &str) {
@@ -180,10 +179,7 @@ fn missing_field() {
 fn wrong_type() {
     let p = problems(|v| set(v, "/markets/0/distanceKm/value", json!("7900")));
     one(&p, "$.markets[0].distanceKm.value", "type");
-    assert!(
-        p[0].message.contains("expected a number, found a string"),
-        "{p:#?}"
-    );
+    assert!(p[0].message.contains("expected a number, found a string"), "{p:#?}");
 }
 
 #[test]
@@ -233,10 +229,7 @@ fn duplicate_market_id() {
     let p = problems(|v| set(v, "/programs/1/id", json!("voucher")));
     one(&p, "$.programs[1].id", "duplicate");
     let p = problems(|v| set(v, "/sectors/1/id", json!("devices")));
-    assert_eq!(
-        (p[0].path.as_str(), p[0].kind),
-        ("$.sectors[1].id", "duplicate")
-    );
+    assert_eq!((p[0].path.as_str(), p[0].kind), ("$.sectors[1].id", "duplicate"));
 }
 
 #[test]
@@ -247,20 +240,13 @@ fn duplicate_sector_in_demand() {
         (p[0].path.as_str(), p[0].kind),
         ("$.markets[0].demand[1].sector", "duplicate")
     );
-    assert_eq!(
-        (p[1].path.as_str(), p[1].kind),
-        ("$.markets[0].demand", "incomplete")
-    );
+    assert_eq!((p[1].path.as_str(), p[1].kind), ("$.markets[0].demand", "incomplete"));
 }
 
 #[test]
 fn sector_without_sme_row() {
     let p = problems(|v| {
-        v.pointer_mut("/sme/table/rows")
-            .unwrap()
-            .as_array_mut()
-            .unwrap()
-            .pop();
+        v.pointer_mut("/sme/table/rows").unwrap().as_array_mut().unwrap().pop();
     });
     one(&p, "$.sme.table.rows", "incomplete");
     assert!(p[0].message.contains("\"services\""), "{p:#?}");
@@ -280,13 +266,7 @@ fn missing_source() {
 
 #[test]
 fn weights_not_summing_to_one() {
-    let p = problems(|v| {
-        set(
-            v,
-            "/method/readinessWeights/localLanguage/value",
-            json!(0.2),
-        )
-    });
+    let p = problems(|v| set(v, "/method/readinessWeights/localLanguage/value", json!(0.2)));
     one(&p, "$.method.readinessWeights", "range");
 }
 
@@ -344,10 +324,7 @@ fn ranges_dates_schema_and_empties() {
     let p = problems(|v| set(v, "/schema", json!("sme-export-dataset/2")));
     one(&p, "$.schema", "schema");
     let p = problems(|v| set(v, "/regions/0/id", json!("")));
-    assert_eq!(
-        (p[0].path.as_str(), p[0].kind),
-        ("$.regions[0].id", "empty")
-    );
+    assert_eq!((p[0].path.as_str(), p[0].kind), ("$.regions[0].id", "empty"));
     let p = problems(|v| set(v, "/programs/1/rule/0/anyOf", json!([])));
     one(&p, "$.programs[1].rule[0].anyOf", "empty");
     let p = problems(|v| set(v, "/sectors", json!([])));
@@ -442,10 +419,7 @@ fn json_problem_names_the_error_line_and_column() {
     );
     let p = dataset_from_json("{\"a\": [1, 2,]}").unwrap_err();
     one(&p, "$", "json");
-    assert!(
-        p[0].message.ends_with("trailing comma at line 1 column 13"),
-        "{p:#?}"
-    );
+    assert!(p[0].message.ends_with("trailing comma at line 1 column 13"), "{p:#?}");
     // Columns count characters: the Korean text is 2 characters, 6 bytes.
     let p = dataset_from_json("{\"ko\": \"한국\" \"x\"}").unwrap_err();
     assert!(p[0].message.ends_with("at line 1 column 13"), "{p:#?}");
@@ -469,9 +443,7 @@ fn repeated_key_keeps_the_last_value() {
 fn number_beyond_f64_is_not_finite() {
     let mut v = valid();
     set(&mut v, "/markets/0/distanceKm/value", json!(1.0));
-    let text = v
-        .to_string()
-        .replacen("\"value\":1.0", "\"value\":1e400", 1);
+    let text = v.to_string().replacen("\"value\":1.0", "\"value\":1e400", 1);
     let p = dataset_from_json(&text).unwrap_err();
     assert_eq!(p.len(), 1, "{p:#?}");
     assert_eq!(p[0].kind, "notFinite", "{p:#?}");
@@ -479,9 +451,7 @@ fn number_beyond_f64_is_not_finite() {
 
 #[test]
 fn years_are_whole_numbers() {
-    let text = valid()
-        .to_string()
-        .replace("\"year\":2024", "\"year\":2024.0");
+    let text = valid().to_string().replace("\"year\":2024", "\"year\":2024.0");
     assert!(dataset_from_json(&text).is_ok());
     let p = problems(|v| set(v, "/markets/0/distanceKm/year", json!(2024.5)));
     one(&p, "$.markets[0].distanceKm.year", "type");
@@ -497,8 +467,7 @@ fn deep_nesting_is_a_problem_not_a_crash() {
     one(&dataset_from_json(&closed).unwrap_err(), "$", "tooDeep");
     // 65 levels in an ignored key is still too deep; brackets inside strings do not count.
     let mut v = valid();
-    v["comment"] =
-        json!("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
+    v["comment"] = json!("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
     assert!(load(&v).is_ok());
     let mut text = v.to_string();
     text.pop();
@@ -523,10 +492,7 @@ fn twenty_megabytes_is_too_large() {
 fn array_document() {
     let p = dataset_from_json("[1, 2]").unwrap_err();
     one(&p, "$", "type");
-    assert!(
-        p[0].message.contains("expected an object, found a list"),
-        "{p:#?}"
-    );
+    assert!(p[0].message.contains("expected an object, found a list"), "{p:#?}");
 }
 
 #[test]
@@ -617,9 +583,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
         ]);
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map(keys, inner, 0..8).prop_map(|m| Value::Object(
-                m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
-            )),
+            prop::collection::btree_map(keys, inner, 0..8)
+                .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
         ]
     })
 }

@@ -27,7 +27,10 @@ fn outcomes(r: &Estimate) -> Vec<(&str, Outcome)> {
 }
 
 fn program<'a>(r: &'a Estimate, id: &str) -> &'a SupportResult {
-    r.support.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("program {id}"))
+    r.support
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("program {id}"))
 }
 
 const IDS: [&str; 12] = [
@@ -59,8 +62,15 @@ fn device_maker_small_to_saudi_arabia() {
     assert!(voucher.to_confirm.is_empty());
     assert!(voucher.next_step.as_deref().unwrap_or("").contains("신청"));
     let fta = program(&r, "fta_utilisation");
-    assert!(fta.reasons.iter().any(|x| x.outcome == N && x.reason.contains("FTA")), "{:?}", fta.reasons);
-    assert!(fta.to_confirm.is_empty(), "nothing to confirm for an ineligible program");
+    assert!(
+        fta.reasons.iter().any(|x| x.outcome == N && x.reason.contains("FTA")),
+        "{:?}",
+        fta.reasons
+    );
+    assert!(
+        fta.to_confirm.is_empty(),
+        "nothing to confirm for an ineligible program"
+    );
 }
 
 #[test]
@@ -70,7 +80,13 @@ fn pharmaceutical_firm_medium_to_kazakhstan() {
     expect(&r, [N, N, N, M, N, M, M, N, N, E, M, N]);
     let hub = program(&r, "khidi_strategic_hub");
     assert_eq!(hub.outcome_label, "Not eligible");
-    assert!(hub.reasons.iter().any(|x| x.outcome == N && x.reason.starts_with("Only for: Saudi Arabia")), "{:?}", hub.reasons);
+    assert!(
+        hub.reasons
+            .iter()
+            .any(|x| x.outcome == N && x.reason.starts_with("Only for: Saudi Arabia")),
+        "{:?}",
+        hub.reasons
+    );
 }
 
 #[test]
@@ -81,9 +97,16 @@ fn clinic_small_to_the_uae() {
     assert_eq!(act.status, "enacted");
     assert!(act.reasons.iter().all(|x| x.outcome == E));
     let fta = program(&r, "fta_utilisation");
-    assert!(fta.to_confirm.iter().any(|x| x.contains("서명")), "signed, not yet in force: {:?}", fta.to_confirm);
+    assert!(
+        fta.to_confirm.iter().any(|x| x.contains("서명")),
+        "signed, not yet in force: {:?}",
+        fta.to_confirm
+    );
     let training = program(&r, "saudi_staff_training");
-    assert!(training.reasons.iter().any(|x| x.outcome == N && x.reason.contains("사우디")));
+    assert!(training
+        .reasons
+        .iter()
+        .any(|x| x.outcome == N && x.reason.contains("사우디")));
 }
 
 #[test]
@@ -92,9 +115,16 @@ fn digital_health_firm_not_an_sme_to_uzbekistan() {
     assert_eq!(r.sme.label, "not an SME");
     expect(&r, [N, M, N, M, N, M, M, N, N, N, M, N]);
     let voucher = program(&r, "export_voucher");
-    assert!(voucher.reasons.iter().any(|x| x.outcome == N && x.reason.contains("small enterprise")));
+    assert!(voucher
+        .reasons
+        .iter()
+        .any(|x| x.outcome == N && x.reason.contains("small enterprise")));
     let tele = program(&r, "foreign_patient_telemedicine");
-    assert!(tele.to_confirm.iter().any(|x| x.contains("unconfirmed")), "{:?}", tele.to_confirm);
+    assert!(
+        tele.to_confirm.iter().any(|x| x.contains("unconfirmed")),
+        "{:?}",
+        tele.to_confirm
+    );
 }
 
 #[test]

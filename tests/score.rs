@@ -16,9 +16,7 @@ use sme_export::rules::Criterion;
 /// The default dataset, loaded once for all cases.
 fn ds() -> &'static Dataset {
     static DS: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
-    DS.get_or_init(|| {
-        default_dataset().unwrap_or_else(|p| panic!("default dataset must load: {p:#?}"))
-    })
+    DS.get_or_init(|| default_dataset().unwrap_or_else(|p| panic!("default dataset must load: {p:#?}")))
 }
 
 /// Asserts that the score and the estimate agree; returns a message naming the first difference.
@@ -28,10 +26,7 @@ fn agree(s: &Score, e: &Estimate, ds: &Dataset) -> Result<(), TestCaseError> {
     prop_assert_eq!(s.low_krw, e.potential.low_krw);
     prop_assert_eq!(s.high_krw, e.potential.high_krw);
     prop_assert_eq!(s.untapped_krw, e.potential.untapped_krw);
-    let best = s
-        .best_market
-        .and_then(|i| ds.markets.get(i))
-        .map(|m| m.id.as_str());
+    let best = s.best_market.and_then(|i| ds.markets.get(i)).map(|m| m.id.as_str());
     prop_assert_eq!(best, e.ranking.first().map(|r| r.market.as_str()));
     let rank = e.ranking.iter().find(|r| r.selected).map_or(0, |r| r.rank);
     prop_assert_eq!(s.rank, rank);
@@ -101,23 +96,15 @@ fn criterion(ds: &Dataset) -> impl Strategy<Value = Criterion> {
         Question::ExportExperience,
         Question::LocalLanguage,
     ]);
-    let bound = prop::option::of(prop_oneof![
-        (0u64..5_000_000_000).prop_map(|x| x as f64),
-        amount()
-    ]);
+    let bound = prop::option::of(prop_oneof![(0u64..5_000_000_000).prop_map(|x| x as f64), amount()]);
     prop_oneof![
-        prop::sample::subsequence(sectors.clone(), 0..=sectors.len())
-            .prop_map(|any_of| Criterion::Sector { any_of }),
-        prop::sample::subsequence(markets.clone(), 0..=markets.len())
-            .prop_map(|any_of| Criterion::Market { any_of }),
-        prop::sample::subsequence(regions.clone(), 0..=regions.len())
-            .prop_map(|any_of| Criterion::Region { any_of }),
+        prop::sample::subsequence(sectors.clone(), 0..=sectors.len()).prop_map(|any_of| Criterion::Sector { any_of }),
+        prop::sample::subsequence(markets.clone(), 0..=markets.len()).prop_map(|any_of| Criterion::Market { any_of }),
+        prop::sample::subsequence(regions.clone(), 0..=regions.len()).prop_map(|any_of| Criterion::Region { any_of }),
         prop::sample::subsequence(vec![SmeSize::Small, SmeSize::Medium, SmeSize::None], 0..=3)
             .prop_map(|any_of| Criterion::Size { any_of }),
-        (question, any::<bool>())
-            .prop_map(|(question, expect)| Criterion::Readiness { question, expect }),
-        (bound.clone(), bound)
-            .prop_map(|(min_krw, max_krw)| Criterion::CurrentExports { min_krw, max_krw }),
+        (question, any::<bool>()).prop_map(|(question, expect)| Criterion::Readiness { question, expect }),
+        (bound.clone(), bound).prop_map(|(min_krw, max_krw)| Criterion::CurrentExports { min_krw, max_krw }),
         Just(Criterion::FtaInForce),
         Just(Criterion::Confirm {
             text: Text {
@@ -128,9 +115,7 @@ fn criterion(ds: &Dataset) -> impl Strategy<Value = Criterion> {
     ]
 }
 
-const STATUSES: [&str; 7] = [
-    "active", "enacted", "ended", "planned", "pending", "unknown", "other",
-];
+const STATUSES: [&str; 7] = ["active", "enacted", "ended", "planned", "pending", "unknown", "other"];
 const FTA: [&str; 5] = ["none", "negotiating", "signed", "in_force", "other"];
 
 /// The default dataset with extra programs of random rules, and random program and FTA statuses.

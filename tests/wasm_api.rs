@@ -138,8 +138,8 @@ fn exports_every_api_function_under_its_js_name() {
 
 #[wasm_bindgen_test]
 fn estimate_of_a_valid_small_firm() {
-    let r = estimate(&valid_input(3.5e9.into()))
-        .unwrap_or_else(|e| panic!("estimate threw: {}", string(&e, "message")));
+    let r =
+        estimate(&valid_input(3.5e9.into())).unwrap_or_else(|e| panic!("estimate threw: {}", string(&e, "message")));
     assert_eq!(string(&r, "sme.size"), "small");
     let (low, base, high) = (
         num(&r, "potential.lowKrw"),
@@ -155,16 +155,12 @@ fn estimate_of_a_valid_small_firm() {
 
 #[wasm_bindgen_test]
 fn estimate_accepts_a_korean_amount_string() {
-    let from_number =
-        estimate(&valid_input(3.5e9.into())).unwrap_or_else(|e| panic!("{}", json(&e)));
+    let from_number = estimate(&valid_input(3.5e9.into())).unwrap_or_else(|e| panic!("{}", json(&e)));
     let from_text = estimate(&valid_input("35억".into()))
         .unwrap_or_else(|e| panic!("estimate with \"35억\" threw: {}", string(&e, "message")));
     assert_eq!(string(&from_text, "sme.size"), "small");
     assert_eq!(json(&at(&from_text, "sme")), json(&at(&from_number, "sme")));
-    assert_eq!(
-        json(&at(&from_text, "potential")),
-        json(&at(&from_number, "potential"))
-    );
+    assert_eq!(json(&at(&from_text, "potential")), json(&at(&from_number, "potential")));
 }
 
 #[wasm_bindgen_test]
@@ -179,11 +175,7 @@ fn negative_revenue_throws_an_english_error_naming_the_field() {
         message.to_lowercase().contains("negative"),
         "message does not say what is wrong: {message}"
     );
-    assert!(
-        Array::is_array(&at(&err, "errors")),
-        "no errors list on {}",
-        json(&err)
-    );
+    assert!(Array::is_array(&at(&err, "errors")), "no errors list on {}", json(&err));
 }
 
 #[wasm_bindgen_test]
@@ -208,9 +200,7 @@ fn parse_amount_reads_korean_units() {
     let v = parse_amount("3억 5천만").unwrap_or_else(|e| panic!("parseAmount threw {}", json(&e)));
     assert_eq!(v.as_f64(), Some(350_000_000.0));
     // The JS glue and the Rust parser agree.
-    let rust = sme_export::amount::parse_amount("3억 5천만")
-        .map(|won| won as f64)
-        .ok();
+    let rust = sme_export::amount::parse_amount("3억 5천만").map(|won| won as f64).ok();
     assert_eq!(v.as_f64(), rust);
 }
 
@@ -237,32 +227,17 @@ fn format_usd_returns_text() {
 
 #[wasm_bindgen_test]
 fn dataset_info_lists_eleven_markets() {
-    let info = call("datasetInfo", &["ko".into()])
-        .unwrap_or_else(|e| panic!("datasetInfo threw: {}", string(&e, "message")));
+    let info =
+        call("datasetInfo", &["ko".into()]).unwrap_or_else(|e| panic!("datasetInfo threw: {}", string(&e, "message")));
     let markets = at(&info, "markets");
-    assert!(
-        Array::is_array(&markets),
-        "markets is not an array: {}",
-        json(&info)
-    );
-    assert_eq!(
-        Array::from(&markets).length(),
-        11,
-        "markets: {}",
-        json(&markets)
-    );
+    assert!(Array::is_array(&markets), "markets is not an array: {}", json(&info));
+    assert_eq!(Array::from(&markets).length(), 11, "markets: {}", json(&markets));
 }
 
 #[wasm_bindgen_test]
 fn load_dataset_refuses_broken_json() {
-    let report = call("loadDataset", &["{".into()])
-        .unwrap_or_else(|e| panic!("loadDataset threw {}", json(&e)));
-    assert_eq!(
-        at(&report, "ok").as_bool(),
-        Some(false),
-        "{}",
-        json(&report)
-    );
+    let report = call("loadDataset", &["{".into()]).unwrap_or_else(|e| panic!("loadDataset threw {}", json(&e)));
+    assert_eq!(at(&report, "ok").as_bool(), Some(false), "{}", json(&report));
     let problems = at(&report, "problems");
     assert!(
         Array::is_array(&problems) && Array::from(&problems).length() > 0,

@@ -23,13 +23,25 @@ fn method_document_worked_example_to_the_won() {
     };
     let r = estimate(&raw, &ds).unwrap_or_else(|e| panic!("{e:?}"));
     let p = &r.potential;
-    let factor = |id: &str| p.factors.iter().find(|f| f.id == id).map(|f| f.value).unwrap_or(f64::NAN);
+    let factor = |id: &str| {
+        p.factors
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.value)
+            .unwrap_or(f64::NAN)
+    };
     assert!((factor("easeOfTrade") - 0.681047).abs() < 5e-7);
     assert!((factor("koreaPotentialUsd") - 16_958_073.0).abs() < 0.5);
     assert!((factor("firmShare") - 0.000309329).abs() < 5e-10);
     assert_eq!(factor("readinessMultiplier"), 1.125);
     // What the factor table shows a Korean user.
-    let shown = |id: &str| p.factors.iter().find(|f| f.id == id).map(|f| f.display.clone()).unwrap_or_default();
+    let shown = |id: &str| {
+        p.factors
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.display.clone())
+            .unwrap_or_default()
+    };
     assert_eq!(shown("koreaWorldShare"), "1.5 %");
     assert_eq!(shown("marketDemand"), "US$ 1.7B");
     assert_eq!(shown("distanceKm"), "7,557 km");
@@ -38,11 +50,22 @@ fn method_document_worked_example_to_the_won() {
     assert_eq!(shown("readinessMultiplier"), "×1.125");
     assert_eq!(shown("demandGrowth"), "9.5 %/년");
     assert_eq!(shown("krwPerUsd"), "1달러 = 1,042원");
-    let reference = p.factors.iter().find(|f| f.id == "referenceDistanceKm").map(|f| f.source.as_str());
+    let reference = p
+        .factors
+        .iter()
+        .find(|f| f.id == "referenceDistanceKm")
+        .map(|f| f.source.as_str());
     assert_eq!(reference, Some("가정(출처 없음)"));
-    assert_eq!((p.low_krw, p.base_krw, p.high_krw), (4_065_298.0, 6_149_190.0, 8_438_055.0));
+    assert_eq!(
+        (p.low_krw, p.base_krw, p.high_krw),
+        (4_065_298.0, 6_149_190.0, 8_438_055.0)
+    );
     assert_eq!(p.untapped_krw, 6_149_190.0);
-    let table: Vec<(i32, f64, f64, f64)> = p.years.iter().map(|y| (y.year, y.low_krw, y.base_krw, y.high_krw)).collect();
+    let table: Vec<(i32, f64, f64, f64)> = p
+        .years
+        .iter()
+        .map(|y| (y.year, y.low_krw, y.base_krw, y.high_krw))
+        .collect();
     assert_eq!(
         table,
         vec![

@@ -50,19 +50,14 @@ impl Args {
                     Some(v) => Some(v),
                     None => return Err(Failure::usage(format!("{command}: {name} needs a value"))),
                 },
-                (false, Some(_)) => {
-                    return Err(Failure::usage(format!("{command}: {name} takes no value")))
-                }
+                (false, Some(_)) => return Err(Failure::usage(format!("{command}: {name} takes no value"))),
                 (false, None) => None,
             };
             if options.insert(spec.name, value).is_some() {
                 return Err(Failure::usage(format!("{command}: {name} given twice")));
             }
         }
-        Ok(Args {
-            positional,
-            options,
-        })
+        Ok(Args { positional, options })
     }
 
     /// The value of an option that takes one.

@@ -32,9 +32,7 @@ use sme_export::model::{Outcome, Question, Readiness, SmeSize};
 
 use super::args::{Args, Spec};
 use super::csv::{self, ReadError, Reader, Writer};
-use super::{
-    amount, print_out, usage_of, wants_help, yes_no, yes_no_error, Failure, EXIT_OK, EXIT_SOME_ROWS,
-};
+use super::{amount, print_out, usage_of, wants_help, yes_no, yes_no_error, Failure, EXIT_OK, EXIT_SOME_ROWS};
 
 const SPECS: [Spec; 3] = [
     Spec {
@@ -110,14 +108,8 @@ fn column_of(field: Field) -> &'static str {
 /// For an unknown sector or market: what was given and what the dataset knows.
 pub fn known_ids(field: Field, ds: &Dataset, raw: &RawInput, lang: Lang) -> String {
     let (given, ids): (&str, Vec<&str>) = match field {
-        Field::Sector => (
-            &raw.sector,
-            ds.sectors.iter().map(|s| s.id.as_str()).collect(),
-        ),
-        Field::Market => (
-            &raw.market,
-            ds.markets.iter().map(|m| m.id.as_str()).collect(),
-        ),
+        Field::Sector => (&raw.sector, ds.sectors.iter().map(|s| s.id.as_str()).collect()),
+        Field::Market => (&raw.market, ds.markets.iter().map(|m| m.id.as_str()).collect()),
         _ => return String::new(),
     };
     format!(
@@ -229,11 +221,7 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
         [i, o] => (i.as_str(), o.as_str()),
         _ => {
             return Err(Failure::usage(
-                [
-                    "batch takes IN and OUT (\"-\" for stdin/stdout)\n",
-                    usage_of("batch"),
-                ]
-                .concat(),
+                ["batch takes IN and OUT (\"-\" for stdin/stdout)\n", usage_of("batch")].concat(),
             ))
         }
     };
@@ -269,11 +257,7 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
     };
     match reader.next_record() {
         Ok(true) => {}
-        Ok(false) => {
-            return Err(Failure::usage(format!(
-                "{input}: empty; a header row is required"
-            )))
-        }
+        Ok(false) => return Err(Failure::usage(format!("{input}: empty; a header row is required"))),
         Err(e) => return Err(read_failure(e, 0)),
     }
     let cols = columns(&reader, input)?;
@@ -293,8 +277,7 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
         out.bom().map_err(write_failure)?;
     }
     let has_id = cols.known.get(ID).copied().flatten().is_some();
-    out.text(if has_id { "id" } else { "row" })
-        .map_err(write_failure)?;
+    out.text(if has_id { "id" } else { "row" }).map_err(write_failure)?;
     for name in RESULT
         .iter()
         .copied()
@@ -418,11 +401,7 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
     };
     let _ = writeln!(log, "{summary}");
     let _ = log.flush();
-    Ok(if tally.bad == 0 {
-        EXIT_OK
-    } else {
-        EXIT_SOME_ROWS
-    })
+    Ok(if tally.bad == 0 { EXIT_OK } else { EXIT_SOME_ROWS })
 }
 
 /// One input record and where its columns are.
@@ -461,11 +440,7 @@ impl<R: BufRead> Row<'_, R> {
                     self.r.len(),
                     self.cols.width
                 ),
-                Lang::En => format!(
-                    "the row has {} cells, the header {}.",
-                    self.r.len(),
-                    self.cols.width
-                ),
+                Lang::En => format!("the row has {} cells, the header {}.", self.r.len(), self.cols.width),
             }]);
         }
         let mut errors: Vec<String> = Vec::new();
@@ -486,37 +461,21 @@ impl<R: BufRead> Row<'_, R> {
                 None
             }
         };
-        let amount_at =
-            |k: usize, field: Field, errors: &mut Vec<String>, failed: &mut Vec<Field>| {
-                let t = text(k, errors);
-                match amount(t, field) {
-                    Ok(v) => v,
-                    Err(e) => {
-                        failed.push(field);
-                        errors.push(input_error(&e, lang));
-                        None
-                    }
+        let amount_at = |k: usize, field: Field, errors: &mut Vec<String>, failed: &mut Vec<Field>| {
+            let t = text(k, errors);
+            match amount(t, field) {
+                Ok(v) => v,
+                Err(e) => {
+                    failed.push(field);
+                    errors.push(input_error(&e, lang));
+                    None
                 }
-            };
+            }
+        };
         let revenue = amount_at(REVENUE, Field::RevenueKrw, &mut errors, &mut parse_failed);
-        let current = amount_at(
-            CURRENT,
-            Field::CurrentExportsKrw,
-            &mut errors,
-            &mut parse_failed,
-        );
-        let to_market = amount_at(
-            TO_MARKET,
-            Field::ExportsToMarketKrw,
-            &mut errors,
-            &mut parse_failed,
-        );
-        let assets = amount_at(
-            ASSETS,
-            Field::TotalAssetsKrw,
-            &mut errors,
-            &mut parse_failed,
-        );
+        let current = amount_at(CURRENT, Field::CurrentExportsKrw, &mut errors, &mut parse_failed);
+        let to_market = amount_at(TO_MARKET, Field::ExportsToMarketKrw, &mut errors, &mut parse_failed);
+        let assets = amount_at(ASSETS, Field::TotalAssetsKrw, &mut errors, &mut parse_failed);
         let answer = |k: usize, q: Option<Question>, errors: &mut Vec<String>| match self.cell(k) {
             Err(()) => {
                 errors.push(not_utf8(k));

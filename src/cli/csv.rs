@@ -49,13 +49,7 @@ enum State {
 pub type Input<R> = io::Chain<Cursor<Vec<u8>>, R>;
 
 /// Handles `,` (ends the field at `len`) or CR / LF (ends the record: returns true).
-fn delimiter(
-    b: u8,
-    ends: &mut Vec<usize>,
-    len: usize,
-    after_cr: &mut bool,
-    state: &mut State,
-) -> bool {
+fn delimiter(b: u8, ends: &mut Vec<usize>, len: usize, after_cr: &mut bool, state: &mut State) -> bool {
     match b {
         b',' => {
             ends.push(len);
@@ -149,8 +143,7 @@ impl<R: BufRead> Reader<R> {
                     State::Quoted => {
                         // Copy up to the next quote in one go.
                         let k = rest.iter().position(|&b| b == b'"').unwrap_or(rest.len());
-                        self.buf
-                            .extend_from_slice(rest.get(..k).unwrap_or_default());
+                        self.buf.extend_from_slice(rest.get(..k).unwrap_or_default());
                         if k < rest.len() {
                             state = State::QuoteInQuoted;
                         }
@@ -164,18 +157,11 @@ impl<R: BufRead> Reader<R> {
                         // Copy up to the next delimiter in one go (a quote here is a character).
                         let k = rest.iter().position(|&b| matches!(b, b',' | b'\r' | b'\n'));
                         let k = k.unwrap_or(rest.len());
-                        self.buf
-                            .extend_from_slice(rest.get(..k).unwrap_or_default());
+                        self.buf.extend_from_slice(rest.get(..k).unwrap_or_default());
                         state = State::Plain;
                         match rest.get(k) {
                             Some(&b) => {
-                                done = delimiter(
-                                    b,
-                                    &mut self.ends,
-                                    self.buf.len(),
-                                    &mut self.after_cr,
-                                    &mut state,
-                                );
+                                done = delimiter(b, &mut self.ends, self.buf.len(), &mut self.after_cr, &mut state);
                                 rest = rest.get(k.saturating_add(1)..).unwrap_or_default();
                             }
                             None => rest = &[],
@@ -187,13 +173,7 @@ impl<R: BufRead> Reader<R> {
                             self.buf.push(b'"');
                             state = State::Quoted;
                         } else if matches!(first, b',' | b'\r' | b'\n') {
-                            done = delimiter(
-                                first,
-                                &mut self.ends,
-                                self.buf.len(),
-                                &mut self.after_cr,
-                                &mut state,
-                            );
+                            done = delimiter(first, &mut self.ends, self.buf.len(), &mut self.after_cr, &mut state);
                         } else {
                             // Text after a closing quote: kept, as spreadsheet programs do.
                             self.buf.push(first);

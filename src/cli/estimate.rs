@@ -10,9 +10,7 @@ use sme_export::model::{Estimate, Outcome, Question, Readiness};
 use sme_export::rules::outcome_label;
 
 use super::args::{Args, Spec};
-use super::{
-    amount, print_out, usage_of, wants_help, yes_no, yes_no_error, Failure, EXIT_INVALID, EXIT_OK,
-};
+use super::{amount, print_out, usage_of, wants_help, yes_no, yes_no_error, Failure, EXIT_INVALID, EXIT_OK};
 
 const SPECS: [Spec; 14] = [
     Spec {
@@ -174,11 +172,7 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
     let readiness = Readiness {
         certification: answer("--certification", "certification", Question::Certification),
         local_partner: answer("--local-partner", "localPartner", Question::LocalPartner),
-        export_experience: answer(
-            "--export-experience",
-            "exportExperience",
-            Question::ExportExperience,
-        ),
+        export_experience: answer("--export-experience", "exportExperience", Question::ExportExperience),
         local_language: answer("--local-language", "localLanguage", Question::LocalLanguage),
     };
     let raw = RawInput {
@@ -230,10 +224,7 @@ fn report(bad: &[Bad], json: bool) -> Result<u8, Failure> {
             .map_err(|e| Failure::usage(format!("cannot write the errors as JSON: {e}")))?;
         print_out(&[text.as_str(), "\n"].concat())?;
     }
-    let lines: Vec<String> = bad
-        .iter()
-        .map(|b| format!("{}: {}", b.option, b.message))
-        .collect();
+    let lines: Vec<String> = bad.iter().map(|b| format!("{}: {}", b.option, b.message)).collect();
     Err(Failure {
         code: EXIT_INVALID,
         message: lines.join("\nsme-export: "),
@@ -275,12 +266,7 @@ fn summary(r: &Estimate, lang: Lang) -> String {
         krw(p.low_krw, lang),
         krw(p.high_krw, lang)
     );
-    let _ = write!(
-        s,
-        "  {} {}",
-        t("미개척:", "Untapped:"),
-        krw(p.untapped_krw, lang)
-    );
+    let _ = write!(s, "  {} {}", t("미개척:", "Untapped:"), krw(p.untapped_krw, lang));
     if p.untapped_assumes_no_exports {
         s.push_str(t(
             " (목표 시장 수출액을 입력하지 않아 0으로 가정)",
@@ -292,21 +278,14 @@ fn summary(r: &Estimate, lang: Lang) -> String {
         let _ = writeln!(
             s,
             "  {} {}",
-            t(
-                "답하지 않은 준비도 질문:",
-                "Readiness questions not answered:"
-            ),
+            t("답하지 않은 준비도 질문:", "Readiness questions not answered:"),
             p.unanswered_questions
         );
     }
 
     let _ = writeln!(s, "\n{}", t("유망 시장 상위 3곳:", "Top 3 markets:"));
     for m in r.ranking.iter().take(3) {
-        let mark = if m.selected {
-            t(" ← 선택", " <- chosen")
-        } else {
-            ""
-        };
+        let mark = if m.selected { t(" ← 선택", " <- chosen") } else { "" };
         let _ = writeln!(
             s,
             "  {}. {} ({}) {}{}",

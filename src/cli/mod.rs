@@ -137,15 +137,10 @@ Exit 0 when every row scored, 3 when some rows had errors, 1 when --dataset is i
 
 /// Runs the command line; the bin's `main`.
 pub fn main() -> ExitCode {
-    let words: Result<Vec<String>, _> = std::env::args_os()
-        .skip(1)
-        .map(|a| a.into_string())
-        .collect();
+    let words: Result<Vec<String>, _> = std::env::args_os().skip(1).map(|a| a.into_string()).collect();
     let result = match words {
         Ok(words) => run(words),
-        Err(bad) => Err(Failure::usage(format!(
-            "an argument is not valid Unicode: {bad:?}"
-        ))),
+        Err(bad) => Err(Failure::usage(format!("an argument is not valid Unicode: {bad:?}"))),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -183,9 +178,7 @@ fn run(mut words: Vec<String>) -> Result<u8, Failure> {
             print_out(&["sme-export ", env!("CARGO_PKG_VERSION"), "\n"].concat())?;
             Ok(EXIT_OK)
         }
-        other => Err(Failure::usage(format!(
-            "unknown command {other:?}\n{USAGE}"
-        ))),
+        other => Err(Failure::usage(format!("unknown command {other:?}\n{USAGE}"))),
     }
 }
 
@@ -215,9 +208,7 @@ pub fn lang(value: Option<&str>) -> Result<Lang, Failure> {
     match value {
         None | Some("ko") => Ok(Lang::Ko),
         Some("en") => Ok(Lang::En),
-        Some(other) => Err(Failure::usage(format!(
-            "--lang must be ko or en, not {other:?}"
-        ))),
+        Some(other) => Err(Failure::usage(format!("--lang must be ko or en, not {other:?}"))),
     }
 }
 
@@ -226,9 +217,7 @@ pub fn lang(value: Option<&str>) -> Result<Lang, Failure> {
 pub fn read_dataset_text(path: &str) -> Result<Result<String, Problem>, Failure> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| Failure::io("read", path, &e))?;
-    let limit = u64::try_from(MAX_BYTES)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1);
+    let limit = u64::try_from(MAX_BYTES).unwrap_or(u64::MAX).saturating_add(1);
     let mut bytes = Vec::new();
     file.take(limit)
         .read_to_end(&mut bytes)

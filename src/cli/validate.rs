@@ -2,10 +2,7 @@
 
 use sme_export::load::dataset_from_json;
 
-use super::{
-    print_out, problem_line, read_dataset_text, usage_of, wants_help, Failure, EXIT_INVALID,
-    EXIT_OK,
-};
+use super::{print_out, problem_line, read_dataset_text, usage_of, wants_help, Failure, EXIT_INVALID, EXIT_OK};
 
 pub fn run(words: Vec<String>) -> Result<u8, Failure> {
     if wants_help(&words) {
