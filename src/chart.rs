@@ -169,22 +169,41 @@ fn draw_err<E>(_: E) -> JsValue {
 /// with the firm's current exports to the market as a reference line.
 #[wasm_bindgen(js_name = drawPotentialChart)]
 pub fn draw_potential_chart(canvas: HtmlCanvasElement, input: JsValue, options: JsValue) -> Result<(), JsValue> {
-    let result = estimate_from_js(&input)?;
-    let st = style_from(&options);
-    let (backend, ctx) = backend(&canvas)?;
-    potential_chart(backend, &ctx, &st, &result).map_err(draw_err)
+    draw(&canvas, &input, &options, potential_chart)
+}
+
+type Area = DrawingArea<Canvas, plotters::coord::Shift>;
+type DrawResult = Result<(), DrawingAreaErrorKind<crate::canvas::CanvasError>>;
+
+/// Runs the estimate for `input`, clears the canvas and hands a chart its area, size and style.
+fn draw(
+    canvas: &HtmlCanvasElement,
+    input: &JsValue,
+    options: &JsValue,
+    chart: fn(&Area, (i32, i32), &CanvasRenderingContext2d, &Style, &Estimate) -> DrawResult,
+) -> Result<(), JsValue> {
+    let result = estimate_from_js(input)?;
+    let st = style_from(options);
+    let (backend, ctx) = backend(canvas)?;
+    let root = backend.into_drawing_area();
+    let (w, h) = root.dim_in_pixel();
+    let size = (
+        i32::try_from(w).unwrap_or(i32::MAX),
+        i32::try_from(h).unwrap_or(i32::MAX),
+    );
+    root.fill(&WHITE)
+        .and_then(|()| chart(&root, size, &ctx, &st, &result))
+        .and_then(|()| root.present())
+        .map_err(draw_err)
 }
 
 fn potential_chart(
-    backend: Canvas,
+    root: &Area,
+    (w, h): (i32, i32),
     ctx: &CanvasRenderingContext2d,
     st: &Style,
     r: &Estimate,
-) -> Result<(), DrawingAreaErrorKind<crate::canvas::CanvasError>> {
-    let root = backend.into_drawing_area();
-    root.fill(&WHITE)?;
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
+) -> DrawResult {
     let years = &r.potential.years;
     let reference = r.potential.exports_to_market_krw;
     let top_value = years.iter().map(|y| y.high_krw).chain(reference).fold(0.0f64, f64::max);
@@ -323,7 +342,6 @@ fn potential_chart(
             (*x + sw + px(st, 6.0), ly),
         )?;
     }
-    root.present()?;
     Ok(())
 }
 
@@ -369,22 +387,16 @@ fn legend_layout(
 /// horizontal bars, largest first, the chosen market highlighted; a thin line shows each band.
 #[wasm_bindgen(js_name = drawRankingChart)]
 pub fn draw_ranking_chart(canvas: HtmlCanvasElement, input: JsValue, options: JsValue) -> Result<(), JsValue> {
-    let result = estimate_from_js(&input)?;
-    let st = style_from(&options);
-    let (backend, ctx) = backend(&canvas)?;
-    ranking_chart(backend, &ctx, &st, &result).map_err(draw_err)
+    draw(&canvas, &input, &options, ranking_chart)
 }
 
 fn ranking_chart(
-    backend: Canvas,
+    root: &Area,
+    (w, h): (i32, i32),
     ctx: &CanvasRenderingContext2d,
     st: &Style,
     r: &Estimate,
-) -> Result<(), DrawingAreaErrorKind<crate::canvas::CanvasError>> {
-    let root = backend.into_drawing_area();
-    root.fill(&WHITE)?;
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
+) -> DrawResult {
     let rows = &r.ranking;
     let n = rows.len().max(1) as i32;
     let name_w = rows
@@ -445,6 +457,5 @@ fn ranking_chart(
         vec![(left, top), (left, top + n * row_h)],
         st.text.stroke_width(px(st, 1.0).max(1) as u32),
     ))?;
-    root.present()?;
     Ok(())
 }
