@@ -479,7 +479,9 @@ impl Reader {
                 "write the growth as a fraction, e.g. 0.05 for 5 % a year",
             ),
         };
-        if x < 0.0 && lo >= 0.0 {
+        if x < 0.0 && b == Bound::Pos {
+            self.err_h("negative", &["must not be negative"], hint);
+        } else if x < 0.0 && lo >= 0.0 {
             self.err("negative", &["must not be negative"]);
         } else if x < lo || x > hi || (b == Bound::Pos && x == 0.0) {
             self.err_h("range", &[msg], hint);
@@ -519,9 +521,12 @@ impl Reader {
         })
     }
 
-    /// Reports an id that is not in `ids` (unless `ids` is empty: its list is already reported).
+    /// Reports an empty reference, or an id that is not in `ids` (unless `ids` is empty: its list
+    /// is already reported).
     fn known(&mut self, id: &str, ids: &Ids, kind: &'static str) {
-        if !ids.is_empty() && !id.is_empty() && !ids.contains(id) {
+        if id.is_empty() {
+            self.err("empty", &["must name an id; it is empty"]);
+        } else if !ids.is_empty() && !ids.contains(id) {
             let list = match kind {
                 "unknownSector" => "sectors",
                 "unknownRegion" => "regions",

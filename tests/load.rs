@@ -619,3 +619,25 @@ proptest! {
         let _ = load(&v);
     }
 }
+
+#[test]
+fn empty_references_are_reported_not_skipped() {
+    let p = problems(|v| {
+        set(v, "/markets/0/region", serde_json::json!(""));
+        set(
+            v,
+            "/programs/0/rule",
+            serde_json::json!([{"kind": "sector", "anyOf": [""]}]),
+        );
+    });
+    let got: Vec<(&str, &str)> = p.iter().map(|p| (p.path.as_str(), p.kind)).collect();
+    assert!(got.contains(&("$.markets[0].region", "empty")), "{got:?}");
+    assert!(got.contains(&("$.programs[0].rule[0].anyOf[0]", "empty")), "{got:?}");
+}
+
+#[test]
+fn a_negative_value_where_only_positive_is_allowed_gets_the_positive_hint() {
+    let p = problems(|v| set(v, "/markets/0/distanceKm/value", serde_json::json!(-5)));
+    one(&p, "$.markets[0].distanceKm.value", "negative");
+    assert_eq!(p[0].hint, "use a positive number");
+}

@@ -63,7 +63,7 @@ const STRINGS = {
     planShare: '이 기업의 연간 수출 잠재력은 {y}년 목표액의 {p}에 해당합니다.',
     supportH: '지원 제도',
     supportIntro: '2013년 창조경제 의료수출 계획의 조치와 후속 제도입니다. 최종 자격은 담당 기관에 확인하세요.',
-    agency: '담당', offers: '지원 내용', statusL: '상태', toConfirm: '확인할 사항', details: '제도 안내',
+    agency: '담당', offers: '지원 내용', statusL: '상태', nextStep: '다음 단계', toConfirm: '확인할 사항', details: '제도 안내',
     st: { active: '운영 중', enacted: '법 시행', planned: '예정', pending: '미시행', ended: '종료', unknown: '확인 안 됨' },
     mk: { eligible: '충족', maybe: '확인 필요', ineligible: '미충족' },
     none: '해당하는 제도가 없습니다.',
@@ -131,7 +131,7 @@ const STRINGS = {
     planShare: 'Your yearly export potential is {p} of the {y} target.',
     supportH: 'Support measures',
     supportIntro: 'Measures of the 2013 creative-economy medical-export plan and later programmes. Confirm final eligibility with the agency.',
-    agency: 'Agency', offers: 'Offers', statusL: 'Status', toConfirm: 'To confirm', details: 'About this measure',
+    agency: 'Agency', offers: 'Offers', statusL: 'Status', nextStep: 'Next step', toConfirm: 'To confirm', details: 'About this measure',
     st: { active: 'Running', enacted: 'In force', planned: 'Planned', pending: 'Not in force', ended: 'Ended', unknown: 'Unconfirmed' },
     mk: { eligible: 'Met', maybe: 'To confirm', ineligible: 'Not met' },
     none: 'No measures here.',
@@ -216,7 +216,7 @@ function csvCell(v) {
 }
 
 class SmeExportCalculator extends HTMLElement {
-  static get observedAttributes() { return ['lang', 'data-src', 'heading-level']; }
+  static get observedAttributes() { return ['lang', 'data-src', 'heading-level', 'dataset-key']; }
 
   get L() { return /^en\b/i.test(this.getAttribute('lang') || '') ? 'en' : 'ko'; }
   t(k, vars) { let s = STRINGS[this.L][k] ?? k; for (const v in vars) s = s.split('{' + v + '}').join(vars[v]); return s; }
@@ -227,7 +227,7 @@ class SmeExportCalculator extends HTMLElement {
 
   connectedCallback() {
     if (this.root) { this.observe(); return; }
-    this.style.display = 'block';
+    if (!this.hidden) this.style.display = 'flow-root'; // a box before the CSS loads; flow-root: it wraps the floated .w
     this.style.minHeight = ((this.parentElement && this.parentElement.clientWidth) || innerWidth) < 640 ? '1200px' : '900px';
     this.root = this.attachShadow({ mode: 'open' });
     this.wrap = h('div', { class: 'w', lang: this.L });
@@ -258,7 +258,7 @@ class SmeExportCalculator extends HTMLElement {
 
   attributeChangedCallback(name, old, val) {
     if (!this.m || old === val) return;
-    if (name === 'data-src') this.loadSrc(); else this.build();
+    if (name === 'data-src' || name === 'dataset-key') this.loadSrc(); else this.build();
   }
 
   observe() {
@@ -289,6 +289,8 @@ class SmeExportCalculator extends HTMLElement {
     this.st = st || blank();
     this.applied = applied;
     for (const k of AMOUNTS) if (this.st[k]) this.touched[k] = true;
+    // dataset-key: a dataset the page already loaded with loadDataset(json, key) (the validator page's preview).
+    if (!this.getAttribute('data-src')) this.key = this.getAttribute('dataset-key') || '';
     this.build();
     if (this.getAttribute('data-src')) this.loadSrc();
   }
@@ -518,7 +520,8 @@ class SmeExportCalculator extends HTMLElement {
         h('dl', { class: 'kv' },
           h('dt', null, this.t('agency')), h('dd', null, x.agency),
           h('dt', null, this.t('offers')), h('dd', null, x.offers),
-          h('dt', null, this.t('statusL')), h('dd', null, (this.t('st')[x.status] || x.status) + (x.statusNote ? ' · ' + x.statusNote : ''))),
+          h('dt', null, this.t('statusL')), h('dd', null, (this.t('st')[x.status] || x.status) + (x.statusNote ? ' · ' + x.statusNote : '')),
+          x.nextStep && [h('dt', null, this.t('nextStep')), h('dd', null, x.nextStep)]),
         h('ul', { class: 'crit' }, x.reasons.map((c) => { const lab = this.t('mk')[c.outcome] || ''; return h('li', { class: 'c-' + c.outcome },
           h('span', { class: 'mk', 'aria-hidden': 'true' }, MARK[c.outcome] || '·'), !c.reason.startsWith(lab) && h('span', { class: 'sr' }, lab + ': '), c.reason); })),
         extra(x).length > 0 && h('div', { class: 'confirm' }, h('p', { class: 'lab' }, this.t('toConfirm')), h('ul', null, extra(x).map((c) => h('li', null, c)))),
@@ -611,7 +614,7 @@ class SmeExportCalculator extends HTMLElement {
       this.dsNote.textContent = this.t('dsFail', { p: why }); this.dsNote.hidden = false;
       console.warn('sme-export: dataset ' + src + ' not used: ' + why, problems || '');
     };
-    if (!src) { this.dsNote.hidden = true; if (this.key) { this.key = ''; this.build(); } return; }
+    if (!src) { const k = this.getAttribute('dataset-key') || ''; this.dsNote.hidden = true; if (this.key !== k) { this.key = k; this.build(); } return; }
     let url;
     try { url = new URL(src, document.baseURI).href; } catch { return back(this.t('dsNet')); }
     const ctl = new AbortController(), timer = setTimeout(() => ctl.abort(), 8000);

@@ -1,0 +1,333 @@
+// The dataset validator page (dataset.html): checks a dataset JSON with the widget's own engine and,
+// when it is valid, runs <sme-export-calculator> on it as a live preview.
+//
+// The file is read with FileReader and never leaves the browser: no fetch, no upload. Its content
+// is untrusted: everything from it reaches the page through textContent / text nodes only (no
+// innerHTML), and only as text. CSP-safe: no inline script or style, no eval, no blob: fetch.
+//
+// Preview: the element loads figures from a `data-src` URL, which a dropped file does not have
+// (and `connect-src 'self'` forbids fetching a blob: URL). So this page loads the text itself with
+// `loadDataset(text, key)` in the same engine instance the element uses (same ./pkg/ module), then
+// creates a fresh element. If the element supports a `dataset-key` attribute (an already-loaded
+// key), the file is loaded under its own key and given to the element; otherwise under the key ""
+// (the page-wide default, fine on this page where the preview is the only widget).
+
+import init, { validateDataset, loadDataset, resetDataset, datasetInfo } from './pkg/sme_export.js';
+
+const TAG = 'sme-export-calculator';
+const PREVIEW_KEY = 'dataset-validator:preview';
+/** Files above this are not read at all (the engine accepts at most 8 MiB). */
+const MAX_READ = 16 * 1024 * 1024;
+
+/** Plain-language Korean help for each problem kind of the loader (src/load.rs); the loader's own
+ *  English hint is shown too. */
+const HINT_KO = {
+  json: 'JSON 문법 오류입니다. 메시지에 나온 줄(line)과 칸(column) 근처의 쉼표, 따옴표, 괄호를 확인하세요.',
+  tooLarge: '너무 큽니다. 파일은 8MiB, 목록 하나는 1,000개까지입니다.',
+  tooDeep: '목록과 객체를 64단계보다 깊게 겹칠 수 없습니다.',
+  missing: '이 항목이 없습니다. 추가하세요.',
+  type: '값의 종류가 맞지 않습니다(예: 숫자 자리에 따옴표로 감싼 글자). 메시지의 expected 뒤에 나온 종류로 바꾸세요.',
+  negative: '음수는 쓸 수 없습니다. 0 이상의 값으로 고치세요.',
+  notFinite: '보통의 유한한 숫자를 쓰세요.',
+  range: '허용 범위를 벗어났습니다. 메시지에 나온 범위로 고치세요.',
+  unsourced: '출처(source)가 없습니다. 출처를 적거나, 가정한 값이면 "assumption": true로 표시하세요.',
+  duplicate: '같은 id가 두 번 나옵니다. id를 바꾸거나 겹친 항목을 지우세요.',
+  unknownSector: 'sectors 목록에 없는 업종 id입니다. 철자를 확인하거나 sectors에 그 업종을 추가하세요.',
+  unknownMarket: 'markets 목록에 없는 시장 id입니다. 철자를 확인하거나 markets에 그 시장을 추가하세요.',
+  unknownRegion: 'regions 목록에 없는 지역 id입니다. 철자를 확인하거나 regions에 그 지역을 추가하세요.',
+  incomplete: '빠진 항목이 있습니다. 업종마다 하나씩 있어야 합니다.',
+  unknownKind: '쓸 수 없는 값입니다. 메시지에 나온 값 중 하나를 쓰세요.',
+  empty: '비워 둘 수 없습니다.',
+  date: '날짜는 실제 있는 날을 YYYY-MM-DD로 쓰세요(예: 2025-03-31).',
+  schema: '"schema" 값을 "sme-export-dataset/1"로 쓰세요.',
+  truncated: '문제가 많아 일부만 보여 줍니다. 보이는 문제를 고친 뒤 다시 검사하세요.',
+};
+
+/** Korean for the loader's hints that differ within one kind (range, tooLarge), by hint text. */
+const HINT_KO_EXACT = {
+  'write the share as a fraction between 0 and 1, e.g. 0.25 for 25 %': '비율은 0~1 사이의 소수로 쓰세요(0.25 = 25%).',
+  'write the growth as a fraction, e.g. 0.05 for 5 % a year': '증가율은 -0.5~1 사이의 소수로 쓰세요(0.05 = 연 5%).',
+  'use a positive number': '0보다 큰 수를 쓰세요.',
+  'write the full four-digit year, e.g. 2024': '연도는 1900~2200 사이의 네 자리로 쓰세요(예: 2024).',
+  'set targetYear to a later year than baseYear': 'targetYear를 baseYear보다 뒤의 연도로 하세요.',
+  'use a target year within 50 years of the base year': '목표 연도는 기준 연도부터 50년 안이어야 합니다.',
+  'make the minimum multiplier at most the maximum': '최소 배수(readinessMinMultiplier)가 최대 배수보다 크지 않게 하세요.',
+  'adjust the weights so they add up to exactly 1': '네 가중치의 합이 정확히 1이 되게 고치세요.',
+  'the small-enterprise limit must be at most the medium one': '소기업 기준(smallMaxKrw)이 중기업 기준(mediumMaxKrw)보다 크지 않게 하세요.',
+  'swap minKrw and maxKrw': 'minKrw와 maxKrw를 서로 바꾸세요.',
+  'keep at most 1000 entries in one list': '목록 하나에는 1,000개까지 넣을 수 있습니다.',
+  'trim the file below 8 MiB (long notes or unused entries)': '파일을 8MiB 아래로 줄이세요(긴 메모나 쓰지 않는 항목을 지우세요).',
+};
+const hintKo = (p) => HINT_KO_EXACT[p.hint] || HINT_KO[p.kind] || p.hint;
+
+const $ = (id) => document.getElementById(id);
+const fileInput = $('file'), drop = $('drop'), fileName = $('file-name'), live = $('live');
+const result = $('result'), verdict = $('verdict'), summary = $('summary'), problemsBox = $('problems');
+const preview = $('preview'), previewHost = $('preview-host'), previewLang = $('preview-lang');
+
+/** h('p', {class: 'x'}, 'text', child): DOM only; strings become text nodes. */
+function h(tag, attrs, ...kids) {
+  const e = document.createElement(tag);
+  for (const k in attrs) {
+    const v = attrs[k];
+    if (v == null || v === false) continue;
+    if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of kids.flat(4)) if (c != null && c !== false) e.append(c);
+  return e;
+}
+const en = (text) => h('span', { lang: 'en', class: 't-en' }, text);
+const num = (n) => new Intl.NumberFormat('ko').format(n);
+const bytes = (n) => (n < 1024 ? num(n) + ' B' : n < 1048576 ? num(Math.round(n / 102.4) / 10) + ' KB' : num(Math.round(n / 104857.6) / 10) + ' MB');
+/** Long untrusted strings shortened for display. */
+const cut = (s, n = 200) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+
+let enginePromise;
+const engine = () => (enginePromise ||= init().then(() => {
+  builtInVersion = datasetInfo('ko').version;
+}));
+let builtInVersion = '';
+
+/** Announces through the live region (cleared first so the same words are read again). */
+function announce(text) {
+  live.textContent = '';
+  setTimeout(() => { live.textContent = text; }, 50);
+}
+
+// ---- choosing a file -------------------------------------------------------------------------------
+
+fileInput.addEventListener('change', () => {
+  const f = fileInput.files && fileInput.files[0];
+  if (f) readFile(f);
+  // Choosing the same (edited) file again must fire "change" again.
+  fileInput.value = '';
+});
+
+for (const ev of ['dragenter', 'dragover']) {
+  drop.addEventListener(ev, (e) => {
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    drop.classList.add('over');
+  });
+}
+drop.addEventListener('dragleave', (e) => { if (!drop.contains(e.relatedTarget)) drop.classList.remove('over'); });
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  const f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+  if (f) readFile(f);
+});
+// A file dropped beside the box must not make the browser leave the page to open it.
+for (const ev of ['dragover', 'drop']) window.addEventListener(ev, (e) => { if (!drop.contains(e.target)) e.preventDefault(); });
+
+function readFile(file) {
+  fileName.hidden = false;
+  fileName.replaceChildren(h('strong', null, cut(file.name, 120)), ` (${bytes(file.size)})`);
+  if (file.size > MAX_READ) {
+    showFailure(`파일이 너무 큽니다(${bytes(file.size)}). 8MiB까지 검사할 수 있습니다.`, `The file is too large (${bytes(file.size)}); at most 8 MiB.`);
+    return;
+  }
+  const reader = new FileReader();
+  reader.onload = () => check(String(reader.result), file.name);
+  reader.onerror = () => showFailure('파일을 읽지 못했습니다. 다시 골라 보세요.', 'The file could not be read; choose it again.');
+  reader.readAsText(file, 'utf-8');
+}
+
+// ---- checking --------------------------------------------------------------------------------------
+
+async function check(text, name) {
+  try {
+    await engine();
+  } catch (e) {
+    console.error('dataset validator: could not load the engine', e);
+    showFailure('검사 엔진을 불러오지 못했습니다. 페이지를 새로 고쳐 주세요.', 'The engine could not be loaded; reload the page.');
+    return;
+  }
+  const rep = validateDataset(text);
+  let doc = null;
+  try { doc = JSON.parse(text); } catch { /* the loader reports the syntax error */ }
+  const encodingWarning = text.includes('\uFFFD');
+  result.hidden = false;
+  if (rep.ok) {
+    await showValid(text, doc, name, encodingWarning);
+    announce(`유효한 파일입니다. 버전 ${rep.version}. The file is valid.`);
+  } else {
+    hidePreview();
+    showProblems(rep.problems, doc, name, encodingWarning);
+    const n = rep.problems.length;
+    const more = rep.problems.some((p) => p.kind === 'truncated');
+    announce(`문제 ${num(n)}개를 찾았습니다${more ? '(일부만 표시)' : ''}. ${n} problem${n === 1 ? '' : 's'} found.`);
+  }
+}
+
+function showFailure(ko, english) {
+  result.hidden = false;
+  hidePreview();
+  verdict.replaceChildren(h('p', { class: 'verdict err' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '!'), h('span', null, ko, ' ', en(english))));
+  summary.replaceChildren();
+  problemsBox.replaceChildren();
+  announce(ko + ' ' + english);
+}
+
+function encodingNote() {
+  return h('p', { class: 'msg warn' }, '파일에 읽을 수 없는 글자(�)가 있습니다. 파일이 UTF-8이 아닌 것(예: EUC-KR) 같습니다. 편집기에서 UTF-8로 다시 저장하세요. ',
+    en('The file contains unreadable characters (�): it is probably not UTF-8 (e.g. EUC-KR). Save it again as UTF-8.'));
+}
+
+// ---- problems -------------------------------------------------------------------------------------------
+
+/** The value at a loader path ("$.markets[3].distanceKm.value") in the parsed file, if any. */
+function valueAt(doc, path) {
+  if (doc === null || !path.startsWith('$')) return { found: false };
+  let cur = doc;
+  const re = /\.([^.[\]]+)|\[(\d+)\]/g;
+  let m, pos = 1;
+  while ((m = re.exec(path)) !== null) {
+    if (m.index !== pos) return { found: false };
+    pos = re.lastIndex;
+    const key = m[1] !== undefined ? m[1] : Number(m[2]);
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return { found: false };
+    cur = cur[key];
+  }
+  return pos === path.length ? { found: true, value: cur } : { found: false };
+}
+
+function shownValue(v) {
+  let s;
+  try { s = JSON.stringify(v); } catch { s = String(v); }
+  return cut(s === undefined ? String(v) : s, 160);
+}
+
+/** A JSON path with line-break opportunities before each "." and "[" (text nodes and <wbr> only). */
+function breakable(path) {
+  return path.split(/(?=[.[])/).flatMap((part, i) => (i ? [h('wbr'), part] : [part]));
+}
+
+function problemLines(problems) {
+  return problems.map((p) => `${p.path}: ${p.kind}: ${p.message.startsWith(p.path + ': ') ? p.message.slice(p.path.length + 2) : p.message} (hint: ${p.hint})`).join('\n') + '\n';
+}
+
+function download(name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function showProblems(problems, doc, name, encodingWarning) {
+  const n = problems.length;
+  verdict.replaceChildren(h('p', { class: 'verdict err' },
+    h('span', { class: 'mark', 'aria-hidden': 'true' }, '✕'),
+    h('span', null, `쓸 수 없는 파일입니다: 문제 ${num(n)}개. `, en(`Not usable: ${n} problem${n === 1 ? '' : 's'}.`))));
+  summary.replaceChildren(
+    ...(encodingWarning ? [encodingNote()] : []),
+    h('p', { class: 'hint' }, '이 파일을 data-src로 지정하면 위젯은 내장 수치를 그대로 쓰고 경고를 보이며, 브라우저 콘솔에 아래 문제를 남깁니다. 아래 문제를 모두 고친 뒤 파일을 다시 고르세요. ',
+      en('A widget given this file keeps its built-in figures, shows a notice and logs these problems to the console. Fix them all, then choose the file again.')));
+  const base = String(name || 'dataset').replace(/\.json$/i, '').replace(/[^\w.\-가-힣]+/g, '_').slice(0, 60) || 'dataset';
+  const list = h('ol', { class: 'problems' }, problems.map((p) => {
+    const v = p.kind === 'missing' ? { found: false } : valueAt(doc, p.path);
+    const detail = p.message.startsWith(p.path + ': ') ? p.message.slice(p.path.length + 2) : p.message;
+    return h('li', { class: 'problem' },
+      h('p', { class: 'p-head' },
+        h('code', { class: 'p-path' }, breakable(p.path)),
+        ' ', h('span', { class: 'p-kind', title: '문제 종류 · kind' }, p.kind)),
+      h('p', { class: 'p-ko' }, hintKo(p)),
+      h('p', { class: 'p-en', lang: 'en' }, h('span', { class: 'p-label' }, 'Fix: '), p.hint),
+      h('p', { class: 'p-msg', lang: 'en' }, h('span', { class: 'p-label' }, 'Engine: '), detail),
+      v.found ? h('p', { class: 'p-val' }, h('span', { class: 'p-label' }, '현재 값 · value now: '), h('code', null, shownValue(v.value))) : null);
+  }));
+  problemsBox.replaceChildren(
+    h('div', { class: 'problems-head' },
+      h('h3', null, `문제 목록 (${num(n)}) `, en('Problems')),
+      h('button', { type: 'button', class: 'btn', onclick: () => download(`${base}-problems.txt`, problemLines(problems)) }, h('span', null, '목록을 텍스트로 저장 ', en('Save as text')))),
+    list);
+}
+
+// ---- valid file ------------------------------------------------------------------------------------------
+
+/** Counts the figures (objects with a numeric "value" and a "unit") and the assumed ones. */
+function countFigures(x, acc = { all: 0, assumed: 0 }, depth = 0) {
+  if (depth > 64 || x === null || typeof x !== 'object') return acc;
+  if (!Array.isArray(x) && typeof x.value === 'number' && typeof x.unit === 'string') {
+    acc.all++;
+    if (x.assumption === true) acc.assumed++;
+  }
+  for (const k in x) countFigures(x[k], acc, depth + 1);
+  return acc;
+}
+
+async function showValid(text, doc, name, encodingWarning) {
+  verdict.replaceChildren(h('p', { class: 'verdict ok' },
+    h('span', { class: 'mark', 'aria-hidden': 'true' }, '✓'), h('span', null, '유효한 데이터 파일입니다. ', en('The file is valid.'))));
+  const key = await loadForPreview(text);
+  let info = null;
+  try { info = datasetInfo('ko', key); } catch (e) { console.error('dataset validator:', e); }
+  const figs = countFigures(doc);
+  const names = (list) => cut(list.map((x) => x.name).join(', '), 400);
+  const row = (ko, english, ...value) => [h('dt', null, ko, ' ', en(english)), h('dd', null, ...value)];
+  const warnings = [];
+  if (encodingWarning) warnings.push(encodingNote());
+  if (info && builtInVersion && info.version === builtInVersion) {
+    warnings.push(h('p', { class: 'msg warn' }, `버전(version)이 위젯에 내장된 데이터와 같습니다(${builtInVersion}). 수치를 바꿨다면 version과 figuresAsOf를 올려야 화면에서 구별됩니다. `,
+      en('The version equals the built-in dataset\'s; if you changed figures, bump "version" and "figuresAsOf" so the footer tells them apart.')));
+  }
+  const fileRef = cut(String(name || 'figures.json'), 120);
+  summary.replaceChildren(...warnings, ...(info ? [h('dl', { class: 'sum' },
+    row('파일', 'File', fileRef),
+    row('버전', 'Version', info.version),
+    row('수치 기준일', 'Figures as of', info.figuresAsOf),
+    row('제목', 'Title', info.title),
+    row('업종', 'Sectors', `${num(info.sectors.length)}개: `, names(info.sectors)),
+    row('지역', 'Regions', `${num(info.regions.length)}개: `, names(info.regions)),
+    row('시장', 'Markets', `${num(info.markets.length)}개: `, names(info.markets)),
+    row('지원 제도', 'Programs', `${num(info.programs.length)}개`),
+    row('수치', 'Figures', `${num(figs.all)}개 중 가정 ${num(figs.assumed)}개`, ' ', en(`(${figs.assumed} of ${figs.all} are assumptions)`)))] : []),
+  h('h3', null, '게시하는 법 ', en('To publish')),
+  h('p', null, '이 파일을 위젯이 있는 페이지와 같은 사이트(같은 출처)에 올리고 data-src로 지정하세요. ', en('Put the file on the same site as the page and name it in data-src:')),
+  h('pre', { class: 'code' }, h('code', null, `<sme-export-calculator lang="ko" data-src="${fileRef}"></sme-export-calculator>`)));
+  problemsBox.replaceChildren();
+  showPreview(key);
+}
+
+// ---- preview ----------------------------------------------------------------------------------------------
+
+let hasKeyHook = false;
+
+/** Loads the text into the engine for the preview; returns the key the element must use. */
+async function loadForPreview(text) {
+  await import('./sme-export-calculator.js');
+  const C = customElements.get(TAG);
+  hasKeyHook = !!(C && (C.observedAttributes || []).includes('dataset-key'));
+  const key = hasKeyHook ? PREVIEW_KEY : '';
+  resetDataset();
+  const rep = loadDataset(text, key);
+  if (!rep.ok) console.warn('dataset validator: loadDataset refused a file validateDataset accepted', rep.problems);
+  return key;
+}
+
+function showPreview(key) {
+  const el = document.createElement(TAG);
+  el.id = 'preview-calc';
+  el.setAttribute('lang', previewLang.value);
+  el.setAttribute('heading-level', '3');
+  if (hasKeyHook) el.setAttribute('dataset-key', key);
+  previewHost.replaceChildren(el);
+  preview.hidden = false;
+}
+
+function hidePreview() {
+  previewHost.replaceChildren();
+  preview.hidden = true;
+  if (enginePromise) enginePromise.then(() => resetDataset(), () => {});
+}
+
+previewLang.addEventListener('change', () => {
+  const el = previewHost.querySelector(TAG);
+  if (el) el.setAttribute('lang', previewLang.value);
+});
+
+// Start the engine early so the first check is quick.
+engine().catch((e) => console.error('dataset validator: could not load the engine', e));
