@@ -234,8 +234,9 @@ pub struct Score {
     pub outcomes: Vec<Outcome>,
 }
 
-/// The ranking's order, as `potential::ranking` sorts: larger base potential first, ties by id.
-fn ranks_before(a: (f64, &str), b: (f64, &str)) -> bool {
+/// The ranking's order, used by `potential::ranking` and `Prepared::score`: larger base potential
+/// first, ties by id.
+pub(crate) fn ranks_before(a: (f64, &str), b: (f64, &str)) -> bool {
     b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)) == core::cmp::Ordering::Less
 }
 

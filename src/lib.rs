@@ -49,3 +49,10 @@ mod canvas;
 mod chart;
 #[cfg(target_arch = "wasm32")]
 mod to_js;
+
+/// The widget is single-threaded (no Wasm threads), which is what makes `AssumeSingleThreaded` sound.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: wasm32-unknown-unknown without the atomics feature has one thread.
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
