@@ -26,7 +26,11 @@ thread_local! {
     /// Datasets loaded at run time, by key (an element's `data-src` URL), so several widgets on one
     /// page can each use their own figures. The key "" replaces the default for everyone.
     static LOADED: RefCell<Vec<(String, Rc<Dataset>)>> = const { RefCell::new(Vec::new()) };
+    /// The last input, the dataset it used and its result.
+    static LAST: RefCell<Option<LastEstimate>> = const { RefCell::new(None) };
 }
+
+type LastEstimate = (RawInput, Rc<Dataset>, Rc<crate::model::Estimate>);
 
 /// The dataset for a key: a loaded one, else the compiled-in default.
 pub(crate) fn dataset_for(key: &str) -> Result<Rc<Dataset>, JsValue> {
@@ -156,18 +160,29 @@ fn problems_error(problems: &[load::Problem]) -> JsValue {
 }
 
 /// Checks the input and returns the whole result, or throws.
-pub(crate) fn estimate_from_js(input: &JsValue) -> Result<crate::model::Estimate, JsValue> {
+pub(crate) fn estimate_from_js(input: &JsValue) -> Result<Rc<crate::model::Estimate>, JsValue> {
     let ds = dataset_for(&key_of(&get(input, "dataset")))?;
     let (raw, mut errors) = raw_input(input);
     let lang = raw.lang;
-    match engine::estimate(&raw, &ds) {
-        Ok(result) if errors.is_empty() => Ok(result),
-        Ok(_) => Err(input_error(errors, lang)),
-        Err(more) => {
+    if !errors.is_empty() {
+        if let Err(more) = engine::check(&raw, &ds) {
             errors.extend(more);
-            Err(input_error(errors, lang))
         }
+        return Err(input_error(errors, lang));
     }
+    // The widget asks for the result and then for both charts of the same input: compute once.
+    let cached = LAST.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(r, d, _)| *r == raw && Rc::ptr_eq(d, &ds))
+            .map(|(_, _, e)| Rc::clone(e))
+    });
+    if let Some(result) = cached {
+        return Ok(result);
+    }
+    let result = Rc::new(engine::estimate(&raw, &ds).map_err(|e| input_error(e, lang))?);
+    LAST.with(|last| *last.borrow_mut() = Some((raw, ds, Rc::clone(&result))));
+    Ok(result)
 }
 
 /// `estimate(input)`: the whole result as a plain object.

@@ -249,3 +249,38 @@ fn load_dataset_refuses_broken_json() {
     let check = call("validateDataset", &["{".into()]).unwrap();
     assert_eq!(at(&check, "ok").as_bool(), Some(false));
 }
+
+/// The worked example of docs/METHOD.md through the JS API: amounts in won are exact, other
+/// numbers within a few units in the last place (they cross as JSON text), strings intact.
+#[wasm_bindgen_test]
+fn worked_example_crosses_exactly() {
+    let readiness = obj(&[
+        ("certification", true.into()),
+        ("localPartner", false.into()),
+        ("exportExperience", true.into()),
+    ]);
+    let input = obj(&[
+        ("revenueKrw", "35억".into()),
+        ("sector", "medical_devices".into()),
+        ("market", "SA".into()),
+        ("readiness", readiness),
+    ]);
+    let r = estimate(&input).unwrap();
+    assert_eq!(at(&r, "potential.baseKrw").as_f64(), Some(6_149_190.0));
+    assert_eq!(at(&r, "potential.lowKrw").as_f64(), Some(4_065_298.0));
+    assert_eq!(at(&r, "potential.highKrw").as_f64(), Some(8_438_055.0));
+    let factors: Array = at(&r, "potential.factors").dyn_into().unwrap();
+    let ease = factors
+        .iter()
+        .find(|f| at(f, "id").as_string().as_deref() == Some("easeOfTrade"))
+        .and_then(|f| at(&f, "value").as_f64())
+        .unwrap();
+    assert!((ease - 0.681_047_089_632_087).abs() < 1e-14, "{ease}");
+    assert_eq!(at(&r, "potential.readinessScore").as_f64(), Some(0.625));
+    assert!(at(&r, "sme.reasons").is_object());
+    let reason = Array::from(&at(&r, "sme.reasons")).get(0).as_string().unwrap();
+    assert!(reason.starts_with("3년 평균 매출액 35억 원이 "), "{reason}");
+    // A second call with the same input returns an equal, separate object.
+    let again = estimate(&input).unwrap();
+    assert_eq!(json(&again), json(&r));
+}
