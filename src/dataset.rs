@@ -17,7 +17,8 @@ use serde::Serialize;
 use crate::error::Lang;
 
 /// The default dataset, compiled in.
-pub const DEFAULT_JSON: &str = include_str!("../data/dataset.json");
+/// `data/dataset.json` without its `note` members (see build.rs), compiled in.
+pub const DEFAULT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.json"));
 
 /// Text in both languages.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
