@@ -18,6 +18,7 @@
 //!    number, two numbers in a row, bad thousands grouping, stray dots, misplaced signs or `원`.
 //!    A lower part must stay below the unit before it ("2조 3,000억" yes, "2조 30,000억" no).
 //! 5. Above `MAX_KRW` is `TooLarge`; a non-whole result is `FractionOfWon`.
+//! 6. As Koreans say amounts, "3억 5천" is 3억 5천만 and "2조 3천" is 2조 3천억 (see `parse_amount`).
 //!
 //! Arithmetic is exact: every term is summed as a u128 count of 10^-20 won, never as an f64.
 #![deny(
@@ -322,7 +323,16 @@ pub fn parse_amount(text: &str) -> Result<u64, Reason> {
             _ => return Err(Reason::Malformed),
         }
     }
-    if acc.pending.is_some() || acc.has_section {
+    // "3억 5천" is said for 3억 5천만, and "2조 3천" for 2조 3천억: a last part made only of
+    // 천/백/십 after 억 or 조 counts in the next unit down. A plain number ("3억 5,000") is literal.
+    let elided = match acc.big_prev {
+        Some(12) => 8,
+        Some(8) => 4,
+        _ => 0,
+    };
+    if acc.pending.is_none() && acc.has_section && elided > 0 {
+        acc.big(elided)?;
+    } else if acc.pending.is_some() || acc.has_section {
         acc.big(0)?;
     }
 

@@ -145,7 +145,7 @@ fn reason_text(reason: Reason) -> (&'static str, &'static str) {
         Reason::Negative => ("0 이상의 금액을 입력해 주세요.", "the amount cannot be negative."),
         Reason::TooLarge => (
             "금액이 너무 큽니다(최대 1,000조 원).",
-            "the amount is too large (at most KRW 1,000조, 10^15).",
+            "the amount is too large (at most KRW 1,000 trillion).",
         ),
         Reason::NotFinite => ("유효한 숫자가 아닙니다.", "not a finite number."),
         Reason::FractionOfWon => (

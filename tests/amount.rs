@@ -392,3 +392,36 @@ fn numbers_and_significant_digits() {
     assert_eq!(round_significant(0, 3), 0);
     assert_eq!(round_significant(u64::MAX, 3), 18_400_000_000_000_000_000);
 }
+
+#[test]
+fn decimals_of_large_units_are_exact_to_the_won() {
+    use sme_export::amount::parse_amount;
+    use sme_export::error::Reason;
+    assert_eq!(parse_amount("0.12345678억"), Ok(12_345_678));
+    assert_eq!(parse_amount("0.123456789012조"), Ok(123_456_789_012));
+    assert_eq!(parse_amount("1.2345조"), Ok(1_234_500_000_000));
+    assert_eq!(parse_amount("999.999999999999조"), Ok(999_999_999_999_999));
+    assert_eq!(parse_amount("12.50000000000000000000억"), Ok(1_250_000_000));
+    assert_eq!(parse_amount("0.1234567890123456조"), Err(Reason::FractionOfWon));
+    assert_eq!(parse_amount("0.123456789억"), Err(Reason::FractionOfWon));
+    assert_eq!(parse_amount("1.000000000000000000001조"), Err(Reason::FractionOfWon));
+    assert_eq!(parse_amount("0.00001원"), Err(Reason::FractionOfWon));
+    assert_eq!(parse_amount("1000.0000000000001조"), Err(Reason::FractionOfWon));
+}
+
+#[test]
+fn a_trailing_thousands_after_eok_or_jo_means_the_next_unit_down() {
+    use sme_export::amount::parse_amount;
+    assert_eq!(parse_amount("3억 5천"), Ok(350_000_000));
+    assert_eq!(parse_amount("3억5천"), Ok(350_000_000));
+    assert_eq!(parse_amount("3억 5천원"), Ok(350_000_000));
+    assert_eq!(parse_amount("3억 5천5백"), Ok(355_000_000));
+    assert_eq!(parse_amount("2조 3천"), Ok(2_300_000_000_000));
+    // Literal where nothing is left out.
+    assert_eq!(parse_amount("3억 5천만"), Ok(350_000_000));
+    assert_eq!(parse_amount("3억 5,000"), Ok(300_005_000));
+    assert_eq!(parse_amount("3억 5천 500"), Ok(300_005_500));
+    assert_eq!(parse_amount("3억 2만 5천"), Ok(300_025_000));
+    assert_eq!(parse_amount("5만 3천"), Ok(53_000));
+    assert_eq!(parse_amount("천만원"), Ok(10_000_000));
+}
