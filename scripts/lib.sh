@@ -192,6 +192,8 @@ ensure_browser() {
 		# Install the three together: chromedriver must match the chromium version.
 		apt_install chromium chromium-driver fonts-noto-cjk
 	fi
+	# The browser suite runs again in Firefox ESR (puppeteer-core over WebDriver BiDi).
+	[ -x /usr/bin/firefox-esr ] || apt_install firefox-esr
 	local cv dv
 	cv="$("$CHROMIUM_BIN" --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || true)"
 	dv="$("$CHROMEDRIVER_BIN" --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || true)"

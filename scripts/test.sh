@@ -7,7 +7,7 @@
 #   test          cargo test --all-features (native: engine, amounts, dataset, command line)
 #   wasm          tests/wasm_api.rs in headless Chromium (wasm-bindgen-test-runner + chromedriver)
 #   build         scripts/build.sh (pkg/ and dist/)
-#   schema        tests/schema/check.mjs: docs/dataset.schema.json and the loader agree (ajv + dist/pkg)
+#   size          tests/size/check.mjs: the widget's files in dist/, gzip -9, within the size limit
 #   smoke         dist/ in headless Chromium, from a sub-path, under a strict CSP
 #   browser       tests/browser/run.mjs, when it exists
 # Ends with "N passed, 0 failed". CI runs it through .ci/run (root, CI=true, no stdin).
@@ -107,6 +107,7 @@ stage clippy clippy_all
 stage test cargo test --all-features
 stage wasm wasm_tests
 stage build bash scripts/build.sh --skip-tools
+stage size node tests/size/check.mjs --dist dist
 stage schema node tests/schema/check.mjs
 stage smoke node scripts/smoke.mjs --dist dist --chromium "$CHROMIUM_BIN"
 if [ -f tests/browser/run.mjs ]; then

@@ -1,0 +1,456 @@
+#!/usr/bin/env node
+// The benchmark behind scripts/bench.sh (run that: it builds dist/ and the native programs first).
+// Prints ONE table, every figure measured in this run, and with --write FILE replaces the results
+// block of FILE (docs/BENCHMARK.md) between its two marker lines.
+//
+//   node bench/run.mjs --dist dist [--chromium /usr/bin/chromium] [--runs 21 (at least 15)] [--edits 200]
+//                      [--engine-native target/release/examples/bench_engine]
+//                      [--cli target/release/sme-export] [--rows 200000] [--write docs/BENCHMARK.md]
+//
+// 1. size         raw, gzip -9, brotli 11 of the widget's files (tests/size/check.mjs), next to
+//                 Chart.js 4.6.1 chart.umd.min.js and uPlot 1.6.32 uPlot.iife.min.js
+// 2. first result headless Chromium, navigation start -> first result with both charts drawn and
+//                 that frame painted; widget and bench/reference-chartjs.html alternated A B A B,
+//                 each run in a new browser context (cold: its own empty HTTP and code cache)
+// 3. keystroke    input event on the revenue field -> new results and charts painted, against
+//                 chart.update() of the reference; both start at a random point of the frame
+// 4. engine       estimate() per second: Wasm in Node (the shipped glue + .wasm) and native
+// 5. batch        `sme-export batch` rows per second on a generated CSV, when the CLI was built
+// See docs/BENCHMARK.md for the method and its limits.
+
+import { spawn } from "node:child_process";
+import { promises as fsp, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+import { startServer } from "../scripts/serve.mjs";
+import { BUDGET_GZIP, CHARTJS_GZIP, measureFile, measureWidget } from "../tests/size/check.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "..");
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
+};
+const DIST = path.resolve(opt("--dist", path.join(ROOT, "dist")));
+const CHROMIUM = opt("--chromium", process.env.CHROMIUM_BIN || "/usr/bin/chromium");
+const RUNS = Math.max(15, Number(opt("--runs", 21)) | 0);
+const EDITS = Math.max(20, Number(opt("--edits", 200)) | 0);
+const ENGINE_NATIVE = opt("--engine-native", "");
+const CLI = opt("--cli", "");
+const ROWS = Math.max(1000, Number(opt("--rows", 200000)) | 0);
+const WRITE = opt("--write", "");
+const ENGINE_SECONDS = 2;
+const LOAD_AT_START = os.loadavg()[0]; // anything else running shows in the browser figures
+
+// The benchmark input: what a user types first, and the second value the keystroke test
+// alternates with. Same numbers for the widget (share link), the reference (estimate() output)
+// and the engine loops.
+const SECTOR = "medical_devices";
+const MARKET = "SA";
+const REVENUE_A = "35억";
+const REVENUE_B = "120억";
+
+const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run"];
+const VIEWPORT = { width: 1280, height: 900 };
+
+const log = (...a) => console.error("bench:", ...a);
+const fmtInt = (n) => Math.round(n).toLocaleString("en-US");
+const ms = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return s[lo] + (s[hi] - s[lo]) * (i - lo);
+}
+const median = (xs) => quantile(xs, 0.5);
+const todayIso = () => {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+};
+
+function run(cmd, args, { timeoutMs = 600_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4a. The shipped glue and .wasm in Node: the reference data and estimate() per second
+
+async function loadWasmModule(tmp) {
+  // The glue is an ES module in a .js file; a copy named .mjs loads without Node's type warning.
+  const glue = path.join(tmp, "sme_export.mjs");
+  await fsp.copyFile(path.join(DIST, "pkg", "sme_export.js"), glue);
+  const m = await import(pathToFileURL(glue).href);
+  m.initSync({ module: readFileSync(path.join(DIST, "pkg", "sme_export_bg.wasm")) });
+  return m;
+}
+
+function wasmEngineRate(m) {
+  const input = { revenueKrw: 3_500_000_000, sector: SECTOR, market: MARKET, readiness: {}, lang: "ko", today: todayIso() };
+  for (let i = 0; i < 1000; i++) m.estimate(input);
+  let calls = 0;
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < ENGINE_SECONDS * 1000) {
+    for (let i = 0; i < 256; i++) m.estimate(input);
+    calls += 256;
+    t = performance.now();
+  }
+  return calls / ((t - t0) / 1000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2 + 3. Browser
+
+async function makeSite(tmp, data) {
+  const site = path.join(tmp, "site");
+  await fsp.mkdir(path.join(site, "vendor"), { recursive: true });
+  await fsp.cp(DIST, path.join(site, "dist"), { recursive: true });
+  await fsp.copyFile(path.join(HERE, "node_modules/chart.js/dist/chart.umd.min.js"), path.join(site, "vendor/chart.umd.min.js"));
+  await fsp.copyFile(path.join(HERE, "widget.html"), path.join(site, "widget.html"));
+  const ref = await fsp.readFile(path.join(HERE, "reference-chartjs.html"), "utf8");
+  if (!ref.includes("/*BENCH_DATA*/ null")) throw new Error("bench/reference-chartjs.html lost its /*BENCH_DATA*/ null placeholder");
+  await fsp.writeFile(path.join(site, "reference-chartjs.html"), ref.replace("/*BENCH_DATA*/ null", JSON.stringify(data)));
+  return site;
+}
+
+async function firstResult(browser, url) {
+  const ctx = await browser.newContext({ viewport: VIEWPORT });
+  const errors = [];
+  try {
+    const page = await ctx.newPage();
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    await page.goto(url, { waitUntil: "load" });
+    await page.waitForFunction(() => window.__bench && window.__bench.first > 0, null, { timeout: 30_000 });
+    const b = await page.evaluate(() => window.__bench);
+    if (errors.length) throw new Error(`${url}: ${errors.join(" | ")}`);
+    return b;
+  } finally {
+    await ctx.close();
+  }
+}
+
+// The edit loops run inside the page; performance.now() on both ends. Before each edit a
+// pseudo-random wait of 0..17 ms (same sequence on both pages) puts the edit at a random point
+// of the 16.7 ms frame, as a person's keystroke would be.
+const RANDOM_WAITS = (n) => {
+  let x = 12345;
+  return Array.from({ length: n }, () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return (x / 2147483648) * 17;
+  });
+};
+
+async function widgetKeystrokes(page, waits, values) {
+  return page.evaluate(async ({ waits, values }) => {
+    const el = document.getElementById("w");
+    const inp = el.shadowRoot.getElementById("f-revenueKrw");
+    if (!inp) throw new Error("no revenue field #f-revenueKrw in the shadow root");
+    const sleep = (t) => new Promise((r) => setTimeout(r, t));
+    const out = { paint: [], result: [] };
+    for (let i = 0; i < waits.length; i++) {
+      await sleep(waits[i]);
+      const r = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`edit ${i}: no sme-export:result within 5 s`)), 5000);
+        let t0 = 0;
+        el.addEventListener("sme-export:result", () => {
+          // The widget redraws inside a requestAnimationFrame callback (its schedule()), so this
+          // handler runs in the frame that shows the new result: a message posted now is handled
+          // right after that frame is painted.
+          const tr = performance.now();
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => { clearTimeout(timer); resolve({ paint: performance.now() - t0, result: tr - t0 }); };
+          ch.port2.postMessage(0);
+        }, { once: true });
+        inp.value = values[i % 2];
+        t0 = performance.now();
+        inp.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+      out.paint.push(r.paint);
+      out.result.push(r.result);
+    }
+    return out;
+  }, { waits, values });
+}
+
+async function referenceUpdates(page, waits) {
+  return page.evaluate(async ({ waits }) => {
+    const sleep = (t) => new Promise((r) => setTimeout(r, t));
+    const out = { paint: [], result: [] };
+    for (let i = 0; i < waits.length; i++) {
+      await sleep(waits[i]);
+      const t0 = performance.now();
+      const tp = await window.__update();
+      out.paint.push(tp - t0);
+    }
+    return out;
+  }, { waits });
+}
+
+async function chartsInk(page) {
+  // Not timed: both canvases of the widget hold a drawing (non-transparent pixels).
+  return page.evaluate(() => [...document.getElementById("w").shadowRoot.querySelectorAll("canvas.chart")].map((c) => {
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i]) n++;
+    return { w: c.width, h: c.height, inked: n };
+  }));
+}
+
+async function browserBench(siteUrl) {
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  try {
+    const version = browser.version();
+    const hash = "#sme-export=" + new URLSearchParams({ r: REVENUE_A, s: SECTOR, m: MARKET }).toString();
+    const A = siteUrl + "widget.html" + hash;
+    const B = siteUrl + "reference-chartjs.html";
+
+    // One untimed run of each: the OS file cache and Chromium's own start-up, not the pages.
+    await firstResult(browser, A);
+    await firstResult(browser, B);
+    const wFirst = [];
+    const rFirst = [];
+    const wEvent = [];
+    for (let i = 0; i < RUNS; i++) {
+      const a = await firstResult(browser, A);
+      wFirst.push(a.first);
+      wEvent.push(a.event);
+      const b = await firstResult(browser, B);
+      rFirst.push(b.first);
+      log(`first result run ${i + 1}/${RUNS}: widget ${ms(a.first)} ms, reference ${ms(b.first)} ms`);
+    }
+
+    // Keystrokes: one fresh context per page, after its first result.
+    const waits = RANDOM_WAITS(EDITS);
+    const ctxW = await browser.newContext({ viewport: VIEWPORT });
+    let wKeys;
+    let ink;
+    try {
+      const page = await ctxW.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await page.goto(A, { waitUntil: "load" });
+      await page.waitForFunction(() => window.__bench.first > 0, null, { timeout: 30_000 });
+      ink = await chartsInk(page);
+      if (ink.length !== 2 || ink.some((c) => c.inked === 0)) throw new Error(`the widget's charts are not drawn: ${JSON.stringify(ink)}`);
+      wKeys = await widgetKeystrokes(page, waits, [REVENUE_B, REVENUE_A]);
+      if (errors.length) throw new Error(errors.join(" | "));
+    } finally {
+      await ctxW.close();
+    }
+    log(`keystrokes: widget done (${EDITS} edits)`);
+    const ctxR = await browser.newContext({ viewport: VIEWPORT });
+    let rKeys;
+    try {
+      const page = await ctxR.newPage();
+      await page.goto(B, { waitUntil: "load" });
+      await page.waitForFunction(() => window.__bench.first > 0, null, { timeout: 30_000 });
+      rKeys = await referenceUpdates(page, waits);
+    } finally {
+      await ctxR.close();
+    }
+    log(`keystrokes: reference done (${EDITS} updates)`);
+    return { version, wFirst, rFirst, wEvent, wKeys, rKeys, ink };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Batch CSV
+
+/** Realistic rows: revenue typed as people type it, optional amounts and answers, some columns empty. */
+function makeCsv(rows) {
+  let x = 42;
+  const rnd = () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+  const pick = (a) => a[Math.floor(rnd() * a.length)];
+  const sectors = ["medical_devices", "pharmaceuticals", "medical_services", "digital_health"];
+  const markets = ["SA", "AE", "QA", "KW", "OM", "BH", "KZ", "UZ", "KG", "TJ", "TM"];
+  // An exact amount (in millions of won) written one of the ways people write it and the CLI
+  // accepts: 35억, 3억 5천만, "1,250,000,000원", 3500000000.
+  const won = (mil) => {
+    const forms = [() => `"${(mil * 1e6).toLocaleString("en-US")}원"`, () => String(mil * 1e6)];
+    if (mil % 100 === 0) forms.push(() => `${mil / 100}억`);
+    else if (mil % 10 === 0 && mil > 100) forms.push(() => `${Math.floor(mil / 100)}억 ${(mil % 100) / 10}천만`);
+    return pick(forms)();
+  };
+  const yn = () => pick(["", "", "yes", "no", "예", "아니오"]);
+  const lines = ["id,revenue,sector,market,current_exports,exports_to_market,total_assets,certification,local_partner,export_experience,local_language,medical_corporation"];
+  for (let i = 1; i <= rows; i++) {
+    // 1억 .. 1,500억 of revenue, most firms small; whole 천만 or 억 most of the time, as typed.
+    let rev = Math.round(100 + rnd() * rnd() * 150_000);
+    if (rnd() < 0.7) rev = Math.round(rev / 10) * 10;
+    const ce = rnd() < 0.5 ? Math.max(10, Math.round((rev * rnd() * 0.5) / 10) * 10) : 0;
+    const em = ce && rnd() < 0.5 ? Math.round((ce * rnd()) / 10) * 10 : 0;
+    const ta = rnd() < 0.3 ? Math.round((rev * (0.5 + rnd())) / 100) * 100 : 0;
+    lines.push([`F${i}`, won(rev), pick(sectors), pick(markets), ce ? won(ce) : "", em ? won(em) : "", ta ? won(ta) : "",
+      yn(), yn(), yn(), yn(), ""].join(","));
+  }
+  return lines.join("\n") + "\n";
+}
+
+async function batchBench(tmp) {
+  const input = path.join(tmp, "firms.csv");
+  const output = path.join(tmp, "scores.csv");
+  await fsp.writeFile(input, makeCsv(ROWS));
+  const size = (await fsp.stat(input)).size;
+  const t0 = performance.now();
+  const r = await run(CLI, ["batch", input, output]);
+  const secs = (performance.now() - t0) / 1000;
+  if (r.code !== 0) {
+    throw new Error(`sme-export batch exited ${r.code} (0 = every row scored): ${r.stderr.split("\n").slice(0, 5).join(" | ")}`);
+  }
+  const out = await fsp.readFile(output, "utf8");
+  const outRows = out.split("\n").filter((l) => l.trim()).length - 1;
+  if (outRows !== ROWS) throw new Error(`sme-export batch wrote ${outRows} rows for ${ROWS}`);
+  return { rows: ROWS, bytes: size, secs, rate: ROWS / secs };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Machine, table, docs
+
+async function machine(chromiumVersion) {
+  const cpu = (readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m) || [, "unknown"])[1].trim();
+  return { date: new Date().toISOString().replace(/\.\d+Z$/, "Z"), nproc: os.availableParallelism ? os.availableParallelism() : os.cpus().length, cpu, chromium: chromiumVersion, node: process.version, load: os.loadavg()[0] };
+}
+
+function table(rows) {
+  const head = ["Measure", "sme-export", "Yardstick / reference", "Ratio", "Goal"];
+  const all = [head, ...rows];
+  const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? "").length)));
+  const line = (r) => "| " + r.map((c, i) => String(c ?? "").padEnd(w[i])).join(" | ") + " |";
+  return [line(head), "|" + w.map((n) => "-".repeat(n + 2)).join("|") + "|", ...rows.map(line)].join("\n");
+}
+
+async function writeResults(file, block) {
+  const START = "<!-- bench:results:start (written by scripts/bench.sh; do not edit by hand) -->";
+  const END = "<!-- bench:results:end -->";
+  let text = "";
+  try {
+    text = await fsp.readFile(file, "utf8");
+  } catch {
+    text = `# Benchmark\n\n${START}\n${END}\n`;
+  }
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  const body = `${START}\n${block}\n${END}`;
+  text = a >= 0 && b > a ? text.slice(0, a) + body + text.slice(b + END.length) : text.trimEnd() + "\n\n" + body + "\n";
+  await fsp.writeFile(file, text);
+}
+
+async function main() {
+  const t0 = Date.now();
+  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), "sme-export-bench-"));
+  let srv;
+  try {
+    // 1. Size
+    const { rows: sizeRows, total } = await measureWidget(DIST);
+    const chartjs = await measureFile(path.join(HERE, "node_modules/chart.js/dist/chart.umd.min.js"), "chart.umd.min.js");
+    const uplot = await measureFile(path.join(HERE, "node_modules/uplot/dist/uPlot.iife.min.js"), "uPlot.iife.min.js");
+    const chartjsVersion = JSON.parse(readFileSync(path.join(HERE, "node_modules/chart.js/package.json"), "utf8")).version;
+    const uplotVersion = JSON.parse(readFileSync(path.join(HERE, "node_modules/uplot/package.json"), "utf8")).version;
+
+    // 4a. Wasm engine in Node, and the reference's data from the same engine.
+    const m = await loadWasmModule(tmp);
+    const est = (rev) => m.estimate({ revenueKrw: rev, sector: SECTOR, market: MARKET, readiness: {}, lang: "ko", today: todayIso() });
+    const data = { a: est(REVENUE_A).potential.years, b: est(REVENUE_B).potential.years };
+    if (!data.a.length || data.a.length !== data.b.length) throw new Error("estimate() gave no potential years for the benchmark input");
+    log("engine: Wasm in Node ...");
+    const wasmRate = wasmEngineRate(m);
+
+    // 2 + 3. Browser
+    const site = await makeSite(tmp, data);
+    srv = await startServer({ root: site, port: 0 });
+    log(`browser: ${CHROMIUM}, ${RUNS} runs each, alternated; site ${srv.url}`);
+    const br = await browserBench(srv.url);
+
+    // 4b. Native engine
+    let nativeRate = null;
+    if (ENGINE_NATIVE) {
+      log("engine: native ...");
+      const r = await run(ENGINE_NATIVE, [String(ENGINE_SECONDS)]);
+      if (r.code !== 0) throw new Error(`${ENGINE_NATIVE} exited ${r.code}: ${r.stderr}`);
+      nativeRate = JSON.parse(r.stdout.trim().split("\n").pop()).callsPerSecond;
+    }
+
+    // 5. Batch
+    let batch = null;
+    let batchNote = "skipped: the CLI was not built (cargo build --release --features cli failed or feature missing)";
+    if (CLI) {
+      log(`batch: ${fmtInt(ROWS)} generated rows ...`);
+      batch = await batchBench(tmp);
+    }
+
+    // The table
+    const mc = await machine(br.version);
+    const sz = (r) => `${fmtInt(r.raw)} / ${fmtInt(r.gzip)} / ${fmtInt(r.brotli)}`;
+    const wF = median(br.wFirst);
+    const rF = median(br.rFirst);
+    const wK50 = median(br.wKeys.paint);
+    const wK95 = quantile(br.wKeys.paint, 0.95);
+    const rK50 = median(br.rKeys.paint);
+    const rK95 = quantile(br.rKeys.paint, 0.95);
+    const rows = [];
+    for (const r of sizeRows) rows.push([`size ${r.file} (raw / gzip -9 / brotli 11, B)`, sz(r), "", "", ""]);
+    rows.push(["size: widget total (raw / gzip -9 / brotli 11, B)", sz(total), `Chart.js ${chartjsVersion} chart.umd.min.js: ${sz(chartjs)}`,
+      `${(total.gzip / chartjs.gzip).toFixed(2)} (gzip)`, `gzip < ${fmtInt(CHARTJS_GZIP)}: ${total.gzip <= BUDGET_GZIP ? "met" : `not met, ${fmtInt(total.gzip - BUDGET_GZIP)} B over`}`]);
+    rows.push(["size: second yardstick", "", `uPlot ${uplotVersion} uPlot.iife.min.js: ${sz(uplot)}`, `${(total.gzip / uplot.gzip).toFixed(2)} (gzip)`, ""]);
+    rows.push([`first result + both charts painted, cold, median of ${RUNS} (ms)`, `${ms(wF)} (p25 ${ms(quantile(br.wFirst, 0.25))}, p75 ${ms(quantile(br.wFirst, 0.75))})`,
+      `Chart.js page, one line chart: ${ms(rF)} (p25 ${ms(quantile(br.rFirst, 0.25))}, p75 ${ms(quantile(br.rFirst, 0.75))})`, (wF / rF).toFixed(2), `<= 1.0: ${wF <= rF ? "met" : "not met"}`]);
+    rows.push(["  of which: to the sme-export:result event, median (ms)", ms(median(br.wEvent)), "", "", ""]);
+    rows.push([`keystroke -> results + charts painted, median of ${EDITS} (ms)`, ms(wK50), `chart.update(), ${EDITS} updates: ${ms(rK50)}`, (wK50 / rK50).toFixed(2), ""]);
+    rows.push([`keystroke -> results + charts painted, p95 of ${EDITS} (ms)`, ms(wK95), `chart.update(): ${ms(rK95)}`, (wK95 / rK95).toFixed(2),
+      `<= 16.7 and <= reference: ${wK95 <= 16.7 && wK95 <= rK95 ? "met" : "not met"}`]);
+    rows.push(["  of which: input -> sme-export:result, median / p95 (ms)", `${ms(median(br.wKeys.result))} / ${ms(quantile(br.wKeys.result, 0.95))}`, "", "", ""]);
+    rows.push(["engine: estimate() calls/s, Wasm in Node (incl. the JS result object)", fmtInt(wasmRate), nativeRate ? `native (release): ${fmtInt(nativeRate)}` : "native: not run",
+      nativeRate ? `${(wasmRate / nativeRate).toFixed(2)} (Wasm/native)` : "", ""]);
+    rows.push([`batch: sme-export batch, ${fmtInt(ROWS)} generated rows`, batch ? `${fmtInt(batch.rate)} rows/s (${batch.secs.toFixed(2)} s, ${(batch.bytes / 1e6).toFixed(1)} MB in)` : batchNote, "", "", ""]);
+
+    const head = `Run ${mc.date} · nproc ${mc.nproc} · ${mc.cpu} · Chromium ${mc.chromium} (headless, playwright-core) · Node ${mc.node} · load average ${LOAD_AT_START.toFixed(1)} at start, ${mc.load.toFixed(1)} at end · measured in ${((Date.now() - t0) / 1000).toFixed(0)} s`;
+    const out = `${head}\n\n${table(rows)}`;
+    console.log(out);
+    if (WRITE) {
+      await writeResults(path.resolve(WRITE), out);
+      log(`results written to ${WRITE}`);
+    }
+  } finally {
+    if (srv) await srv.close();
+    await fsp.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench: FAIL ${e && e.stack ? e.stack : e}`);
+  process.exit(1);
+});

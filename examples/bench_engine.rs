@@ -1,0 +1,64 @@
+//! Native engine speed for scripts/bench.sh: `estimate()` calls per second on the compiled-in
+//! dataset, the same input as the Wasm figure (35억 won, medical devices, Saudi Arabia, Korean).
+//!
+//!   cargo run --release --example bench_engine [-- SECONDS]
+//!
+//! Prints one JSON line: {"calls": N, "seconds": S, "callsPerSecond": R}. Uses only the public
+//! library API (engine::estimate, engine::RawInput, load::default_dataset). Not a test.
+
+use std::hint::black_box;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use sme_export::engine::{estimate, RawInput};
+use sme_export::load::default_dataset;
+
+fn main() -> ExitCode {
+    let seconds: f64 = match std::env::args().nth(1) {
+        None => 2.0,
+        Some(s) => match s.parse::<f64>() {
+            Ok(v) if v.is_finite() && v > 0.0 => v,
+            _ => {
+                eprintln!("usage: bench_engine [SECONDS]  (a positive number, default 2)");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let ds = match default_dataset() {
+        Ok(ds) => ds,
+        Err(problems) => {
+            eprintln!("bench_engine: the compiled-in dataset is invalid: {problems:?}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let input = RawInput {
+        revenue_krw: Some(3_500_000_000.0),
+        sector: "medical_devices".into(),
+        market: "SA".into(),
+        today: Some("2026-11-28".into()),
+        ..RawInput::default()
+    };
+    if let Err(errors) = estimate(&input, &ds) {
+        eprintln!("bench_engine: the benchmark input is rejected: {errors:?}");
+        return ExitCode::FAILURE;
+    }
+    // Warm-up, then whole batches of calls until the time is up (the clock is read per batch).
+    for _ in 0..1_000 {
+        let _ = black_box(estimate(black_box(&input), &ds));
+    }
+    let budget = Duration::from_secs_f64(seconds);
+    let start = Instant::now();
+    let mut calls: u64 = 0;
+    while start.elapsed() < budget {
+        for _ in 0..256 {
+            let _ = black_box(estimate(black_box(&input), &ds));
+        }
+        calls += 256;
+    }
+    let took = start.elapsed().as_secs_f64();
+    println!(
+        "{{\"calls\": {calls}, \"seconds\": {took:.3}, \"callsPerSecond\": {:.0}}}",
+        calls as f64 / took
+    );
+    ExitCode::SUCCESS
+}
