@@ -51,16 +51,15 @@ impl Canvas {
     }
 
     fn set_font(&self, px: u32, family: &str, style: &str) {
-        self.ctx.set_font(
-            &[
-                style,
-                if style.is_empty() { "" } else { " " },
-                &px.to_string(),
-                "px ",
-                family,
-            ]
-            .concat(),
-        );
+        let font = [
+            style,
+            if style.is_empty() { "" } else { " " },
+            &px.to_string(),
+            "px ",
+            family,
+        ]
+        .concat();
+        set_font(&self.ctx, font);
     }
 
     fn set_fill(&self, c: BackendColor) {
@@ -73,6 +72,29 @@ impl Canvas {
         self.ctx.set_global_alpha(c.alpha.clamp(0.0, 1.0));
         self.ctx.set_line_width(f64::from(width.max(1)));
     }
+}
+
+thread_local! {
+    /// The font last given to a context: the browser parses the font string on every assignment,
+    /// which showed up at about a millisecond a keystroke. Forgotten by `forget_font` at the start
+    /// of each chart, since another canvas (or a resized one) has its own state.
+    static FONT: core::cell::RefCell<String> = const { core::cell::RefCell::new(String::new()) };
+}
+
+/// Sets the context's font unless it is already that font.
+pub fn set_font(ctx: &CanvasRenderingContext2d, font: String) {
+    FONT.with(|last| {
+        let mut last = last.borrow_mut();
+        if *last != font {
+            ctx.set_font(&font);
+            *last = font;
+        }
+    });
+}
+
+/// Forgets the font set last (a new chart, maybe on another canvas).
+pub fn forget_font() {
+    FONT.with(|last| last.borrow_mut().clear());
 }
 
 /// "#rrggbb" without formatting machinery.

@@ -125,7 +125,7 @@ fn anchored<'a>(style: TextStyle<'a>, h: HPos, v: VPos) -> TextStyle<'a> {
 /// Text width in device pixels, measured by the canvas itself.
 fn text_width(ctx: &CanvasRenderingContext2d, st: &Style, css_size: f64, text: &str) -> f64 {
     let size = (css_size * st.dpr).round() as u32;
-    ctx.set_font(&[&size.to_string(), "px ", &st.font].concat());
+    crate::canvas::set_font(ctx, [&size.to_string(), "px ", &st.font].concat());
     ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
 }
 
@@ -185,6 +185,7 @@ fn draw(
     let result = estimate_from_js(input)?;
     let st = style_from(options);
     let (backend, ctx) = backend(canvas)?;
+    crate::canvas::forget_font();
     let root = backend.into_drawing_area();
     let (w, h) = root.dim_in_pixel();
     let size = (

@@ -109,8 +109,6 @@ pub struct Factor {
     pub source: String,
     pub year: Option<i32>,
     pub assumption: bool,
-    /// How this factor enters the formula, in words.
-    pub role: String,
     /// How an assumed or derived figure was obtained (from the dataset's note).
     pub note: Option<String>,
 }

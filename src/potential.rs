@@ -293,7 +293,7 @@ fn shown_source(fig: &Figure, lang: Lang) -> String {
     }
 }
 
-fn factor(id: &'static str, label: (&str, &str), fig: &Figure, role: (&str, &str), lang: Lang) -> Factor {
+fn factor(id: &'static str, label: (&str, &str), fig: &Figure, lang: Lang) -> Factor {
     Factor {
         id,
         label: lang.pick(label.0, label.1).to_owned(),
@@ -303,12 +303,11 @@ fn factor(id: &'static str, label: (&str, &str), fig: &Figure, role: (&str, &str
         source: shown_source(fig, lang),
         year: fig.year,
         assumption: fig.assumption,
-        role: lang.pick(role.0, role.1).to_owned(),
         note: fig.note.as_ref().map(|n| n.get(lang).to_owned()),
     }
 }
 
-fn computed(id: &'static str, label: (&str, &str), value: f64, unit: &str, role: (&str, &str), lang: Lang) -> Factor {
+fn computed(id: &'static str, label: (&str, &str), value: f64, unit: &str, lang: Lang) -> Factor {
     Factor {
         id,
         label: lang.pick(label.0, label.1).to_owned(),
@@ -318,7 +317,6 @@ fn computed(id: &'static str, label: (&str, &str), value: f64, unit: &str, role:
         source: lang.pick("계산값", "computed").to_owned(),
         year: None,
         assumption: false,
-        role: lang.pick(role.0, role.1).to_owned(),
         note: None,
     }
 }
@@ -330,10 +328,6 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
         "koreaWorldShare",
         ("한국의 세계 수출 점유율", "Korea's share of world exports"),
         &sector.korea_world_share,
-        (
-            "공급: 한국이 이 업종에서 공급하는 몫",
-            "supply: Korea's share of what the world sells in this sector",
-        ),
         lang,
     )];
     if let Some(d) = market.demand_for(&sector.id) {
@@ -341,10 +335,6 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
             "marketDemand",
             ("시장 수요(수입액)", "Market demand (imports)"),
             d,
-            (
-                "수요: 이 시장이 해마다 사들이는 규모",
-                "demand: what this market buys each year",
-            ),
             lang,
         ));
     }
@@ -352,24 +342,18 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
         "distanceKm",
         ("서울과의 거리", "Distance from Seoul"),
         &market.distance_km,
-        ("교역 용이성: 멀수록 작아짐", "ease of trade: smaller the farther away"),
         lang,
     ));
     out.push(factor(
         "distanceElasticity",
         ("거리 탄력성", "Distance elasticity"),
         &m.distance_elasticity,
-        (
-            "거리 효과의 크기(중력모형)",
-            "strength of the distance effect (gravity model)",
-        ),
         lang,
     ));
     out.push(factor(
         "referenceDistanceKm",
         ("기준 거리", "Reference distance"),
         &m.reference_distance_km,
-        ("이 거리에서 거리 효과 = 1", "distance effect is 1 at this distance"),
         lang,
     ));
     if market.fta.status == "in_force" {
@@ -377,10 +361,6 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
             "ftaEffect",
             ("FTA 효과", "FTA effect"),
             &m.fta_in_force_effect,
-            (
-                "발효 중인 FTA가 교역을 늘리는 배수",
-                "how much an FTA in force raises trade",
-            ),
             lang,
         ));
     }
@@ -389,10 +369,6 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
         ("교역 용이성", "Ease of trade"),
         t.ease,
         "×",
-        (
-            "(기준 거리 ÷ 거리)^탄력성 × FTA 효과",
-            "(reference ÷ distance)^elasticity × FTA effect",
-        ),
         lang,
     ));
     out.push(computed(
@@ -400,14 +376,12 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
         ("한국의 이 시장 수출 잠재력", "Korea's export potential to this market"),
         t.korea_potential_usd,
         "USD",
-        ("점유율 × 수요 × 교역 용이성", "share × demand × ease"),
         lang,
     ));
     out.push(factor(
         "koreaOutputKrw",
         ("국내 업종 생산·매출 규모", "Korea's output in this sector"),
         &sector.korea_output_krw,
-        ("기업 몫 = 매출액 ÷ 업종 규모", "firm's share = revenue ÷ sector output"),
         lang,
     ));
     out.push(computed(
@@ -415,7 +389,6 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
         ("기업의 업종 내 비중", "Firm's share of the sector"),
         t.firm_share,
         "ratio",
-        ("한국 잠재력을 기업 규모로 환산", "scales Korea's potential to the firm"),
         lang,
     ));
     out.push(computed(
@@ -423,33 +396,21 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
         ("수출 준비도 배수", "Readiness multiplier"),
         t.multiplier_base,
         "×",
-        (
-            "인증·파트너·경험·현지어 답변(미응답은 절반)",
-            "certification, partner, experience, language (unanswered counts half)",
-        ),
         lang,
     ));
     out.push(factor(
         "modelUncertainty",
         ("모형 불확실성", "Model uncertainty"),
         &m.model_uncertainty,
-        ("범위의 하한·상한을 넓힘", "widens the low and high ends of the band"),
         lang,
     ));
     if let Some(g) = market.growth_for(&sector.id) {
-        out.push(factor(
-            "demandGrowth",
-            ("수요 증가율", "Demand growth"),
-            g,
-            ("연도별 전망에 적용", "applied year by year"),
-            lang,
-        ));
+        out.push(factor("demandGrowth", ("수요 증가율", "Demand growth"), g, lang));
     }
     out.push(factor(
         "krwPerUsd",
         ("환율", "Exchange rate"),
         &ds.exchange_rate.krw_per_usd,
-        ("달러를 원으로 환산", "converts USD to KRW"),
         lang,
     ));
     out

@@ -295,7 +295,6 @@ js_object!(Factor {
     source => "source",
     year => "year",
     assumption => "assumption",
-    role => "role",
     note => "note",
 });
 

@@ -40,14 +40,14 @@ export const CHARTJS_GZIP = 71_106;
  * The budget is BUDGET_GZIP: smaller than Chart.js alone. The widget is not there yet. With
  * esbuild minifying the JS and CSS, wasm-opt -Oz --converge, lol_alloc and the insertion-sorted
  * ranking, results crossing as JSON text and the compiled-in dataset without its notes, the
- * smallest total reached is 85,811 bytes (2026-11-28: wasm 67,361, element JS 12,332, CSS 3,079,
- * glue 3,039), 14,706 bytes over the budget; the rest has to come
+ * smallest total reached is 85,380 bytes (2026-11-28: wasm 66,661, element JS 12,601, CSS 3,079,
+ * glue 3,039), 14,275 bytes over the budget; the rest has to come
  * out of the .wasm (docs/BENCHMARK.md lists the cuts, measured). Until they land, the limit is that
  * smallest total, so that any growth fails. Lower it (never raise it) each time the widget
  * shrinks, down to BUDGET_GZIP; the test says when it can be lowered.
  */
 export const BUDGET_GZIP = CHARTJS_GZIP - 1;
-export const LIMIT_GZIP = 85_811;
+export const LIMIT_GZIP = 85_380;
 
 export function gzipSize(buf) {
   return zlib.gzipSync(buf, { level: 9 }).length;
