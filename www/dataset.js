@@ -195,7 +195,8 @@ function valueAt(doc, path) {
 
 function shownValue(v) {
   let s;
-  try { s = JSON.stringify(v); } catch { s = String(v); }
+  // A very deep document makes JSON.stringify and String() throw "too much recursion" (Firefox).
+  try { s = JSON.stringify(v); } catch { try { s = String(v); } catch { s = '…'; } }
   return cut(s === undefined ? String(v) : s, 160);
 }
 
@@ -228,7 +229,8 @@ function showProblems(problems, doc, name, encodingWarning) {
       en('A widget given this file keeps its built-in figures, shows a notice and logs these problems to the console. Fix them all, then choose the file again.')));
   const base = String(name || 'dataset').replace(/\.json$/i, '').replace(/[^\w.\-가-힣]+/g, '_').slice(0, 60) || 'dataset';
   const list = h('ol', { class: 'problems' }, problems.map((p) => {
-    const v = p.kind === 'missing' ? { found: false } : valueAt(doc, p.path);
+    // No "value now" for a missing field, nor for the whole file (too large, too deep).
+    const v = p.kind === 'missing' || p.path === '$' ? { found: false } : valueAt(doc, p.path);
     const detail = p.message.startsWith(p.path + ': ') ? p.message.slice(p.path.length + 2) : p.message;
     return h('li', { class: 'problem' },
       h('p', { class: 'p-head' },

@@ -55,7 +55,7 @@ const STRINGS = {
     year: '연도', low: '하한', central: '기준', high: '상한',
     factorsH: '근거 보기: 어떻게 계산했나요',
     factorsIntro: '잠재력 = 한국의 공급 몫 × 시장 수요 × 교역 용이성 × 기업 비중 × 준비도 (ITC 수출잠재력지표를 기업 단위로 적용).',
-    factor: '항목', value: '값', role: '쓰임', perYear: '/년', computed: '계산값',
+    factor: '항목', value: '값',
     rankH: '시장별 잠재력 순위',
     rankAlt: '시장별 수출 잠재력 막대그래프. {n}개 시장 중 1위 {a}, 선택한 {m}은(는) {r}위.',
     rank: '순위', marketC: '시장', region: '지역',
@@ -72,6 +72,7 @@ const STRINGS = {
     footer: '데이터 {v} · 수치 기준일 {d} · 환율 US$ 1 = {r}원',
     dsFail: '지정한 데이터를 쓸 수 없어 기본 데이터로 계산합니다 ({p}).',
     dsTimeout: '응답 시간 초과', dsHttp: 'HTTP {s}', dsNet: '불러오기 실패',
+    dsJson: 'JSON 형식이 아님', dsLarge: '파일이 8MiB보다 큼', dsDeep: '64단계보다 깊게 겹친 구조', dsProblems: '데이터 문제 {n}건', dsProblem1: '데이터 문제 1건',
     live: '{size}. {m} 연간 수출 잠재력 {b}. 지원 대상 {e}건, 확인 필요 {q}건.',
     csvCols: ['구분', '항목', '값', '비고'],
     csvIn: '입력', csvName: 'sme-export-결과',
@@ -123,7 +124,7 @@ const STRINGS = {
     year: 'Year', low: 'Low', central: 'Central', high: 'High',
     factorsH: 'How this was calculated',
     factorsIntro: 'Potential = Korea\u2019s supply share × market demand × ease of trade × your share of the sector × readiness (the ITC Export Potential Indicator applied to one firm).',
-    factor: 'Factor', value: 'Value', role: 'Role', perYear: ' a year', computed: 'calculated',
+    factor: 'Factor', value: 'Value',
     rankH: 'Markets ranked by potential',
     rankAlt: 'Bar chart of export potential by market. Of {n} markets, first is {a}; your choice {m} ranks {r}.',
     rank: 'Rank', marketC: 'Market', region: 'Region',
@@ -140,6 +141,7 @@ const STRINGS = {
     footer: 'Dataset {v} · figures as of {d} · US$ 1 = KRW {r}',
     dsFail: 'The dataset given could not be used, so the built-in data is used ({p}).',
     dsTimeout: 'timed out', dsHttp: 'HTTP {s}', dsNet: 'could not be fetched',
+    dsJson: 'not valid JSON', dsLarge: 'the file is larger than 8 MiB', dsDeep: 'nested more than 64 levels deep', dsProblems: '{n} problems in the data', dsProblem1: 'a problem in the data',
     live: '{size}. Yearly export potential to {m}: {b}. {e} measures likely eligible, {q} to confirm.',
     csvCols: ['Section', 'Item', 'Value', 'Note'],
     csvIn: 'Input', csvName: 'sme-export-result',
@@ -154,11 +156,21 @@ const MARK = { eligible: '✓', maybe: '?', ineligible: '✕' };
 const CSS_URL = new URL('./sme-export-calculator.css', import.meta.url).href;
 const HASH = '#sme-export=';
 const TAG = 'sme-export-calculator';
+/** Loader problem kinds (src/load.rs) that the dataset notice names in words; others are counted. */
+const DS_KIND = { json: 'dsJson', tooLarge: 'dsLarge', tooDeep: 'dsDeep' };
 
 let wasmP;
 const wasm = () => (wasmP ||= import('./pkg/sme_export.js').then(async (m) => { await m.default(); return m; }));
 
 /** h('p', {class: 'x', onclick: f}, 'text', child): DOM only; strings become text nodes. */
+/** One Intl.NumberFormat per language and options: creating one costs more than formatting. */
+const NF = new Map();
+function nf(lang, opts) {
+  const k = lang + JSON.stringify(opts || {});
+  if (!NF.has(k)) NF.set(k, new Intl.NumberFormat(lang, opts));
+  return NF.get(k);
+}
+
 function h(tag, attrs, ...kids) {
   const e = document.createElement(tag);
   for (const k in attrs) {
@@ -239,9 +251,9 @@ class SmeExportCalculator extends HTMLElement {
     this.touched = {}; this.opened = new Set(); this.key = '';
     const all = [...document.querySelectorAll(TAG)];
     this.storeKey = 'sme-export:' + (this.id || all.indexOf(this));
-    this.onRedraw = () => this.schedule('charts');
+    this.onRedraw = () => { this.chartOpts = null; this.schedule('charts'); };
     // Print shows every table: open all result <details>, then restore what the user had open.
-    const pr = (on) => () => { this.printing = on; this.wrap.querySelectorAll('.r details[data-n]').forEach((d) => { d.open = on || this.opened.has(d.dataset.n); }); this.drawCharts(); };
+    const pr = (on) => () => { this.printing = on; this.chartOpts = null; this.wrap.querySelectorAll('.r details[data-n]').forEach((d) => { d.open = on || this.opened.has(d.dataset.n); }); this.drawCharts(); };
     this.onBeforePrint = pr(true); this.onAfterPrint = pr(false);
     wasm().then((m) => { this.m = m; this.start(); }, (e) => {
       console.error('sme-export: could not load the engine', e);
@@ -302,6 +314,7 @@ class SmeExportCalculator extends HTMLElement {
 
   /** (Re)builds the whole widget from the state: on start, language change and dataset change. */
   build() {
+    this.chartOpts = null; this.kept = {}; this.cvP = this.cvR = null;
     const ds = this.info();
     this.wrap.lang = this.L;
     if (!ds) { this.wrap.replaceChildren(h('p', { class: 'msg err', role: 'alert' }, this.t('loadFail'))); return; }
@@ -426,7 +439,7 @@ class SmeExportCalculator extends HTMLElement {
       const shown = errs.find((x) => this.fields[x.field] && !this.fields[x.field].err.hidden);
       if (shown) this.announce(shown.message);
     }
-    this.foot.textContent = this.t('footer', { v: this.ds.version, d: this.ds.figuresAsOf, r: new Intl.NumberFormat(L).format(this.ds.krwPerUsd) });
+    this.foot.textContent = this.t('footer', { v: this.ds.version, d: this.ds.figuresAsOf, r: nf(L).format(this.ds.krwPerUsd) });
   }
 
   announce(text) {
@@ -448,21 +461,7 @@ class SmeExportCalculator extends HTMLElement {
   badge(text, cls = 'b-warn') { return h('span', { class: 'badge ' + cls }, text); }
   link(url, text) { const u = safeUrl(url); return u ? h('a', { href: u, target: '_blank', rel: 'noopener noreferrer' }, text, h('span', { class: 'sr' }, ' ' + this.t('newWin'))) : null; }
 
-  fmtFactor(f) {
-    const m = this.m, L = this.L, n = (x, d = 4) => new Intl.NumberFormat(L, { maximumSignificantDigits: d }).format(x);
-    switch (f.unit) {
-      case 'KRW': return m.formatAmount(f.value, L);
-      case 'USD': return m.formatUsd(f.value, L);
-      case 'share': case 'ratio': case 'fraction': case 'weight': return this.pct(f.value);
-      case 'per year': return this.pct(f.value) + this.t('perYear');
-      case 'multiplier': case '×': return n(f.value, 3) + '×';
-      case 'KRW/USD': return n(f.value) + (this.L === 'ko' ? '원/US$' : ' KRW/US$');
-      case '': case 'elasticity': return n(f.value, 3);
-      default: return n(f.value) + ' ' + f.unit;
-    }
-  }
-
-  pct(x) { return new Intl.NumberFormat(this.L, { style: 'percent', maximumSignificantDigits: 3 }).format(x); }
+  pct(x) { return nf(this.L, { style: 'percent', maximumSignificantDigits: 3 }).format(x); }
 
   render(r) {
     const m = this.m, L = this.L, fa = (x) => m.formatAmount(sig3(x), L), fx = (x) => m.formatAmount(x, L), fu = (x) => m.formatUsd(x, L), p = r.potential, s = r.sme;
@@ -481,7 +480,9 @@ class SmeExportCalculator extends HTMLElement {
       h('p', null, this.link(s.confirmAt, this.t('confirm'))));
 
     const last = p.years[p.years.length - 1] || { year: '', baseKrw: p.baseKrw, lowKrw: p.lowKrw, highKrw: p.highKrw }, first = p.years[0] || last;
-    this.cvP = h('canvas', { class: 'chart', role: 'img', 'aria-label': this.t('yearsAlt', { m: p.marketName, y0: first.year, b0: fa(first.baseKrw), y1: last.year, b1: fa(last.baseKrw), lo: fa(last.lowKrw), hi: fa(last.highKrw) }) });
+    // The canvases live as long as the build: a new canvas per keystroke meant a new backing store.
+    this.cvP ||= h('canvas', { class: 'chart', role: 'img' });
+    this.cvP.setAttribute('aria-label', this.t('yearsAlt', { m: p.marketName, y0: first.year, b0: fa(first.baseKrw), y1: last.year, b1: fa(last.baseKrw), lo: fa(last.lowKrw), hi: fa(last.highKrw) }));
     const hasCharts = typeof m.drawPotentialChart === 'function';
     const potCard = card('pot', this.t('potH', { m: p.marketName }),
       h('div', { class: 'figs' },
@@ -494,12 +495,13 @@ class SmeExportCalculator extends HTMLElement {
       h('div', { class: 'cw', hidden: !hasCharts }, this.cvP),
       this.det('years', this.t('tableView'), this.table([this.t('year'), this.t('low'), this.t('central'), this.t('high')], p.years.map((y) => [String(y.year), fa(y.lowKrw), fa(y.baseKrw), fa(y.highKrw)]), 'num-t yrs')),
       this.det('factors', this.t('factorsH'), h('p', { class: 'hint' }, this.t('factorsIntro')),
-        this.table([this.t('factor'), this.t('value'), this.t('source'), this.t('year'), this.t('role')],
-          p.factors.map((f) => [f.label, this.fmtFactor(f), [f.source, f.assumption && [' ', this.badge(this.t('assumed'))]], f.year == null ? '' : String(f.year), f.role]), 'factors stk')));
+        this.table([this.t('factor'), this.t('value'), this.t('source'), this.t('year')],
+          p.factors.map((f) => [f.label, f.display, [f.source, f.assumption && [' ', this.badge(this.t('assumed'))]], f.year == null ? '' : String(f.year)]), 'factors stk')));
 
     const sel = r.ranking.find((x) => x.selected) || r.ranking[0] || {};
     const regionName = (id) => (this.ds.regions.find((x) => x.id === id) || {}).name || id;
-    this.cvR = h('canvas', { class: 'chart', role: 'img', 'aria-label': this.t('rankAlt', { n: r.ranking.length, a: (r.ranking[0] || {}).name, m: sel.name, r: sel.rank }) });
+    this.cvR ||= h('canvas', { class: 'chart', role: 'img' });
+    this.cvR.setAttribute('aria-label', this.t('rankAlt', { n: r.ranking.length, a: (r.ranking[0] || {}).name, m: sel.name, r: sel.rank }));
     this.cvR.style.height = Math.max(200, r.ranking.length * 30 + 40) + 'px';
     const rankCard = card('rank', this.t('rankH'),
       h('div', { class: 'cw', hidden: !hasCharts }, this.cvR),
@@ -512,7 +514,7 @@ class SmeExportCalculator extends HTMLElement {
       h('p', { class: 'src' }, this.t('source') + ': ' + pl.source));
 
     const extra = (x) => x.toConfirm.filter((c) => !x.reasons.some((y) => y.reason === c)); // "maybe" reasons are already marked in the list
-    const groups = OUTCOMES.map((o) => {
+    const supCard = this.keep('sup', r.support, () => card('sup', this.t('supportH'), h('p', { class: 'hint' }, this.t('supportIntro')), r.support.length ? OUTCOMES.map((o) => {
       const items = r.support.filter((x) => x.outcome === o);
       if (!items.length) return null;
       const list = h('ul', { class: 'progs' }, items.map((x) => h('li', { class: 'prog o-' + o },
@@ -528,21 +530,39 @@ class SmeExportCalculator extends HTMLElement {
         h('p', { class: 'src' }, this.t('source') + ': ' + x.source, x.url && ' · ', this.link(x.url, this.t('details'))))));
       const head = items[0].outcomeLabel + ' (' + items.length + ')';
       return h('div', { class: 'og og-' + o }, o === 'ineligible' ? this.det('inel', head, list) : [this.hx(2, head), list]);
-    });
-    const supCard = card('sup', this.t('supportH'), h('p', { class: 'hint' }, this.t('supportIntro')), r.support.length ? groups : h('p', null, this.t('none')));
+    }) : h('p', null, this.t('none'))));
 
-    const asCard = r.assumptions.length ? card('assum', this.t('assumH'), h('p', { class: 'hint' }, this.t('assumIntro')), h('ul', null, r.assumptions.map((a) => h('li', null, a)))) : null;
+    const asCard = r.assumptions.length ? this.keep('assum', r.assumptions, () => card('assum', this.t('assumH'), h('p', { class: 'hint' }, this.t('assumIntro')), h('ul', null, r.assumptions.map((a) => h('li', null, a))))) : null;
 
-    this.body.replaceChildren(h('div', { class: 'cards' }, smeCard, potCard, rankCard, planCard, supCard, asCard));
+    // Swap only the cards that changed: a kept card stays in place, so the browser does not lay
+    // out the support list again on every keystroke.
+    const cards = [smeCard, potCard, rankCard, planCard, supCard, asCard].filter(Boolean);
+    let box = this.body.firstElementChild;
+    if (!box?.classList.contains('cards')) this.body.replaceChildren(box = h('div', { class: 'cards' }));
+    cards.forEach((c, i) => { const cur = box.children[i]; if (cur !== c) cur ? box.replaceChild(c, cur) : box.append(c); });
+    while (box.children.length > cards.length) box.lastElementChild.remove();
     this.drawCharts();
   }
 
+  /** The card built last time for the same data (a keystroke in the revenue field rarely changes
+   *  the support list): the biggest part of the results is then not rebuilt. Reset by build(). */
+  keep(name, data, make) {
+    const key = JSON.stringify(data), k = this.kept[name];
+    if (k && k.key === key) return k.node;
+    const node = make();
+    this.kept[name] = { key, node };
+    return node;
+  }
+
+  /** Colours, font and density for the charts. Reading computed styles forces a style pass, so
+   *  this is worked out once per build, resize, density change or print, not per keystroke. */
   chartOptions() {
+    if (this.chartOpts) return this.chartOpts;
     // Theme colours may be any CSS colour (names, hsl()): let the browser resolve them to rgb().
     if (!this.probe?.isConnected) this.probe = this.wrap.appendChild(h('span', { hidden: true, 'aria-hidden': 'true' }));
     const cs = getComputedStyle(this.wrap), pc = getComputedStyle(this.probe);
     const v = (n) => { this.probe.style.color = ''; this.probe.style.color = cs.getPropertyValue(n).trim(); return pc.color; };
-    return {
+    return this.chartOpts = {
       dpr: Math.max(devicePixelRatio || 1, this.printing ? 2 : 1), lang: this.L, font: cs.fontFamily,
       colors: { text: v('--sme-text'), muted: v('--sme-muted'), grid: v('--sme-chart-grid'), primary: v('--sme-primary'), band: v('--sme-chart-band'), reference: v('--sme-chart-reference'), highlight: v('--sme-chart-highlight'), bar: v('--sme-chart-bar') },
     };
@@ -555,7 +575,9 @@ class SmeExportCalculator extends HTMLElement {
       if (typeof fn !== 'function' || !cv.isConnected) continue;
       const w = cv.clientWidth, ht = cv.clientHeight;
       if (!w || !ht) continue;
-      cv.width = Math.round(w * opts.dpr); cv.height = Math.round(ht * opts.dpr);
+      const bw = Math.round(w * opts.dpr), bh = Math.round(ht * opts.dpr);
+      if (cv.width !== bw) cv.width = bw; // setting a size, even the same one, reallocates the canvas
+      if (cv.height !== bh) cv.height = bh;
       try { fn(cv, this.lastInput, opts); } catch (e) { console.warn('sme-export: chart', e); }
     }
   }
@@ -630,8 +652,10 @@ class SmeExportCalculator extends HTMLElement {
     let rep;
     try { rep = this.m.loadDataset(text, url); } catch (e) { rep = { ok: false, problems: e.problems || [{ path: '$', message: String(e) }] }; }
     if (!rep.ok) {
-      const pr = rep.problems || [];
-      return back((pr[0] ? pr[0].message : 'invalid') + (pr.length > 1 ? ' +' + (pr.length - 1) : ''), pr.map((x) => x.message + (x.hint ? ' (' + x.hint + ')' : '')).join('\n'));
+      // The notice names the problem in the page's language; the console gets every problem with its JSON path.
+      const pr = rep.problems || [], one = pr.length === 1 && DS_KIND[pr[0].kind];
+      const n = pr.filter((x) => x.kind !== 'truncated').length + (pr.some((x) => x.kind === 'truncated') ? '+' : '');
+      return back(one ? this.t(one) : this.t(pr.length === 1 ? 'dsProblem1' : 'dsProblems', { n }), pr.map((x) => x.message + (x.hint ? ' (' + x.hint + ')' : '')).join('\n'));
     }
     this.dsNote.hidden = true;
     this.key = url;
