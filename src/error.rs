@@ -71,6 +71,23 @@ pub enum Reason {
     Inconsistent,
 }
 
+impl Reason {
+    /// The camelCase name used in the JS API and the command line's JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Reason::Empty => "empty",
+            Reason::NotANumber => "notANumber",
+            Reason::Malformed => "malformed",
+            Reason::Negative => "negative",
+            Reason::TooLarge => "tooLarge",
+            Reason::NotFinite => "notFinite",
+            Reason::FractionOfWon => "fractionOfWon",
+            Reason::Unknown => "unknown",
+            Reason::Inconsistent => "inconsistent",
+        }
+    }
+}
+
 /// A problem with one input field, ready to show next to it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -203,19 +203,14 @@ macro_rules! js_name {
 js_name!(SmeSize { SmeSize::Small => "small", SmeSize::Medium => "medium", SmeSize::None => "none" });
 js_name!(Outcome { Outcome::Eligible => "eligible", Outcome::Maybe => "maybe", Outcome::Ineligible => "ineligible" });
 js_name!(Lang { Lang::Ko => "ko", Lang::En => "en" });
-js_name!(Reason {
-    Reason::Empty => "empty",
-    Reason::NotANumber => "notANumber",
-    Reason::Malformed => "malformed",
-    Reason::Negative => "negative",
-    Reason::TooLarge => "tooLarge",
-    Reason::NotFinite => "notFinite",
-    Reason::FractionOfWon => "fractionOfWon",
-    Reason::Unknown => "unknown",
-    Reason::Inconsistent => "inconsistent",
-});
 
 impl ToJs for Field {
+    fn write_json(&self, out: &mut String) {
+        write_string(self.key(), out);
+    }
+}
+
+impl ToJs for Reason {
     fn write_json(&self, out: &mut String) {
         write_string(self.key(), out);
     }

@@ -101,23 +101,9 @@ impl Bad {
         Bad {
             option: option_of(e.field),
             field: e.field.key(),
-            reason: reason_key(e.reason),
+            reason: Reason::key(e.reason),
             message,
         }
-    }
-}
-
-fn reason_key(r: Reason) -> &'static str {
-    match r {
-        Reason::Empty => "empty",
-        Reason::NotANumber => "notANumber",
-        Reason::Malformed => "malformed",
-        Reason::Negative => "negative",
-        Reason::TooLarge => "tooLarge",
-        Reason::NotFinite => "notFinite",
-        Reason::FractionOfWon => "fractionOfWon",
-        Reason::Unknown => "unknown",
-        Reason::Inconsistent => "inconsistent",
     }
 }
 
@@ -145,7 +131,7 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
             bad.push(Bad {
                 option: option_of(field),
                 field: field.key(),
-                reason: reason_key(e.reason),
+                reason: Reason::key(e.reason),
                 message: e.message(lang).to_owned(),
             });
             None
