@@ -63,7 +63,7 @@ const STRINGS = {
     planShare: '이 기업의 연간 수출 잠재력은 {y}년 목표액의 {p}에 해당합니다.',
     supportH: '지원 제도',
     supportIntro: '2013년 창조경제 의료수출 계획의 조치와 후속 제도입니다. 최종 자격은 담당 기관에 확인하세요.',
-    agency: '담당', offers: '지원 내용', statusL: '상태', nextStep: '다음 단계', toConfirm: '확인할 사항', details: '제도 안내',
+    agency: '담당', offers: '지원 내용', statusL: '상태', nextStep: '다음 단계', details: '제도 안내',
     st: { active: '운영 중', enacted: '법 시행', planned: '예정', pending: '미시행', ended: '종료', unknown: '확인 안 됨' },
     mk: { eligible: '충족', maybe: '확인 필요', ineligible: '미충족' },
     none: '해당하는 제도가 없습니다.',
@@ -132,7 +132,7 @@ const STRINGS = {
     planShare: 'Your yearly export potential is {p} of the {y} target.',
     supportH: 'Support measures',
     supportIntro: 'Measures of the 2013 creative-economy medical-export plan and later programmes. Confirm final eligibility with the agency.',
-    agency: 'Agency', offers: 'Offers', statusL: 'Status', nextStep: 'Next step', toConfirm: 'To confirm', details: 'About this measure',
+    agency: 'Agency', offers: 'Offers', statusL: 'Status', nextStep: 'Next step', details: 'About this measure',
     st: { active: 'Running', enacted: 'In force', planned: 'Planned', pending: 'Not in force', ended: 'Ended', unknown: 'Unconfirmed' },
     mk: { eligible: 'Met', maybe: 'To confirm', ineligible: 'Not met' },
     none: 'No measures here.',
@@ -513,7 +513,7 @@ class SmeExportCalculator extends HTMLElement {
       h('p', null, this.t('planShare', { y: pl.targetYear, p: this.pct(pl.firmShareOfTarget) })),
       h('p', { class: 'src' }, this.t('source') + ': ' + pl.source));
 
-    const extra = (x) => x.toConfirm.filter((c) => !x.reasons.some((y) => y.reason === c)); // "maybe" reasons are already marked in the list
+    // What to confirm is the list of "maybe" reasons, each already marked in the programme's list.
     const supCard = this.keep('sup', r.support, () => card('sup', this.t('supportH'), h('p', { class: 'hint' }, this.t('supportIntro')), r.support.length ? OUTCOMES.map((o) => {
       const items = r.support.filter((x) => x.outcome === o);
       if (!items.length) return null;
@@ -526,7 +526,6 @@ class SmeExportCalculator extends HTMLElement {
           x.nextStep && [h('dt', null, this.t('nextStep')), h('dd', null, x.nextStep)]),
         h('ul', { class: 'crit' }, x.reasons.map((c) => { const lab = this.t('mk')[c.outcome] || ''; return h('li', { class: 'c-' + c.outcome },
           h('span', { class: 'mk', 'aria-hidden': 'true' }, MARK[c.outcome] || '·'), !c.reason.startsWith(lab) && h('span', { class: 'sr' }, lab + ': '), c.reason); })),
-        extra(x).length > 0 && h('div', { class: 'confirm' }, h('p', { class: 'lab' }, this.t('toConfirm')), h('ul', null, extra(x).map((c) => h('li', null, c)))),
         h('p', { class: 'src' }, this.t('source') + ': ' + x.source, x.url && ' · ', this.link(x.url, this.t('details'))))));
       const head = items[0].outcomeLabel + ' (' + items.length + ')';
       return h('div', { class: 'og og-' + o }, o === 'ineligible' ? this.det('inel', head, list) : [this.hx(2, head), list]);
