@@ -159,8 +159,10 @@ const TAG = 'sme-export-calculator';
 /** Loader problem kinds (src/load.rs) that the dataset notice names in words; others are counted. */
 const DS_KIND = { json: 'dsJson', tooLarge: 'dsLarge', tooDeep: 'dsDeep' };
 
-let wasmP;
-const wasm = () => (wasmP ||= import('./pkg/sme_export.js').then(async (m) => { await m.default(); return m; }));
+// The engine, fetched and compiled as soon as this module runs (a page loads the module only to
+// show the widget, so the download overlaps the page's own work), once for every element.
+const engine = import('./pkg/sme_export.js').then(async (m) => { await m.default(); return m; });
+engine.catch(() => {}); // each element reports a failure itself
 
 /** h('p', {class: 'x', onclick: f}, 'text', child): DOM only; strings become text nodes. */
 /** One Intl.NumberFormat per language and options: creating one costs more than formatting. */
@@ -255,7 +257,7 @@ class SmeExportCalculator extends HTMLElement {
     // Print shows every table: open all result <details>, then restore what the user had open.
     const pr = (on) => () => { this.printing = on; this.chartOpts = null; this.wrap.querySelectorAll('.r details[data-n]').forEach((d) => { d.open = on || this.opened.has(d.dataset.n); }); this.drawCharts(); };
     this.onBeforePrint = pr(true); this.onAfterPrint = pr(false);
-    wasm().then((m) => { this.m = m; this.start(); }, (e) => {
+    engine.then((m) => { this.m = m; this.start(); }, (e) => {
       console.error('sme-export: could not load the engine', e);
       this.wrap.replaceChildren(h('p', { class: 'msg err', role: 'alert' }, this.t('loadFail')));
       this.style.minHeight = '';
