@@ -9,6 +9,8 @@
 //! - `sme`, `potential`, `rules`: the three calculations (SME status, export potential, eligibility).
 //! - `engine`: checks raw input and runs the calculations into one `Estimate`.
 //! - `json`: a small strict JSON parser (depth-bounded) for datasets.
+//! - `panel`: the reference panel of firms, their pinned outcomes and the comparison of two
+//!   datasets on them (the review of a figure update; uses `engine::Prepared::score`).
 //! - `binding`, `to_js`, `chart`, `canvas` (wasm32 only): the JS API, results as JS objects, the
 //!   canvas charts and their plotters backend. Everything above them is plain Rust, tested
 //!   natively with `cargo test`.
@@ -37,6 +39,7 @@ pub mod json;
 pub mod ko;
 pub mod load;
 pub mod model;
+pub mod panel;
 pub mod potential;
 pub mod rules;
 pub mod sme;
