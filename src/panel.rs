@@ -259,12 +259,12 @@ pub enum OutcomeField {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ChangeKind {
+    SmeStatus,
+    Potential,
+    Ranking,
+    Program,
     /// The firm is accepted by one dataset and not the other.
     Invalid,
-    SmeStatus,
-    Program,
-    Ranking,
-    Potential,
 }
 
 impl OutcomeField {
@@ -532,6 +532,7 @@ pub fn kind_label(kind: ChangeKind, lang: Lang) -> &'static str {
     }
 }
 
+/// Every kind, in report order.
 const KINDS: [ChangeKind; 5] = [
     ChangeKind::SmeStatus,
     ChangeKind::Potential,
