@@ -3,7 +3,9 @@
 # then assembles dist/, the folder to put on any static host (also under a sub-path).
 #
 #   pkg/   wasm-bindgen output (sme_export.js, sme_export_bg.wasm, .d.ts typings). Generated.
-#   dist/  www/ (minus screenshots and test-only files) + pkg/sme_export.js + pkg/sme_export_bg.wasm,
+#   pkg-validator/  the same with feature `validator` (adds comparePanel), for dataset.html only.
+#   dist/  www/ (minus screenshots and test-only files) + pkg/sme_export.js + pkg/sme_export_bg.wasm
+#          + pkg-validator/ (the same two files) + panel.csv (data/panel.csv), for the validator page,
 #          with every .js and .css minified by esbuild (www/ and pkg/ stay readable).
 #          Generated. This is all a host needs.
 #
@@ -36,30 +38,42 @@ is_test_only() {
 }
 
 t0=$(now)
-log "cargo build --lib --release --target $WASM_TARGET"
-cargo build --lib --release --target "$WASM_TARGET"
 raw_wasm="${CARGO_TARGET_DIR:-target}/$WASM_TARGET/release/sme_export.wasm"
-[ -f "$raw_wasm" ] || die "$raw_wasm was not produced."
 
-log "wasm-bindgen $(wasm_bindgen_version) --target web"
-rm -rf pkg
-wasm-bindgen --target web --out-dir pkg --out-name sme_export "$raw_wasm"
+# build_pkg OUT [CARGO_FLAGS...]: the lib for wasm32 -> wasm-bindgen -> wasm-opt, into OUT/.
+build_pkg() {
+	local out="$1"
+	shift
+	log "cargo build --lib --release --target $WASM_TARGET $*"
+	cargo build --lib --release --target "$WASM_TARGET" "$@"
+	[ -f "$raw_wasm" ] || die "$raw_wasm was not produced."
 
-# -Oz --converge: repeat -Oz until the module stops shrinking (about 240 bytes gzip fewer than one
-# -Oz, a few seconds more). --strip-target-features: that section only tells tools which features
-# the code uses (wasm-opt was told above); browsers ignore it. Measured and rejected (see
-# docs/BENCHMARK.md): --gufa (no gain over --converge), -Os/-O3 (bigger), --low-memory-unused
-# (about 550 bytes fewer, but only correct while nothing ever touches addresses 0..1023).
-log "wasm-opt -Oz --converge (binaryen $(node -p 'require("./node_modules/binaryen/package.json").version'))"
-node_modules/.bin/wasm-opt -Oz --converge "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
-	--strip-target-features pkg/sme_export_bg.wasm -o pkg/sme_export_bg.opt.wasm
-mv pkg/sme_export_bg.opt.wasm pkg/sme_export_bg.wasm
-# A module the browser will refuse must fail the build, not the page.
-node -e '
+	log "wasm-bindgen $(wasm_bindgen_version) --target web (into $out/)"
+	rm -rf "$out"
+	wasm-bindgen --target web --out-dir "$out" --out-name sme_export "$raw_wasm"
+
+	# -Oz --converge: repeat -Oz until the module stops shrinking (about 240 bytes gzip fewer than one
+	# -Oz, a few seconds more). --strip-target-features: that section only tells tools which features
+	# the code uses (wasm-opt was told above); browsers ignore it. Measured and rejected (see
+	# docs/BENCHMARK.md): --gufa (no gain over --converge), -Os/-O3 (bigger), --low-memory-unused
+	# (about 550 bytes fewer, but only correct while nothing ever touches addresses 0..1023).
+	log "wasm-opt -Oz --converge (binaryen $(node -p 'require("./node_modules/binaryen/package.json").version'))"
+	node_modules/.bin/wasm-opt -Oz --converge "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
+		--strip-target-features "$out/sme_export_bg.wasm" -o "$out/sme_export_bg.opt.wasm"
+	mv "$out/sme_export_bg.opt.wasm" "$out/sme_export_bg.wasm"
+	# A module the browser will refuse must fail the build, not the page.
+	WASM_FILE="$out/sme_export_bg.wasm" node -e '
 const fs = require("fs");
-const bytes = fs.readFileSync("pkg/sme_export_bg.wasm");
-if (!WebAssembly.validate(bytes)) { console.error("pkg/sme_export_bg.wasm does not validate after wasm-opt"); process.exit(1); }
+const file = process.env.WASM_FILE;
+if (!WebAssembly.validate(fs.readFileSync(file))) { console.error(file + " does not validate after wasm-opt"); process.exit(1); }
 '
+}
+
+# The widget's engine, what every host page downloads.
+build_pkg pkg
+# The validator page's engine: the same plus `comparePanel` (feature `validator`), so the widget's
+# bundle does not carry the reference panel's comparison. Built second: pkg/ is already done.
+build_pkg pkg-validator --features validator
 
 log "assembling dist/"
 rm -rf dist
@@ -76,6 +90,10 @@ if [ -d www ]; then
 fi
 [ "$shipped" -gt 0 ] || warn "www/ has no files to ship yet: dist/ holds only pkg/."
 cp pkg/sme_export.js pkg/sme_export_bg.wasm dist/pkg/
+mkdir -p dist/pkg-validator
+cp pkg-validator/sme_export.js pkg-validator/sme_export_bg.wasm dist/pkg-validator/
+# The reference panel, for the validator page's comparison with the built-in figures.
+cp data/panel.csv dist/panel.csv
 
 # Minify what the browser downloads: every .js (all are ES modules: the element, the wasm-bindgen
 # glue, embed.js; --format=esm keeps import.meta.url and the import of ./pkg/sme_export.js as they

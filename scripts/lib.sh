@@ -3,7 +3,8 @@
 #
 #   ensure_tools            what a build needs: rust wasm32 target, wasm-bindgen-cli (the exact
 #                           version in Cargo.lock, cached per machine), node + npm ci (wasm-opt)
-#   ensure_test_tools       ensure_tools + clippy + Chromium, chromedriver and a Korean font
+#   ensure_test_tools       ensure_tools + Node >= 20 (browser suite) + clippy + Chromium,
+#                           chromedriver and a Korean font
 #
 # Everything is installed only when missing. When something cannot be installed, the script says
 # what to run and exits non-zero. Nothing here needs a terminal (CI runs without stdin).
@@ -204,8 +205,26 @@ ensure_browser() {
 	export CHROMIUM_BIN CHROMEDRIVER="$CHROMEDRIVER_BIN"
 }
 
+# The browser suite's drivers (playwright-core, puppeteer-core) need Node 20 or newer
+# (tests/browser/package.json "engines"); the build alone runs on 18. Checked with the other test
+# tools, so an old Node stops the run at its start rather than at its last stage.
+ensure_node_for_browser_tests() {
+	[ -f "$ROOT/tests/browser/package.json" ] || return 0
+	local major
+	major="$(node -p 'process.versions.node.split(".")[0]')"
+	if [ "$major" -lt 20 ]; then
+		die "Node.js $(node --version) is too old for the browser suite: playwright-core needs Node 20 or newer." \
+			"Debian 12's nodejs package is 18; Debian 13's is 20. Install Node 20 LTS or newer, for example" \
+			"  - on Debian 13: apt-get install -y nodejs npm" \
+			"  - anywhere: nvm install 20 (https://github.com/nvm-sh/nvm), or an official Node 20 build from nodejs.org" \
+			"put its bin directory first on PATH (node --version must say v20 or newer), then run this script again." \
+			"The build alone (scripts/build.sh) still works with Node 18."
+	fi
+}
+
 ensure_test_tools() {
 	ensure_tools
+	ensure_node_for_browser_tests
 	ensure_clippy
 	ensure_browser
 }

@@ -30,6 +30,7 @@ export const MIME = {
   ".webp": "image/webp",
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
   ".ts": "text/plain; charset=utf-8",
   ".woff2": "font/woff2",
 };

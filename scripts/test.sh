@@ -73,8 +73,9 @@ fmt_check() {
 clippy_all() {
 	# --all-features: the native command line (feature `cli`) and its tests are linted too.
 	cargo clippy --all-targets --all-features -- -D warnings &&
-		# binding.rs, chart.rs and tests/wasm_api.rs exist only on wasm32: lint them there too.
-		cargo clippy --target "$WASM_TARGET" --lib --test wasm_api -- -D warnings
+		# binding.rs, chart.rs and tests/wasm_api.rs exist only on wasm32: lint them there too
+		# (with `validator`, the validator page's build, which adds comparePanel).
+		cargo clippy --target "$WASM_TARGET" --lib --test wasm_api --features validator -- -D warnings
 }
 
 wasm_tests() {

@@ -2,7 +2,7 @@
 //! objects. No calculation happens here.
 //!
 //! `estimate(input)`, `parseAmount(text, lang?)`, `formatAmount(krw, lang?)`, `datasetInfo(lang?)`,
-//! `loadDataset(json)`, `resetDataset()`, `drawPotentialChart(canvas, input, options)`,
+//! `loadDataset(json)`, `resetDataset()`, `comparePanel(json, panelCsv, lang?)`, `drawPotentialChart(canvas, input, options)`,
 //! `drawRankingChart(canvas, input, options)`. Bad input throws a JS `Error` whose message is
 //! in the requested language and which carries `field`, `reason` and `errors` (all problems).
 
@@ -41,6 +41,11 @@ pub(crate) fn dataset_for(key: &str) -> Result<Rc<Dataset>, JsValue> {
     if !key.is_empty() {
         return dataset_for("");
     }
+    built_in()
+}
+
+/// The compiled-in dataset, whatever was loaded since.
+fn built_in() -> Result<Rc<Dataset>, JsValue> {
     DEFAULT.with(|cell| {
         if let Some(ds) = cell.borrow().as_ref() {
             return Ok(Rc::clone(ds));
@@ -305,4 +310,16 @@ pub fn validate_dataset(json: &str) -> JsValue {
 #[wasm_bindgen(js_name = resetDataset)]
 pub fn reset_dataset() {
     LOADED.with(|l| l.borrow_mut().clear());
+}
+
+/// `comparePanel(json, panelCsv, lang?)` (feature `validator`: the validator page's build): the reference panel (the text of `panel.csv`) through
+/// the built-in figures and through `json`: `{firms, firmsChanged, potentialShare, counts,
+/// changes, summary}` (`panel::Comparison`). Throws the dataset's problems, or the panel's line.
+#[cfg(feature = "validator")]
+#[wasm_bindgen(js_name = comparePanel)]
+pub fn compare_panel(json: &str, panel_csv: &str, lang: JsValue) -> Result<JsValue, JsValue> {
+    let new = load::dataset_from_json(json).map_err(|p| problems_error(&p))?;
+    let panel = crate::panel::read_panel(panel_csv).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    let old = built_in()?;
+    Ok(crate::panel::compare(&panel, &old, &new, lang_of(&lang)).to_js())
 }

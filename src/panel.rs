@@ -103,7 +103,7 @@ pub fn read_panel(text: &str) -> Result<Vec<PanelFirm>, PanelError> {
         *slot = header
             .iter()
             .position(|h| h.trim() == name)
-            .ok_or_else(|| error_at(1, format!("the panel has no column {name:?}")))?;
+            .ok_or_else(|| error_at(1, format!("the panel has no column \"{name}\"")))?;
     }
     let mut firms = Vec::with_capacity(rows.len());
     for (line, record) in rows {
@@ -115,7 +115,7 @@ pub fn read_panel(text: &str) -> Result<Vec<PanelFirm>, PanelError> {
                     error_at(
                         line,
                         format!(
-                            "{}: {text:?} is not an amount ({})",
+                            "{}: \"{text}\" is not an amount ({})",
                             COLUMNS.get(column).copied().unwrap_or("?"),
                             reason.key()
                         ),
@@ -131,7 +131,7 @@ pub fn read_panel(text: &str) -> Result<Vec<PanelFirm>, PanelError> {
                 other => Err(error_at(
                     line,
                     format!(
-                        "{}: {other:?} is not yes, no or blank",
+                        "{}: \"{other}\" is not yes, no or blank",
                         COLUMNS.get(column).copied().unwrap_or("?")
                     ),
                 )),
@@ -142,7 +142,7 @@ pub fn read_panel(text: &str) -> Result<Vec<PanelFirm>, PanelError> {
             return Err(error_at(line, "id: empty"));
         }
         if firms.iter().any(|f: &PanelFirm| f.id == id) {
-            return Err(error_at(line, format!("id: {id:?} appears twice")));
+            return Err(error_at(line, format!("id: \"{id}\" appears twice")));
         }
         let revenue = amount(2)?.ok_or_else(|| error_at(line, "revenue: empty"))?;
         let input = RawInput {

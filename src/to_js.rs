@@ -15,6 +15,7 @@ use crate::model::{
     CriterionResult, Estimate, Factor, Outcome, PlanContext, PlanYear, Potential, RankedMarket, SmeSize, SmeStatus,
     SupportResult, YearPotential,
 };
+use crate::panel::{Change, ChangeKind, Comparison, KindCount};
 
 pub(crate) trait ToJs {
     /// Appends this value as JSON.
@@ -117,6 +118,12 @@ impl ToJs for u32 {
     }
 }
 
+impl ToJs for usize {
+    fn write_json(&self, out: &mut String) {
+        write_number(*self as f64, out);
+    }
+}
+
 impl ToJs for i32 {
     fn write_json(&self, out: &mut String) {
         write_number(f64::from(*self), out);
@@ -203,6 +210,13 @@ macro_rules! js_name {
 js_name!(SmeSize { SmeSize::Small => "small", SmeSize::Medium => "medium", SmeSize::None => "none" });
 js_name!(Outcome { Outcome::Eligible => "eligible", Outcome::Maybe => "maybe", Outcome::Ineligible => "ineligible" });
 js_name!(Lang { Lang::Ko => "ko", Lang::En => "en" });
+js_name!(ChangeKind {
+    ChangeKind::SmeStatus => "smeStatus",
+    ChangeKind::Potential => "potential",
+    ChangeKind::Ranking => "ranking",
+    ChangeKind::Program => "program",
+    ChangeKind::Invalid => "invalid",
+});
 
 impl ToJs for Field {
     fn write_json(&self, out: &mut String) {
@@ -336,6 +350,26 @@ js_object!(SupportResult {
 });
 
 js_object!(CriterionResult { outcome => "outcome", reason => "reason" });
+
+js_object!(Comparison {
+    firms => "firms",
+    firms_changed => "firmsChanged",
+    potential_share => "potentialShare",
+    counts => "counts",
+    changes => "changes",
+    summary => "summary",
+});
+
+js_object!(KindCount { kind => "kind", label => "label", firms => "firms" });
+
+js_object!(Change {
+    firm => "firm",
+    kind => "kind",
+    field => "field",
+    before => "before",
+    after => "after",
+    relative => "relative",
+});
 
 js_object!(Problem { path => "path", kind => "kind", message => "message", hint => "hint" });
 

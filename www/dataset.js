@@ -11,8 +11,18 @@
 // creates a fresh element. If the element supports a `dataset-key` attribute (an already-loaded
 // key), the file is loaded under its own key and given to the element; otherwise under the key ""
 // (the page-wide default, fine on this page where the preview is the only widget).
+//
+// Comparison: for a valid file the engine's `comparePanel` (./pkg-validator/) runs the reference panel of firms
+// (./panel.csv, copied from data/panel.csv by scripts/build.sh and fetched once when the page
+// opens, before any file is picked) through the built-in figures and the file's, and the page
+// shows its counts and largest changes as the engine words and orders them: the same comparison
+// as `sme-export compare`.
 
 import init, { validateDataset, loadDataset, resetDataset, datasetInfo } from './pkg/sme_export.js';
+// The validator's own build of the engine: the same code plus comparePanel (feature `validator`),
+// kept out of ./pkg/, which every page with the widget downloads. A second instance: it holds no
+// loaded dataset, only the built-in figures it compares against.
+import initValidator, { comparePanel } from './pkg-validator/sme_export.js';
 
 const TAG = 'sme-export-calculator';
 const PREVIEW_KEY = 'dataset-validator:preview';
@@ -63,6 +73,7 @@ const hintKo = (p) => HINT_KO_EXACT[p.hint] || HINT_KO[p.kind] || p.hint;
 const $ = (id) => document.getElementById(id);
 const fileInput = $('file'), drop = $('drop'), fileName = $('file-name'), live = $('live');
 const result = $('result'), verdict = $('verdict'), summary = $('summary'), problemsBox = $('problems');
+const comparisonBox = $('comparison');
 const preview = $('preview'), previewHost = $('preview-host'), previewLang = $('preview-lang');
 
 /** h('p', {class: 'x'}, 'text', child): DOM only; strings become text nodes. */
@@ -84,10 +95,16 @@ const bytes = (n) => (n < 1024 ? num(n) + ' B' : n < 1048576 ? num(Math.round(n 
 const cut = (s, n = 200) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 let enginePromise;
-const engine = () => (enginePromise ||= init().then(() => {
+const engine = () => (enginePromise ||= Promise.all([init(), initValidator()]).then(() => {
   builtInVersion = datasetInfo('ko').version;
 }));
 let builtInVersion = '';
+/** How many changes the page lists (the command line lists them all). */
+const MAX_ROWS = 20;
+/** The reference panel's text, fetched once; null when it could not be fetched. */
+const panelText = fetch('./panel.csv')
+  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+  .catch((e) => { console.warn('dataset validator: no reference panel (panel.csv):', e); return null; });
 
 /** Announces through the live region (cleared first so the same words are read again). */
 function announce(text) {
@@ -151,9 +168,11 @@ async function check(text, name) {
   result.hidden = false;
   if (rep.ok) {
     await showValid(text, doc, name, encodingWarning);
-    announce(`유효한 파일입니다. 버전 ${rep.version}. The file is valid.`);
+    const cmp = await showComparison(text);
+    announce(`유효한 파일입니다. 버전 ${rep.version}. The file is valid.` + (cmp ? ` ${cmp.ko.summary} ${cmp.en.summary}` : ''));
   } else {
     hidePreview();
+    comparisonBox.replaceChildren();
     showProblems(rep.problems, doc, name, encodingWarning);
     const n = rep.problems.length;
     const more = rep.problems.some((p) => p.kind === 'truncated');
@@ -164,6 +183,7 @@ async function check(text, name) {
 function showFailure(ko, english) {
   result.hidden = false;
   hidePreview();
+  comparisonBox.replaceChildren();
   verdict.replaceChildren(h('p', { class: 'verdict err' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '!'), h('span', null, ko, ' ', en(english))));
   summary.replaceChildren();
   problemsBox.replaceChildren();
@@ -292,6 +312,55 @@ async function showValid(text, doc, name, encodingWarning) {
   h('pre', { class: 'code' }, h('code', null, `<sme-export-calculator lang="ko" data-src="${fileRef}"></sme-export-calculator>`)));
   problemsBox.replaceChildren();
   showPreview(key);
+}
+
+// ---- comparison with the built-in figures -------------------------------------------------------------
+
+/** The panel through the built-in figures and this file, in both languages; null if unavailable. */
+async function compareWithBuiltIn(text) {
+  const panel = await panelText;
+  if (panel === null) return null;
+  try {
+    return { ko: comparePanel(text, panel, 'ko'), en: comparePanel(text, panel, 'en') };
+  } catch (e) {
+    console.warn('dataset validator: comparePanel failed', e);
+    return null;
+  }
+}
+
+/** Shows how many reference firms change and the largest changes; returns the comparison. */
+async function showComparison(text) {
+  const cmp = await compareWithBuiltIn(text);
+  if (!cmp) {
+    comparisonBox.replaceChildren(h('p', { class: 'msg warn' }, '기준 기업 목록(panel.csv)을 불러오지 못해 내장 수치와 비교하지 못했습니다. ',
+      en('The reference panel (panel.csv) could not be loaded, so the file was not compared with the built-in figures.')));
+    return null;
+  }
+  const { ko, en: english } = cmp;
+  const share = Math.round(ko.potentialShare * 100);
+  const rows = ko.changes.slice(0, MAX_ROWS);
+  const change = (c) => (c.relative === null ? '' : `${c.relative > 0 ? '+' : ''}${(c.relative * 100).toFixed(1)} %`);
+  comparisonBox.replaceChildren(
+    h('h3', null, '내장 수치와 비교 ', en('Compared with the built-in figures')),
+    h('p', { class: 'hint' }, `기준 기업 ${num(ko.firms)}곳(저장소의 data/panel.csv)을 내장 수치와 이 파일로 각각 계산해 결과가 바뀌는 기업을 셉니다. 수출 가능액은 ${share}% 넘게 바뀔 때만 셉니다. `,
+      en(`The ${english.firms} reference firms (data/panel.csv in the repository) are scored with the built-in figures and with this file; a potential counts when it moves by more than ${share} %.`)),
+    h('p', { class: 'cmp-summary', id: 'cmp-summary' }, h('strong', null, ko.summary), ' ', en(english.summary)),
+    h('dl', { class: 'sum cmp-counts' }, ko.counts.map((c, i) => [
+      h('dt', { 'data-kind': c.kind }, c.label, ' ', en(english.counts[i].label)),
+      h('dd', { 'data-kind': c.kind }, num(c.firms)),
+    ])),
+    ...(rows.length ? [
+      h('h4', null, ko.changes.length > rows.length ? `가장 큰 변화 ${num(rows.length)}건 (전체 ${num(ko.changes.length)}건) ` : `바뀌는 결과 ${num(rows.length)}건 `,
+        en(ko.changes.length > rows.length ? `Largest ${rows.length} of ${ko.changes.length} changes` : `${rows.length} changes`)),
+      h('div', { class: 'cmp-wrap' }, h('table', { class: 'cmp-table', id: 'cmp-table' },
+        h('thead', null, h('tr', null, ['기업 · firm', '항목 · field', '이전 · before', '이후 · after', '변화 · change'].map((x) => h('th', { scope: 'col' }, x)))),
+        h('tbody', null, rows.map((c) => h('tr', { 'data-kind': c.kind },
+          h('td', null, h('code', null, c.firm)), h('td', null, h('code', null, c.field)),
+          h('td', null, c.before), h('td', null, c.after), h('td', null, change(c))))))),
+      h('p', { class: 'hint' }, '모든 변화는 명령줄에서 볼 수 있습니다: ', h('code', null, 'sme-export compare data/dataset.json 새파일.json'), ' ',
+        en('The command line lists every change (same command).')),
+    ] : []));
+  return cmp;
 }
 
 // ---- preview ----------------------------------------------------------------------------------------------

@@ -78,6 +78,12 @@ function makeFiles(dir) {
   for (const list of ['sectors', 'regions', 'markets', 'programs']) evil[list].forEach((x) => poison(x.name));
   put(`${PAYLOAD}.json`, JSON.stringify(evil, null, 2));
   files.evil = files[`${PAYLOAD}.json`];
+  // One figure changed: the UAE's demand for medical devices doubled (it overtakes Saudi Arabia).
+  const ae = d();
+  ae.version = '2027.2';
+  const aeDevices = ae.markets.find((m) => m.id === 'AE').demand.find((x) => x.sector === 'medical_devices');
+  aeDevices.value *= 2;
+  put('ae-devices-doubled.json', JSON.stringify(ae, null, 2));
   return files;
 }
 
@@ -519,5 +525,71 @@ const validator = [
     },
   },
 ];
+
+// The reference panel and its pinned outcomes, read here as a person reads the CSVs (no quoted
+// cell comes before the columns used).
+const PANEL_ROWS = fs.readFileSync(path.join(REPO, 'data', 'panel.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const PINNED = (() => {
+  const [head, ...rows] = fs.readFileSync(path.join(REPO, 'tests', 'data', 'panel-outcomes.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+  return new Map(rows.map((r) => [r[0], Object.fromEntries(head.map((h, i) => [h, r[i]]))]));
+})();
+
+/** The comparison the validator page shows. */
+function comparisonShown(p) {
+  return p.evaluate(() => {
+    const txt = (e) => (e ? e.textContent.replace(/\s+/g, ' ').trim() : '');
+    return {
+      summary: txt(document.getElementById('cmp-summary')),
+      counts: Object.fromEntries([...document.querySelectorAll('#comparison dd[data-kind]')].map((dd) => [dd.dataset.kind, txt(dd)])),
+      rows: [...document.querySelectorAll('#cmp-table tbody tr')].map((tr) => [...tr.children].map(txt)),
+    };
+  });
+}
+
+validator.push({
+  id: '10',
+  title: 'validator (strict CSP): one changed figure → the reference firms it moves, counted and listed against the built-in figures',
+  async run(t) {
+    const { p, fx, after } = await openValidator(t);
+    // The built-in figures themselves change nothing.
+    let r = await pickFile(p, path.join(REPO, 'data', 'dataset.json'));
+    let c = await comparisonShown(p);
+    const n = PANEL_ROWS.length;
+    t.assert(c.summary.includes(`기준 기업 ${n}곳 중 0곳의 결과가 바뀝니다`) && c.summary.includes(`0 of the ${n} reference firms`), `default: summary "${c.summary}"`);
+    t.eq(c.counts, { smeStatus: '0', potential: '0', ranking: '0', program: '0', invalid: '0' }, 'default: counts');
+    t.eq(c.rows, [], 'default: rows');
+    t.assert(r.said.includes(`${n}곳 중 0곳`), `default: announced "${r.said}"`);
+
+    // The UAE's device demand doubled.
+    r = await pickFile(p, fx.files['ae-devices-doubled.json']);
+    c = await comparisonShown(p);
+    const devices = PANEL_ROWS.filter((x) => x[1] === 'medical_devices' && Number(x[2]) > 0);
+    const toAe = devices.filter((x) => x[11] === 'AE');
+    t.assert(toAe.length >= 5, `only ${toAe.length} device firms target AE in the panel`);
+    // Every device firm now sees AE first (the ranking); those targeting AE double (the potential).
+    t.eq(c.counts, { smeStatus: '0', potential: String(toAe.length), ranking: String(devices.length), program: '0', invalid: '0' }, 'counts shown');
+    const changed = new Set([...devices.map((x) => x[0])]).size;
+    t.assert(c.summary.includes(`기준 기업 ${n}곳 중 ${changed}곳의 결과가 바뀝니다`), `summary "${c.summary}", want ${changed} of ${n}`);
+    t.assert(r.said.includes(`${n}곳 중 ${changed}곳`) && r.said.includes(`${changed} of the ${n} reference firms`), `announced "${r.said}"`);
+    t.eq(c.rows.length, 20, 'rows listed (the largest 20)');
+    const ids = new Set(toAe.map((x) => x[0]));
+    for (const [firm, field, before, after_, change] of c.rows) {
+      // Largest first: the doubled potentials of the firms targeting AE, before = the pinned outcome.
+      t.assert(ids.has(firm) && /^(base|low|high|untapped)_krw$/.test(field), `row ${firm} ${field}`);
+      t.eq(before, (PINNED.get(firm) || {})[field], `${firm} ${field}: before vs tests/data/panel-outcomes.csv`);
+      t.assert(Math.abs(Number(after_) - 2 * Number(before)) <= 2, `${firm} ${field}: ${before} → ${after_}, want double`);
+      t.eq(change, '+100.0 %', `${firm} ${field}: change`);
+    }
+    // The page shows what the engine's comparePanel gives, in its order.
+    const want = await p.evaluate(async ({ text, panel }) => {
+      // The validator's own build of the engine (dataset.js has initialised it).
+      const m = await import('./pkg-validator/sme_export.js');
+      return m.comparePanel(text, panel, 'ko').changes.slice(0, 20).map((x) => [x.firm, x.field, x.before, x.after]);
+    }, { text: fs.readFileSync(fx.files['ae-devices-doubled.json'], 'utf8'), panel: fs.readFileSync(path.join(REPO, 'data', 'panel.csv'), 'utf8') });
+    t.eq(c.rows.map((x) => x.slice(0, 4)), want, 'rows vs comparePanel()');
+    t.note(`${changed} of ${n} firms change; ${toAe.length} potentials, ${devices.length} rankings`);
+    await validatorAfter(t, p, after, { widget: true });
+  },
+});
 
 export const cases = [good, ...FAILURES.map(failure), ...validator];
