@@ -12,10 +12,12 @@
 //! - `panel`: the reference panel of firms, their pinned outcomes and the comparison of two
 //!   datasets on them (the review of a figure update; uses `engine::Prepared::score`).
 //! - `binding`, `to_js`, `chart`, `canvas` (wasm32 only): the JS API, results as JS objects, the
-//!   canvas charts and their plotters backend. Everything above them is plain Rust, tested
+//!   canvas charts and their plotters backend (`comparePanel` only with feature `validator`, the
+//!   validator page's build). Everything above them is plain Rust, tested
 //!   natively with `cargo test`.
-//! - `src/bin` + `src/cli` (feature `cli`): the native command line (validate, estimate, batch),
-//!   using `engine::Prepared` to score many firms fast with the same rules.
+//! - `src/bin` + `src/cli` (feature `cli`): the native command line (validate, estimate, batch,
+//!   compare; clap, csv, encoding_rs), using `engine::Prepared` to score many firms fast with
+//!   the same rules, and `panel` to compare two datasets.
 //!
 //! Invariant: nothing reachable from outside input panics; problems are `InputError` or
 //! `load::Problem` values.

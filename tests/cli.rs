@@ -5,7 +5,7 @@
 //! `write_benchmark_sample` (ignored) writes the benchmark's input; see its comment.
 #![cfg(feature = "cli")]
 
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -14,11 +14,6 @@ use sme_export::engine::{estimate, to_won, RawInput};
 use sme_export::error::{Field, InputError, Lang, Reason};
 use sme_export::load::{dataset_from_json, default_dataset};
 use sme_export::model::{Estimate, Outcome, Readiness, SmeSize};
-
-// The command's own CSV reader and writer, tested directly for what files rarely show.
-#[allow(dead_code)]
-#[path = "../src/cli/csv.rs"]
-mod csv;
 
 const BIN: &str = env!("CARGO_BIN_EXE_sme-export");
 
@@ -755,80 +750,92 @@ fn batch_row_with_the_wrong_number_of_cells_and_bad_bytes() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The CSV reader and writer themselves
+// Reading and writing CSV (the csv crate) as the command uses it
 
-/// Hands out one byte per read, so every state boundary falls between reads.
-struct Trickle<'a>(&'a [u8]);
-
-impl Read for Trickle<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        match (self.0.split_first(), buf.first_mut()) {
-            (Some((&b, rest)), Some(slot)) => {
-                *slot = b;
-                self.0 = rest;
-                Ok(1)
-            }
-            _ => Ok(0),
-        }
-    }
+/// Every record of a CSV input, header included, as the csv crate reads it.
+fn records(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    r.byte_records()
+        .map(|rec| {
+            rec.map(|rec| rec.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect())
+                .map_err(|e| e.to_string())
+        })
+        .collect()
 }
 
-fn records(bytes: &[u8], trickle: bool) -> Result<Vec<Vec<String>>, String> {
-    let source: Box<dyn std::io::BufRead> = if trickle {
-        Box::new(std::io::BufReader::with_capacity(1, Trickle(bytes)))
-    } else {
-        Box::new(bytes)
-    };
-    let mut r = csv::reader(source).map_err(|e| e.to_string())?;
-    let mut out = Vec::new();
-    loop {
-        match r.next_record() {
-            Ok(true) => out.push(
-                (0..r.len())
-                    .map(|i| String::from_utf8_lossy(r.field(i).unwrap_or_default()).into_owned())
-                    .collect(),
-            ),
-            Ok(false) => return Ok(out),
-            Err(e) => return Err(format!("{e:?}")),
-        }
-    }
+/// The cells `batch` copies from a one-column-extra input, by row: what its reader made of them.
+fn copied_cells(input: &[u8]) -> Vec<String> {
+    let o = run_with_stdin(&["batch", "-", "-", "--lang", "en"], input);
+    assert!(code(&o) == 0 || code(&o) == 3, "{}", stderr(&o));
+    parse_csv(&stdout(&o))
+        .into_iter()
+        .skip(1)
+        .map(|r| r[11].clone())
+        .collect()
 }
 
 #[test]
-fn csv_reader_edge_cases_in_any_chunking() {
-    let cases: [(&[u8], &[&[&str]]); 10] = [
-        (b"", &[]),
-        (b"\xEF\xBB\xBFa,b\r\n1,2", &[&["a", "b"], &["1", "2"]]),
-        (b"\xEF\xBB", &[&["\u{FFFD}"]]),
-        (b"a,\"b,c\"\n\"x\"\"y\",\"\"\n", &[&["a", "b,c"], &["x\"y", ""]]),
-        (b"\"line\r\nbreak\",z\r\n", &[&["line\r\nbreak", "z"]]),
-        (b"a\rb\r\rc\n", &[&["a"], &["b"], &[""], &["c"]]),
-        (b"a,,\n,\n", &[&["a", "", ""], &["", ""]]),
-        (b"ab\"c,\"q\"tail\n", &[&["ab\"c", "qtail"]]),
-        (b"\n\n", &[&[""], &[""]]),
-        (b"x,\xEF\xBB\xBF\n", &[&["x", "\u{feff}"]]),
+fn batch_reads_quotes_line_breaks_and_line_ends_as_spreadsheets_write_them() {
+    let head = b"revenue,sector,market,note";
+    let cases: [(&[u8], &[&str]); 6] = [
+        (
+            b"\xEF\xBB\xBFrevenue,sector,market,note\r\n1\xEC\x96\xB5,medical_devices,SA,plain\r\n",
+            &["plain"],
+        ),
+        (
+            b"\n1\xEC\x96\xB5,medical_devices,SA,\"b,c\"\n1\xEC\x96\xB5,medical_devices,SA,\"x\"\"y\"\n",
+            &["b,c", "x\"y"],
+        ),
+        (
+            b"\n1\xEC\x96\xB5,medical_devices,SA,\"line\r\nbreak\"\r\n",
+            &["line\r\nbreak"],
+        ),
+        (
+            b"\r1\xEC\x96\xB5,medical_devices,SA,a\r1\xEC\x96\xB5,medical_devices,SA,b\r",
+            &["a", "b"],
+        ),
+        (
+            b"\n1\xEC\x96\xB5,medical_devices,SA,ab\"c\n1\xEC\x96\xB5,medical_devices,SA,\"q\"tail\n",
+            &["ab\"c", "qtail"],
+        ),
+        (b"\n1\xEC\x96\xB5,medical_devices,SA,\n", &[""]),
     ];
-    for (input, want) in cases {
-        for trickle in [false, true] {
-            let got = records(input, trickle).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-            let want: Vec<Vec<String>> = want.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect();
-            assert_eq!(
-                got,
-                want,
-                "{:?} (one byte a read: {trickle})",
-                String::from_utf8_lossy(input)
-            );
-        }
+    for (body, want) in cases {
+        let input = if body.starts_with(b"\xEF") {
+            body.to_vec()
+        } else {
+            [&head[..], body].concat()
+        };
+        assert_eq!(copied_cells(&input), want, "{:?}", String::from_utf8_lossy(&input));
     }
-    assert_eq!(records(b"a,\"open\n", true), Err("UnterminatedQuote".into()));
-    let long = vec![b'x'; csv::MAX_RECORD + 10];
-    assert_eq!(records(&long, false), Err("TooLong".into()));
+    // Blank lines and rows of commas are skipped but counted: the bad row is row 4.
+    let o = run_with_stdin(
+        &["batch", "-", "-", "--lang", "en"],
+        "revenue,sector,market\n1억,medical_devices,SA\n\n,,\n-1억,medical_devices,SA\n".as_bytes(),
+    );
+    assert_eq!(code(&o), 3);
+    assert!(stderr(&o).contains("row 4: [revenue]"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("2 rows: 1 scored, 1 with errors"), "{}", stderr(&o));
+    // A record longer than 1 MiB (a quote never closed in a large file) stops the run, exit 2.
+    let mut long = b"revenue,sector,market,note\n1\xEC\x96\xB5,medical_devices,SA,\"".to_vec();
+    long.extend(std::iter::repeat_n(b'x', 3 << 20));
+    let long_path = temp("long-record.csv");
+    std::fs::write(&long_path, &long).unwrap_or_else(|e| panic!("{e}"));
+    let o = run(&["batch", long_path.to_str().unwrap_or_default(), "-"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("row 1: the record is longer than 1048576 bytes"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
-fn csv_writer_quotes_and_guards() {
-    let mut w = csv::Writer::new(Vec::new());
-    for cell in [
+fn batch_output_quotes_and_guards_cells() {
+    let cells = [
         "plain",
         "a,b",
         "say \"hi\"",
@@ -840,17 +847,144 @@ fn csv_writer_quotes_and_guards() {
         "multi\nline",
         "=a,b",
         "",
-    ] {
-        w.text(cell).unwrap_or_else(|e| panic!("{e}"));
+    ];
+    let mut input = String::from("revenue,sector,market,note\n");
+    for c in cells {
+        input.push_str("1억,medical_devices,SA,\"");
+        input.push_str(&c.replace('"', "\"\""));
+        input.push_str("\"\n");
     }
-    w.number(0).unwrap_or_else(|e| panic!("{e}"));
-    w.number(u64::MAX).unwrap_or_else(|e| panic!("{e}"));
-    w.end().unwrap_or_else(|e| panic!("{e}"));
-    let out = w.into_inner();
+    let o = run_with_stdin(&["batch", "-", "-"], input.as_bytes());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let last_cells: Vec<&str> = out
+        .split("\r\n")
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split_once(",,").map_or(l, |(_, rest)| rest))
+        .collect();
     assert_eq!(
-        String::from_utf8(out).unwrap_or_default(),
-        "plain,\"a,b\",\"say \"\"hi\"\"\",'=1+1,'+82,'-3,'@x,'\tt,\"multi\nline\",\"'=a,b\",,0,18446744073709551615\r\n"
+        last_cells,
+        [
+            "plain",
+            "\"a,b\"",
+            "\"say \"\"hi\"\"\"",
+            "'=1+1",
+            "'+82",
+            "'-3",
+            "'@x",
+            "'\tt",
+            "\"multi\nline\"",
+            "\"'=a,b\"",
+            "",
+        ]
     );
+    // Numbers are written as digits; every record ends with CRLF.
+    assert!(out.ends_with("\r\n"));
+    assert!(out.split("\r\n").nth(1).is_some_and(|l| l
+        .split(',')
+        .nth(2)
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))));
+}
+
+#[test]
+fn batch_reads_the_cp949_csv_korean_excel_writes_and_keeps_names_intact() {
+    // What Excel's "CSV (쉼표로 분리)" saves on a Korean Windows: CP949, no BOM, CRLF, a
+    // Korean header cell and Korean firm names (including a character outside EUC-KR's
+    // KS X 1001 set, 똠, that only CP949 has).
+    let text = "id,회사명,revenue,sector,market\r\nK1,(주)한국메디칼,35억,medical_devices,SA\r\nK2,똠방각하 의원,3억 5천만,medical_services,AE\r\n";
+    let (bytes, _, unmappable) = encoding_rs::EUC_KR.encode(text);
+    assert!(!unmappable);
+    assert!(std::str::from_utf8(&bytes).is_err(), "the sample must not be UTF-8");
+    let in_path = temp("excel-cp949.csv");
+    let out_path = temp("excel-cp949-out.csv");
+    std::fs::write(&in_path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+    let o = run(&[
+        "batch",
+        in_path.to_str().unwrap_or_default(),
+        out_path.to_str().unwrap_or_default(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("read as CP949 (EUC-KR"), "{}", stderr(&o));
+    let out = std::fs::read_to_string(&out_path).unwrap_or_else(|e| panic!("output not UTF-8: {e}"));
+    let rows = parse_csv(&out);
+    assert_eq!(rows[0][11], "회사명");
+    assert_eq!(rows[1][11], "(주)한국메디칼");
+    assert_eq!(rows[2][11], "똠방각하 의원");
+    assert_eq!(
+        rows[1],
+        expected_row("K1", firm(35e8, "medical_devices", "SA"), "(주)한국메디칼")
+    );
+    assert_eq!(
+        rows[2],
+        expected_row("K2", firm(3.5e8, "medical_services", "AE"), "똠방각하 의원")
+    );
+    // The same rows in UTF-8 (with and without a BOM) give the same output, and say UTF-8.
+    for prefix in ["", "\u{feff}"] {
+        let o = run_with_stdin(&["batch", "-", "-", "--lang", "en"], [prefix, text].concat().as_bytes());
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        assert!(stderr(&o).contains("read as UTF-8"), "{}", stderr(&o));
+        assert_eq!(stdout(&o), out);
+    }
+}
+
+#[test]
+fn an_option_is_never_taken_as_the_value_of_another() {
+    let o = run(&[
+        "estimate",
+        "--revenue",
+        "--json",
+        "--sector",
+        "medical_devices",
+        "--market",
+        "SA",
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("sme-export: ") && err.contains("--revenue") && err.contains("--json"),
+        "{err}"
+    );
+    // A negative amount is still a value, and the engine's answer names the option.
+    let o = run(&[
+        "estimate",
+        "--revenue",
+        "-5억",
+        "--sector",
+        "medical_devices",
+        "--market",
+        "SA",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("--revenue: "), "{}", stderr(&o));
+    // Every usage error names what is wrong.
+    for (args, names) in [
+        (&["estimate", "--colour", "red"][..], "--colour"),
+        (&["estimate", "--revenue"][..], "--revenue"),
+        (&["estimate", "--revenue", "1억", "--revenue", "2억"][..], "--revenue"),
+        (&["estimate", "--lang", "fr"][..], "--lang"),
+        (&["batch", "only-one-file.csv"][..], "OUT.csv"),
+        (&["compare", "a.json"][..], "NEW.json"),
+        (&["validate"][..], "FILE"),
+    ] {
+        let o = run(args);
+        assert_eq!(code(&o), 2, "{args:?}");
+        assert!(stderr(&o).contains(names), "{args:?}: {}", stderr(&o));
+    }
+    // --help per command, on stdout, exit 0.
+    for (command, shows) in [
+        ("validate", "PATH: KIND: MESSAGE"),
+        ("estimate", "--exports-to-market <AMOUNT>"),
+        ("batch", "CP949"),
+        ("compare", "--panel <FILE>"),
+    ] {
+        let o = run(&[command, "--help"]);
+        assert_eq!(code(&o), 0, "{command}");
+        assert!(stdout(&o).contains(shows), "{command} --help: {}", stdout(&o));
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -987,7 +1121,7 @@ fn batch_on_generated_firms_flags_exactly_the_bad_rows() {
         .collect();
     assert_eq!(reported, bad);
     // Each good row is what the library's estimate says (every 97th row checked in full).
-    let inputs = records(&input, false).unwrap_or_else(|e| panic!("{e}"));
+    let inputs = records(&input).unwrap_or_else(|e| panic!("{e}"));
     let amount = |t: &str| {
         (!t.is_empty())
             .then(|| sme_export::amount::parse_amount(t).map(|x| x as f64).ok())
@@ -1131,7 +1265,7 @@ fn compare_of_a_dataset_with_itself_exits_0_and_bad_input_exits_2() {
 
     let o = run(&["compare", &ds]);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("two dataset files"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("NEW.json"), "{}", stderr(&o));
 
     // A panel of one firm, given with --panel.
     let panel = temp("compare-panel.csv");

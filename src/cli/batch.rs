@@ -23,31 +23,55 @@
 
 use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
 
 use sme_export::dataset::Dataset;
 use sme_export::engine::{check, to_won, Prepared, RawInput, Score};
 use sme_export::error::{Field, InputError, Lang, Reason};
 use sme_export::model::{Outcome, Question, Readiness, SmeSize};
 
-use super::args::{Args, Spec};
-use super::csv::{self, ReadError, Reader, Writer};
-use super::{amount, print_out, usage_of, wants_help, yes_no, yes_no_error, Failure, EXIT_OK, EXIT_SOME_ROWS};
+use super::encoding::{self, Bounded, MAX_RECORD, READ_AHEAD, TOO_LONG};
+use super::{amount, yes_no, yes_no_error, Common, Failure, EXIT_OK, EXIT_SOME_ROWS};
 
-const SPECS: [Spec; 3] = [
-    Spec {
-        name: "dataset",
-        takes_value: true,
-    },
-    Spec {
-        name: "lang",
-        takes_value: true,
-    },
-    Spec {
-        name: "excel",
-        takes_value: false,
-    },
-];
+pub const HELP: &str = "\
+Scores every row of a CSV of firms (\"-\" reads standard input / writes standard output),
+one record at a time in constant memory.
+Input: UTF-8 (a BOM is skipped) or CP949 / EUC-KR (what Korean Excel saves as CSV by default;
+detected from the first 64 KiB and converted; stderr says which was read), RFC 4180 (quoted
+cells may hold commas, quotes, line breaks), a header row naming the columns, in any order and
+any case (' ' and '-' read as '_'):
+  revenue, sector, market       required columns
+  id                            copied to the first output column
+  current_exports, exports_to_market, total_assets
+                                Korean amounts: 35억, 3억 5천만, \"1,250,000,000원\"; blank = not given
+  certification, local_partner, export_experience, local_language, medical_corporation
+                                yes/no/y/n/true/false/1/0/예/네/아니오/아니요; blank = not answered
+  any other column              copied to the output after the result columns
+Output (UTF-8, CRLF; --excel starts the file with a UTF-8 BOM for spreadsheet programs):
+  id (or row: the row number when there is no id column), sme_size (small/medium/none),
+  base_krw, low_krw, high_krw, untapped_krw (whole won), best_market, rank_of_market
+  (1 = best), eligible_programs, maybe_programs (program ids joined by ';'), error,
+  then the copied columns. A text cell starting with = + - @ gets a leading ' (CSV injection).
+Rows are numbered from 1, the first record after the header; blank rows are skipped but
+counted. A bad row is written with only its id, error (in --lang) and copied cells, and is
+reported on stderr as \"row N (id X): ...\"; the run carries on.
+Exit 0 when every row scored, 3 when some rows had errors, 1 when --dataset is invalid,
+2 on usage or I/O errors (rows before a read error are written).";
+
+#[derive(clap::Args)]
+pub struct BatchArgs {
+    /// The CSV of firms (\"-\": standard input)
+    #[arg(value_name = "IN.csv")]
+    input: String,
+    /// Where to write the scored CSV (\"-\": standard output)
+    #[arg(value_name = "OUT.csv")]
+    output: String,
+    /// Start the output with a UTF-8 BOM, for spreadsheet programs
+    #[arg(long)]
+    excel: bool,
+    #[command(flatten)]
+    common: Common,
+}
 
 /// The input columns the command knows, by position in this list.
 const KNOWN: [&str; 12] = [
@@ -151,7 +175,7 @@ fn normalise(name: &str) -> String {
         .collect()
 }
 
-fn columns<R: BufRead>(r: &Reader<R>, input: &str) -> Result<Columns, Failure> {
+fn columns(r: &csv::ByteRecord, input: &str) -> Result<Columns, Failure> {
     let mut cols = Columns {
         known: [None; KNOWN.len()],
         copied: Vec::new(),
@@ -159,7 +183,7 @@ fn columns<R: BufRead>(r: &Reader<R>, input: &str) -> Result<Columns, Failure> {
         width: r.len(),
     };
     for i in 0..r.len() {
-        let text = String::from_utf8_lossy(r.field(i).unwrap_or_default());
+        let text = String::from_utf8_lossy(r.get(i).unwrap_or_default());
         let name = normalise(&text);
         match KNOWN.iter().position(|k| *k == name) {
             Some(k) => {
@@ -190,7 +214,7 @@ fn columns<R: BufRead>(r: &Reader<R>, input: &str) -> Result<Columns, Failure> {
         .collect();
     if !missing.is_empty() {
         let header: Vec<String> = (0..r.len())
-            .map(|i| String::from_utf8_lossy(r.field(i).unwrap_or_default()).into_owned())
+            .map(|i| String::from_utf8_lossy(r.get(i).unwrap_or_default()).into_owned())
             .collect();
         return Err(Failure::usage(format!(
             "{input}: the header row has no {} column (found: {}); the first row must name the columns, \
@@ -211,22 +235,75 @@ struct Tally {
     not_utf8_copied: u64,
 }
 
-pub fn run(words: Vec<String>) -> Result<u8, Failure> {
-    if wants_help(&words) {
-        print_out(usage_of("batch"))?;
-        return Ok(EXIT_OK);
+/// The output CSV: RFC 4180 by the `csv` crate, CRLF, text cells guarded against formulas.
+struct Out<W: Write> {
+    csv: csv::Writer<W>,
+    /// Reused for numbers and guarded cells.
+    scratch: String,
+}
+
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
     }
-    let args = Args::parse("batch", words, &SPECS)?;
-    let (input, output) = match args.positional.as_slice() {
-        [i, o] => (i.as_str(), o.as_str()),
-        _ => {
-            return Err(Failure::usage(
-                ["batch takes IN and OUT (\"-\" for stdin/stdout)\n", usage_of("batch")].concat(),
-            ))
+}
+
+impl<W: Write> Out<W> {
+    fn new(out: W) -> Self {
+        Out {
+            csv: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .flexible(true)
+                .from_writer(out),
+            scratch: String::new(),
         }
-    };
-    let lang = super::lang(args.value("lang"))?;
-    let ds = super::dataset(args.value("dataset"))?;
+    }
+
+    /// A text cell; one starting with = + - @ tab or CR gets a leading ' so spreadsheet programs
+    /// show it instead of running it as a formula (CSV injection).
+    fn text(&mut self, s: &str) -> io::Result<()> {
+        if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            self.scratch.clear();
+            self.scratch.push('\'');
+            self.scratch.push_str(s);
+            self.csv.write_field(self.scratch.as_bytes()).map_err(csv_io)
+        } else {
+            self.csv.write_field(s).map_err(csv_io)
+        }
+    }
+
+    fn number(&mut self, n: u64) -> io::Result<()> {
+        use std::fmt::Write as _;
+        self.scratch.clear();
+        // Writing to a String cannot fail.
+        let _ = write!(self.scratch, "{n}");
+        self.csv.write_field(self.scratch.as_bytes()).map_err(csv_io)
+    }
+
+    fn empty(&mut self) -> io::Result<()> {
+        self.csv.write_field(b"").map_err(csv_io)
+    }
+
+    fn end(&mut self) -> io::Result<()> {
+        self.csv.write_record(None::<&[u8]>).map_err(csv_io)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.csv.flush()
+    }
+}
+
+/// True for a record whose fields are all empty or white space (spreadsheet programs write
+/// trailing rows of commas).
+fn is_blank(r: &csv::ByteRecord) -> bool {
+    r.as_slice().iter().all(u8::is_ascii_whitespace)
+}
+
+pub fn run(args: BatchArgs) -> Result<u8, Failure> {
+    let (input, output) = (args.input.as_str(), args.output.as_str());
+    let lang: Lang = args.common.lang.into();
+    let ds = super::dataset(args.common.dataset.as_deref())?;
     if input != "-" && output != "-" {
         if let (Ok(a), Ok(b)) = (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
             if a == b {
@@ -238,44 +315,71 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
     }
 
     let stdin = io::stdin();
-    let source: Box<dyn BufRead> = if input == "-" {
+    let source: Box<dyn Read> = if input == "-" {
         Box::new(stdin.lock())
     } else {
-        let f = File::open(input).map_err(|e| Failure::io("read", input, &e))?;
-        Box::new(BufReader::with_capacity(1 << 16, f))
+        Box::new(File::open(input).map_err(|e| Failure::io("read", input, &e))?)
     };
-    let mut reader = csv::reader(source).map_err(|e| Failure::io("read", input, &e))?;
-    let read_failure = |e: ReadError, row: u64| match e {
-        ReadError::Io(e) => Failure::io("read", input, &e),
-        ReadError::UnterminatedQuote => Failure::usage(format!(
+    let (encoding, text) = encoding::utf8_reader(source).map_err(|e| Failure::io("read", input, &e))?;
+    let bounded = Bounded::new(text);
+    let progress = std::rc::Rc::clone(&bounded.progress);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(usize::try_from(READ_AHEAD).unwrap_or(1 << 16))
+        .from_reader(bounded);
+    let read_failure = |e: csv::Error, row: u64| match csv_io(e) {
+        e if e.to_string() == TOO_LONG => Failure::usage(format!(
+            "{input}: row {row}: the record is longer than {MAX_RECORD} bytes (a quote not closed?)"
+        )),
+        e => Failure::io("read", input, &e),
+    };
+    // The input ended inside a quoted cell: its last field holds the file's final line break.
+    let open_quote = |r: &csv::ByteRecord, at: u64| {
+        at == progress.read.get()
+            && progress.last.get().is_some_and(|b| {
+                (b == b'\n' || b == b'\r') && r.iter().next_back().is_some_and(|f| f.last() == Some(&b))
+            })
+    };
+    let unclosed = |row: u64| {
+        Failure::usage(format!(
             "{input}: row {row}: a quoted cell is not closed before the end of the file"
-        )),
-        ReadError::TooLong => Failure::usage(format!(
-            "{input}: row {row}: the record is longer than {} bytes (a quote not closed?)",
-            csv::MAX_RECORD
-        )),
+        ))
     };
-    match reader.next_record() {
+    let mut record = csv::ByteRecord::new();
+    match reader.read_byte_record(&mut record) {
         Ok(true) => {}
         Ok(false) => return Err(Failure::usage(format!("{input}: empty; a header row is required"))),
         Err(e) => return Err(read_failure(e, 0)),
     }
-    let cols = columns(&reader, input)?;
+    if open_quote(&record, reader.position().byte()) {
+        return Err(unclosed(0));
+    }
+    progress.record_end.set(reader.position().byte());
+    let cols = columns(&record, input)?;
+    let mut log = BufWriter::new(io::stderr().lock());
+    let _ = writeln!(
+        log,
+        "{}",
+        match lang {
+            Lang::Ko => format!("{input}: {} 인코딩으로 읽음", encoding.name()),
+            Lang::En => format!("{input}: read as {}", encoding.name()),
+        }
+    );
 
     // Only now, with a usable header, is the output created (a failed run leaves it untouched).
     let stdout = io::stdout();
-    let sink: Box<dyn Write> = if output == "-" {
+    let mut sink: Box<dyn Write> = if output == "-" {
         Box::new(stdout.lock())
     } else {
         Box::new(File::create(output).map_err(|e| Failure::io("write", output, &e))?)
     };
-    let mut out = Writer::new(BufWriter::with_capacity(1 << 16, sink));
-    let mut log = BufWriter::new(io::stderr().lock());
     let write_failure = |e: io::Error| Failure::io("write", output, &e);
-
-    if args.has("excel") {
-        out.bom().map_err(write_failure)?;
+    if args.excel {
+        sink.write_all(b"\xEF\xBB\xBF").map_err(write_failure)?;
     }
+    let mut out = Out::new(BufWriter::with_capacity(1 << 16, sink));
+
     let has_id = cols.known.get(ID).copied().flatten().is_some();
     out.text(if has_id { "id" } else { "row" }).map_err(write_failure)?;
     for name in RESULT
@@ -290,8 +394,10 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
     let prepared = Prepared::new(&ds);
     let mut tally = Tally::default();
     let mut scratch = String::new();
+    // Blank lines, which the reader skips, still count as rows: the line count tells them.
+    let mut line_before = reader.position().line();
     loop {
-        match reader.next_record() {
+        match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
@@ -301,12 +407,29 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
                 return Err(read_failure(e, tally.rows.saturating_add(1)));
             }
         }
-        tally.rows = tally.rows.saturating_add(1);
-        if reader.is_blank() {
+        let end = reader.position().byte();
+        progress.record_end.set(end);
+        // Lines read for this record, less its own (line breaks inside quoted cells and its
+        // terminating one): the blank lines before it, which the reader skipped.
+        let line = reader.position().line();
+        let inside = record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
+        let terminated = !(end == progress.read.get() && progress.last.get() != Some(b'\n'));
+        let own = inside.saturating_add(u64::from(terminated));
+        tally.rows = tally
+            .rows
+            .saturating_add(line.saturating_sub(line_before).saturating_sub(own))
+            .saturating_add(1);
+        line_before = line;
+        if open_quote(&record, end) {
+            let _ = out.flush();
+            let _ = log.flush();
+            return Err(unclosed(tally.rows));
+        }
+        if is_blank(&record) {
             continue;
         }
         let row = Row {
-            r: &reader,
+            r: &record,
             cols: &cols,
         };
         let result = row.score(&prepared, lang);
@@ -405,17 +528,17 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
 }
 
 /// One input record and where its columns are.
-struct Row<'a, R> {
-    r: &'a Reader<R>,
+struct Row<'a> {
+    r: &'a csv::ByteRecord,
     cols: &'a Columns,
 }
 
-impl<R: BufRead> Row<'_, R> {
+impl Row<'_> {
     /// The cell of a known column: `Ok(None)` when the column is absent, `Err` when not UTF-8.
     fn cell(&self, k: usize) -> Result<Option<&str>, ()> {
         match self.cols.known.get(k).copied().flatten() {
             None => Ok(None),
-            Some(i) => std::str::from_utf8(self.r.field(i).unwrap_or_default())
+            Some(i) => std::str::from_utf8(self.r.get(i).unwrap_or_default())
                 .map(Some)
                 .map_err(|_| ()),
         }
@@ -423,7 +546,7 @@ impl<R: BufRead> Row<'_, R> {
 
     /// A cell copied to the output: lossy when not UTF-8 (counted), empty when absent.
     fn copied_text(&self, i: Option<usize>, tally: &mut Tally) -> Cow<'_, str> {
-        let text = String::from_utf8_lossy(i.and_then(|i| self.r.field(i)).unwrap_or_default());
+        let text = String::from_utf8_lossy(i.and_then(|i| self.r.get(i)).unwrap_or_default());
         if matches!(text, Cow::Owned(_)) {
             tally.not_utf8_copied = tally.not_utf8_copied.saturating_add(1);
         }

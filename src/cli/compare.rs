@@ -10,8 +10,7 @@
 use sme_export::dataset::Dataset;
 use sme_export::panel::{compare, read_panel, Comparison};
 
-use super::args::{Args, Spec};
-use super::{print_out, usage_of, wants_help, Failure, EXIT_OK, EXIT_USAGE};
+use super::{option_value, print_out, Failure, LangArg, EXIT_OK, EXIT_USAGE};
 
 /// The built-in reference panel.
 const PANEL: &str = include_str!("../../data/panel.csv");
@@ -19,20 +18,34 @@ const PANEL: &str = include_str!("../../data/panel.csv");
 /// Exit code when some outcome changes.
 pub const EXIT_CHANGED: u8 = 1;
 
-const SPECS: [Spec; 3] = [
-    Spec {
-        name: "panel",
-        takes_value: true,
-    },
-    Spec {
-        name: "json",
-        takes_value: false,
-    },
-    Spec {
-        name: "lang",
-        takes_value: true,
-    },
-];
+pub const HELP: &str = "\
+Runs the reference panel of firms (docs/PANEL.md; built in, or --panel FILE in the same CSV
+form as data/panel.csv) through both datasets and reports what changes for them: first how many
+firms change SME status (size, table applied, newer-table hint), potential (base, low, high or
+untapped moving by more than 10 %), market ranking (rank of the chosen market, best market),
+programme outcome, or cannot be scored by NEW; then one row per change (firm, field, before,
+after, relative change), largest first.
+Exit 0 when no outcome changes, 1 when some do, 2 when a file cannot be read or is not a
+valid dataset or panel (every dataset problem is listed on stderr).";
+
+#[derive(clap::Args)]
+pub struct CompareArgs {
+    /// The dataset JSON in use
+    #[arg(value_name = "OLD.json")]
+    old: String,
+    /// The dataset JSON to review
+    #[arg(value_name = "NEW.json")]
+    new: String,
+    /// A panel CSV instead of the built-in one
+    #[arg(long, value_name = "FILE", value_parser = option_value)]
+    panel: Option<String>,
+    /// The comparison as JSON (counts, changes, summary)
+    #[arg(long)]
+    json: bool,
+    /// Words of the counts and summary
+    #[arg(long, value_enum, default_value_t = LangArg::Ko, value_name = "ko|en")]
+    lang: LangArg,
+}
 
 /// A dataset for `compare`: an invalid one is exit 2 here (1 means "changes found").
 fn dataset(path: &str) -> Result<Dataset, Failure> {
@@ -42,22 +55,10 @@ fn dataset(path: &str) -> Result<Dataset, Failure> {
     })
 }
 
-pub fn run(words: Vec<String>) -> Result<u8, Failure> {
-    if wants_help(&words) {
-        print_out(usage_of("compare"))?;
-        return Ok(EXIT_OK);
-    }
-    let args = Args::parse("compare", words, &SPECS)?;
-    let (old_path, new_path) = match args.positional.as_slice() {
-        [a, b] => (a.as_str(), b.as_str()),
-        _ => {
-            return Err(Failure::usage(
-                ["compare takes two dataset files, OLD and NEW\n", usage_of("compare")].concat(),
-            ))
-        }
-    };
-    let lang = super::lang(args.value("lang"))?;
-    let (panel_name, panel_text) = match args.value("panel") {
+pub fn run(args: CompareArgs) -> Result<u8, Failure> {
+    let (old_path, new_path) = (args.old.as_str(), args.new.as_str());
+    let lang = args.lang.into();
+    let (panel_name, panel_text) = match args.panel.as_deref() {
         None => ("the built-in panel".to_owned(), PANEL.to_owned()),
         Some(p) => (
             p.to_owned(),
@@ -69,7 +70,7 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
     let old = dataset(old_path)?;
     let new = dataset(new_path)?;
     let cmp = compare(&panel, &old, &new, lang);
-    if args.has("json") {
+    if args.json {
         let json = serde_json::to_string_pretty(&cmp)
             .map_err(|e| Failure::usage(format!("cannot write the comparison as JSON: {e}")))?;
         print_out(&[json.as_str(), "\n"].concat())?;

@@ -9,67 +9,53 @@ use sme_export::error::{Field, InputError, Lang, Reason};
 use sme_export::model::{Estimate, Outcome, Question, Readiness};
 use sme_export::rules::outcome_label;
 
-use super::args::{Args, Spec};
-use super::{amount, print_out, usage_of, wants_help, yes_no, yes_no_error, Failure, EXIT_INVALID, EXIT_OK};
+use super::{amount, option_value, print_out, yes_no, yes_no_error, Common, Failure, EXIT_INVALID, EXIT_OK};
 
-const SPECS: [Spec; 14] = [
-    Spec {
-        name: "revenue",
-        takes_value: true,
-    },
-    Spec {
-        name: "sector",
-        takes_value: true,
-    },
-    Spec {
-        name: "market",
-        takes_value: true,
-    },
-    Spec {
-        name: "current-exports",
-        takes_value: true,
-    },
-    Spec {
-        name: "exports-to-market",
-        takes_value: true,
-    },
-    Spec {
-        name: "total-assets",
-        takes_value: true,
-    },
-    Spec {
-        name: "certification",
-        takes_value: true,
-    },
-    Spec {
-        name: "local-partner",
-        takes_value: true,
-    },
-    Spec {
-        name: "export-experience",
-        takes_value: true,
-    },
-    Spec {
-        name: "local-language",
-        takes_value: true,
-    },
-    Spec {
-        name: "medical-corporation",
-        takes_value: false,
-    },
-    Spec {
-        name: "lang",
-        takes_value: true,
-    },
-    Spec {
-        name: "dataset",
-        takes_value: true,
-    },
-    Spec {
-        name: "json",
-        takes_value: false,
-    },
-];
+pub const HELP: &str = "\
+Amounts take Korean forms: 35억, 3억 5천만, 12.5억 원, 1,250,000,000원.
+Bad input: one message per field on stderr, exit 1 (with --json also {\"errors\": [...]} on stdout).";
+
+#[derive(clap::Args)]
+pub struct EstimateArgs {
+    /// 3-year average revenue (required)
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = option_value)]
+    revenue: Option<String>,
+    /// medical_devices, pharmaceuticals, ... (see the dataset)
+    #[arg(long, value_name = "ID", value_parser = option_value)]
+    sector: Option<String>,
+    /// SA, AE, KZ, ... (see the dataset)
+    #[arg(long, value_name = "ID", value_parser = option_value)]
+    market: Option<String>,
+    /// Current total exports
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = option_value)]
+    current_exports: Option<String>,
+    /// Current exports to the target market
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = option_value)]
+    exports_to_market: Option<String>,
+    /// Total assets
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true, value_parser = option_value)]
+    total_assets: Option<String>,
+    /// Certification valid in the market
+    #[arg(long, value_name = "yes|no", value_parser = option_value)]
+    certification: Option<String>,
+    /// Local partner or distributor
+    #[arg(long, value_name = "yes|no", value_parser = option_value)]
+    local_partner: Option<String>,
+    /// Has exported before
+    #[arg(long, value_name = "yes|no", value_parser = option_value)]
+    export_experience: Option<String>,
+    /// Material in the market's language
+    #[arg(long, value_name = "yes|no", value_parser = option_value)]
+    local_language: Option<String>,
+    /// The firm is a non-profit medical corporation (의료법인)
+    #[arg(long)]
+    medical_corporation: bool,
+    /// The full result as JSON (camelCase) instead of a summary
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    common: Common,
+}
 
 /// The option that sets an engine field.
 fn option_of(field: Field) -> &'static str {
@@ -107,24 +93,13 @@ impl Bad {
     }
 }
 
-pub fn run(words: Vec<String>) -> Result<u8, Failure> {
-    if wants_help(&words) {
-        print_out(usage_of("estimate"))?;
-        return Ok(EXIT_OK);
-    }
-    let args = Args::parse("estimate", words, &SPECS)?;
-    if let Some(extra) = args.positional.first() {
-        return Err(Failure::usage(format!(
-            "estimate takes options only, not {extra:?}\n{}",
-            usage_of("estimate")
-        )));
-    }
-    let lang = super::lang(args.value("lang"))?;
-    let ds = super::dataset(args.value("dataset"))?;
+pub fn run(args: EstimateArgs) -> Result<u8, Failure> {
+    let lang: Lang = args.common.lang.into();
+    let ds = super::dataset(args.common.dataset.as_deref())?;
 
     let mut bad: Vec<Bad> = Vec::new();
     let mut parsed_bad: Vec<Field> = Vec::new();
-    let mut amount_of = |option: &str, field: Field| match amount(args.value(option), field) {
+    let mut amount_of = |value: &Option<String>, field: Field| match amount(value.as_deref(), field) {
         Ok(v) => v,
         Err(e) => {
             parsed_bad.push(field);
@@ -137,12 +112,12 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
             None
         }
     };
-    let revenue = amount_of("revenue", Field::RevenueKrw);
-    let current = amount_of("current-exports", Field::CurrentExportsKrw);
-    let to_market = amount_of("exports-to-market", Field::ExportsToMarketKrw);
-    let assets = amount_of("total-assets", Field::TotalAssetsKrw);
-    let mut answer = |option: &'static str, key: &'static str, q: Question| match yes_no(
-        args.value(option.trim_start_matches("--")).unwrap_or(""),
+    let revenue = amount_of(&args.revenue, Field::RevenueKrw);
+    let current = amount_of(&args.current_exports, Field::CurrentExportsKrw);
+    let to_market = amount_of(&args.exports_to_market, Field::ExportsToMarketKrw);
+    let assets = amount_of(&args.total_assets, Field::TotalAssetsKrw);
+    let mut answer = |value: &Option<String>, option: &'static str, key: &'static str, q: Question| match yes_no(
+        value.as_deref().unwrap_or(""),
     ) {
         Ok(a) => a,
         Err(()) => {
@@ -156,19 +131,39 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
         }
     };
     let readiness = Readiness {
-        certification: answer("--certification", "certification", Question::Certification),
-        local_partner: answer("--local-partner", "localPartner", Question::LocalPartner),
-        export_experience: answer("--export-experience", "exportExperience", Question::ExportExperience),
-        local_language: answer("--local-language", "localLanguage", Question::LocalLanguage),
+        certification: answer(
+            &args.certification,
+            "--certification",
+            "certification",
+            Question::Certification,
+        ),
+        local_partner: answer(
+            &args.local_partner,
+            "--local-partner",
+            "localPartner",
+            Question::LocalPartner,
+        ),
+        export_experience: answer(
+            &args.export_experience,
+            "--export-experience",
+            "exportExperience",
+            Question::ExportExperience,
+        ),
+        local_language: answer(
+            &args.local_language,
+            "--local-language",
+            "localLanguage",
+            Question::LocalLanguage,
+        ),
     };
     let raw = RawInput {
         revenue_krw: revenue,
-        sector: args.value("sector").unwrap_or("").trim().to_owned(),
-        market: args.value("market").unwrap_or("").trim().to_owned(),
+        sector: args.sector.as_deref().unwrap_or("").trim().to_owned(),
+        market: args.market.as_deref().unwrap_or("").trim().to_owned(),
         current_exports_krw: current,
         exports_to_market_krw: to_market,
         total_assets_krw: assets,
-        medical_corporation: args.has("medical-corporation").then_some(true),
+        medical_corporation: args.medical_corporation.then_some(true),
         readiness,
         lang,
         today: super::today_in_korea(),
@@ -182,10 +177,10 @@ pub fn run(words: Vec<String>) -> Result<u8, Failure> {
     }
     let input = match checked {
         Ok(input) if bad.is_empty() => input,
-        _ => return report(&bad, args.has("json")),
+        _ => return report(&bad, args.json),
     };
     let result = estimate_checked(&input, &ds);
-    if args.has("json") {
+    if args.json {
         let json = serde_json::to_string_pretty(&result)
             .map_err(|e| Failure::usage(format!("cannot write the result as JSON: {e}")))?;
         print_out(&[json.as_str(), "\n"].concat())?;

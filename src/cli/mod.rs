@@ -10,16 +10,21 @@
 //! 2 usage or I/O error (unknown option, missing or unreadable file, unusable CSV header);
 //! 3 `batch` finished but some rows had errors (each written with its error column filled).
 //! `compare` differs, as `diff` does: 0 no change, 1 changes found, 2 unreadable or invalid input.
+//!
+//! Arguments are parsed by `clap` (derive): `--help` per command, and a usage error names the
+//! option (printed as "sme-export: ...", exit 2). CSV is read and written by the `csv` crate;
+//! `encoding.rs` decides UTF-8 or CP949 and transcodes with `encoding_rs`.
 
-mod args;
 mod batch;
 mod compare;
-mod csv;
+mod encoding;
 mod estimate;
 mod validate;
 
 use std::io::Write;
 use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use sme_export::amount::parse_amount;
 use sme_export::dataset::Dataset;
@@ -69,99 +74,79 @@ impl Failure {
     }
 }
 
-const USAGE: &str = "\
-sme-export: export potential and support eligibility of Korean medical SMEs
-
-Usage:
-  sme-export validate FILE
-  sme-export estimate --revenue AMOUNT --sector ID --market ID [options]
-  sme-export batch IN.csv OUT.csv [--dataset FILE] [--lang ko|en] [--excel]
-  sme-export compare OLD.json NEW.json [--panel FILE] [--json] [--lang ko|en]
-  sme-export help [COMMAND]
-  sme-export --version
-
+const EXIT_CODES: &str = "\
 Exit codes: 0 ok; 1 invalid input (dataset problems, bad estimate fields);
 2 usage or I/O error; 3 batch finished but some rows had errors;
-compare: 0 no change, 1 changes found, 2 unreadable or invalid input.
-";
+compare: 0 no change, 1 changes found, 2 unreadable or invalid input.";
 
-const USAGE_COMPARE: &str = "\
-Usage: sme-export compare OLD.json NEW.json [--panel FILE] [--json] [--lang ko|en]
+/// sme-export: export potential and support eligibility of Korean medical SMEs
+#[derive(Parser)]
+#[command(name = "sme-export", version, after_help = EXIT_CODES, arg_required_else_help = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-Runs the reference panel of firms (docs/PANEL.md; built in, or --panel FILE in the same CSV
-form as data/panel.csv) through both datasets and reports what changes for them: first how many
-firms change SME status (size, table applied, newer-table hint), potential (base, low, high or
-untapped moving by more than 10 %), market ranking (rank of the chosen market, best market),
-programme outcome, or cannot be scored by NEW; then one row per change (firm, field, before,
-after, relative change), largest first.
-  --panel FILE    a panel CSV instead of the built-in one
-  --json          the comparison as JSON (counts, changes, summary)
-  --lang ko|en    words of the counts and summary (default ko)
-Exit 0 when no outcome changes, 1 when some do, 2 when a file cannot be read or is not a
-valid dataset or panel (every dataset problem is listed on stderr).
-";
+#[derive(Subcommand)]
+enum Command {
+    /// Check a dataset JSON with the engine's loader, printing every problem
+    #[command(after_help = validate::HELP)]
+    Validate(validate::ValidateArgs),
+    /// One firm: SME status, export potential, markets and support, as text or JSON
+    #[command(after_help = estimate::HELP)]
+    Estimate(estimate::EstimateArgs),
+    /// Score every row of a CSV of firms, streaming, in constant memory
+    #[command(after_help = batch::HELP)]
+    Batch(batch::BatchArgs),
+    /// What a figure update changes for the reference panel of firms
+    #[command(after_help = compare::HELP)]
+    Compare(compare::CompareArgs),
+}
 
-const USAGE_VALIDATE: &str = "\
-Usage: sme-export validate FILE
+/// `--lang ko|en`: the language of messages and output, Korean by default.
+#[derive(Clone, Copy, Default, ValueEnum)]
+pub enum LangArg {
+    #[default]
+    Ko,
+    En,
+}
 
-Loads a dataset JSON with the engine's loader and prints every problem, one a line:
-  PATH: KIND: MESSAGE (hint: HINT)
-Exit 0 when valid (prints version and counts), 1 when invalid, 2 when FILE cannot be read.
-";
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Ko => Lang::Ko,
+            LangArg::En => Lang::En,
+        }
+    }
+}
 
-const USAGE_ESTIMATE: &str = "\
-Usage: sme-export estimate --revenue AMOUNT --sector ID --market ID [options]
+/// The options of every command that reads a dataset and writes in a language.
+#[derive(Args)]
+pub struct Common {
+    /// A dataset JSON instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub dataset: Option<String>,
+    /// Language of messages and output
+    #[arg(long, value_enum, default_value_t = LangArg::Ko, value_name = "ko|en")]
+    pub lang: LangArg,
+}
 
-Amounts take Korean forms: 35억, 3억 5천만, 12.5억 원, 1,250,000,000원.
-  --revenue AMOUNT              3-year average revenue (required)
-  --sector ID                   medical_devices, pharmaceuticals, ... (see the dataset)
-  --market ID                   SA, AE, KZ, ... (see the dataset)
-  --current-exports AMOUNT      current total exports
-  --exports-to-market AMOUNT    current exports to the target market
-  --total-assets AMOUNT         total assets
-  --certification yes|no        certification valid in the market
-  --local-partner yes|no        local partner or distributor
-  --export-experience yes|no    has exported before
-  --local-language yes|no       material in the market's language
-  --medical-corporation         the firm is a non-profit medical corporation (의료법인)
-  --lang ko|en                  output language (default ko)
-  --dataset FILE                a dataset JSON instead of the built-in one
-  --json                        the full result as JSON (camelCase) instead of a summary
-Bad input: one message per field on stderr, exit 1 (with --json also {\"errors\": [...]} on stdout).
-";
-
-const USAGE_BATCH: &str = "\
-Usage: sme-export batch IN.csv OUT.csv [--dataset FILE] [--lang ko|en] [--excel]
-
-Scores every row of a CSV of firms (\"-\" reads standard input / writes standard output),
-one record at a time in constant memory.
-Input: UTF-8 (a BOM is skipped), RFC 4180 (quoted cells may hold commas, quotes, line breaks),
-a header row naming the columns, in any order and any case (' ' and '-' read as '_'):
-  revenue, sector, market       required columns
-  id                            copied to the first output column
-  current_exports, exports_to_market, total_assets
-                                Korean amounts: 35억, 3억 5천만, \"1,250,000,000원\"; blank = not given
-  certification, local_partner, export_experience, local_language, medical_corporation
-                                yes/no/y/n/true/false/1/0/예/네/아니오/아니요; blank = not answered
-  any other column              copied to the output after the result columns
-Output (CRLF; --excel starts the file with a UTF-8 BOM for spreadsheet programs):
-  id (or row: the row number when there is no id column), sme_size (small/medium/none),
-  base_krw, low_krw, high_krw, untapped_krw (whole won), best_market, rank_of_market
-  (1 = best), eligible_programs, maybe_programs (program ids joined by ';'), error,
-  then the copied columns. A text cell starting with = + - @ gets a leading ' (CSV injection).
-Rows are numbered from 1, the first record after the header; blank rows are skipped but
-counted. A bad row is written with only its id, error (in --lang) and copied cells, and is
-reported on stderr as \"row N (id X): ...\"; the run carries on.
-Exit 0 when every row scored, 3 when some rows had errors, 1 when --dataset is invalid,
-2 on usage or I/O errors (rows before a read error are written).
-";
+/// The value of an option that takes one: anything, a leading '-' included (an amount may be
+/// "-5억", reported by the engine as negative), but not another option: `--revenue --json` is an
+/// error naming --revenue, never a revenue of "--json".
+pub fn option_value(text: &str) -> Result<String, String> {
+    if text.starts_with("--") && text.len() > 2 {
+        Err(format!("a value is needed here, and {text} is an option"))
+    } else {
+        Ok(text.to_owned())
+    }
+}
 
 /// Runs the command line; the bin's `main`.
 pub fn main() -> ExitCode {
-    let words: Result<Vec<String>, _> = std::env::args_os().skip(1).map(|a| a.into_string()).collect();
-    let result = match words {
-        Ok(words) => run(words),
-        Err(bad) => Err(Failure::usage(format!("an argument is not valid Unicode: {bad:?}"))),
+    let result = match Cli::try_parse() {
+        Ok(cli) => run(cli),
+        Err(e) => clap_failure(&e),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -176,38 +161,35 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(mut words: Vec<String>) -> Result<u8, Failure> {
-    if words.is_empty() {
-        return Err(Failure::usage(["no command given\n", USAGE].concat()));
-    }
-    let command = words.remove(0);
-    match command.as_str() {
-        "validate" => validate::run(words),
-        "estimate" => estimate::run(words),
-        "batch" => batch::run(words),
-        "compare" => compare::run(words),
-        "help" | "--help" | "-h" => {
-            let text = match words.first().map(String::as_str) {
-                Some("validate") => USAGE_VALIDATE,
-                Some("estimate") => USAGE_ESTIMATE,
-                Some("batch") => USAGE_BATCH,
-                Some("compare") => USAGE_COMPARE,
-                _ => USAGE,
-            };
-            print_out(text)?;
+/// clap's own outcomes: help and version on stdout (exit 0); a usage error, which names the
+/// option, on stderr as "sme-export: ..." (exit 2).
+fn clap_failure(e: &clap::Error) -> Result<u8, Failure> {
+    use clap::error::ErrorKind;
+    let text = e.render().to_string();
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            print_out(&text)?;
+            if !text.ends_with('\n') {
+                print_out("\n")?;
+            }
             Ok(EXIT_OK)
         }
-        "--version" | "-V" => {
-            print_out(&["sme-export ", env!("CARGO_PKG_VERSION"), "\n"].concat())?;
-            Ok(EXIT_OK)
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            Err(Failure::usage(["no command given\n", &text].concat()))
         }
-        other => Err(Failure::usage(format!("unknown command {other:?}\n{USAGE}"))),
+        _ => Err(Failure::usage(
+            text.strip_prefix("error: ").unwrap_or(&text).trim_end().to_owned(),
+        )),
     }
 }
 
-/// `--help` inside a command prints that command's usage.
-pub fn wants_help(words: &[String]) -> bool {
-    words.iter().any(|w| w == "--help" || w == "-h")
+fn run(cli: Cli) -> Result<u8, Failure> {
+    match cli.command {
+        Command::Validate(a) => validate::run(a),
+        Command::Estimate(a) => estimate::run(a),
+        Command::Batch(a) => batch::run(a),
+        Command::Compare(a) => compare::run(a),
+    }
 }
 
 /// Writes text to standard output.
@@ -216,24 +198,6 @@ pub fn print_out(text: &str) -> Result<(), Failure> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| Failure::io("write to", "-", &e))
-}
-
-pub fn usage_of(command: &str) -> &'static str {
-    match command {
-        "validate" => USAGE_VALIDATE,
-        "estimate" => USAGE_ESTIMATE,
-        "compare" => USAGE_COMPARE,
-        _ => USAGE_BATCH,
-    }
-}
-
-/// `--lang ko|en`, Korean by default.
-pub fn lang(value: Option<&str>) -> Result<Lang, Failure> {
-    match value {
-        None | Some("ko") => Ok(Lang::Ko),
-        Some("en") => Ok(Lang::En),
-        Some(other) => Err(Failure::usage(format!("--lang must be ko or en, not {other:?}"))),
-    }
 }
 
 /// The text of a dataset file, read with a bound on its size. `Err` is an I/O failure (exit 2);

@@ -2,22 +2,22 @@
 
 use sme_export::load::dataset_from_json;
 
-use super::{print_out, problem_line, read_dataset_text, usage_of, wants_help, Failure, EXIT_INVALID, EXIT_OK};
+use super::{print_out, problem_line, read_dataset_text, Failure, EXIT_INVALID, EXIT_OK};
 
-pub fn run(words: Vec<String>) -> Result<u8, Failure> {
-    if wants_help(&words) {
-        print_out(usage_of("validate"))?;
-        return Ok(EXIT_OK);
-    }
-    let args = super::args::Args::parse("validate", words, &[])?;
-    let path = match args.positional.as_slice() {
-        [p] => p.as_str(),
-        _ => {
-            return Err(Failure::usage(
-                ["validate takes one FILE\n", usage_of("validate")].concat(),
-            ))
-        }
-    };
+pub const HELP: &str = "\
+Prints every problem, one a line:
+  PATH: KIND: MESSAGE (hint: HINT)
+Exit 0 when valid (prints version and counts), 1 when invalid, 2 when FILE cannot be read.";
+
+#[derive(clap::Args)]
+pub struct ValidateArgs {
+    /// The dataset JSON to check
+    #[arg(value_name = "FILE")]
+    file: String,
+}
+
+pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
+    let path = args.file.as_str();
     let loaded = read_dataset_text(path)?
         .map_err(|p| vec![p])
         .and_then(|t| dataset_from_json(&t));
