@@ -41,6 +41,9 @@ pub mod json;
 pub mod ko;
 pub mod load;
 pub mod model;
+// Natively (tests, the command line) and in the validator page's Wasm; kept out of the widget's
+// Wasm, where even unused it costs about 180 bytes.
+#[cfg(any(not(target_arch = "wasm32"), feature = "validator"))]
 pub mod panel;
 pub mod potential;
 pub mod rules;

@@ -15,6 +15,7 @@ use crate::model::{
     CriterionResult, Estimate, Factor, Outcome, PlanContext, PlanYear, Potential, RankedMarket, SmeSize, SmeStatus,
     SupportResult, YearPotential,
 };
+#[cfg(feature = "validator")]
 use crate::panel::{Change, ChangeKind, Comparison, KindCount};
 
 pub(crate) trait ToJs {
@@ -210,6 +211,7 @@ macro_rules! js_name {
 js_name!(SmeSize { SmeSize::Small => "small", SmeSize::Medium => "medium", SmeSize::None => "none" });
 js_name!(Outcome { Outcome::Eligible => "eligible", Outcome::Maybe => "maybe", Outcome::Ineligible => "ineligible" });
 js_name!(Lang { Lang::Ko => "ko", Lang::En => "en" });
+#[cfg(feature = "validator")]
 js_name!(ChangeKind {
     ChangeKind::SmeStatus => "smeStatus",
     ChangeKind::Potential => "potential",
@@ -351,6 +353,7 @@ js_object!(SupportResult {
 
 js_object!(CriterionResult { outcome => "outcome", reason => "reason" });
 
+#[cfg(feature = "validator")]
 js_object!(Comparison {
     firms => "firms",
     firms_changed => "firmsChanged",
@@ -360,8 +363,10 @@ js_object!(Comparison {
     summary => "summary",
 });
 
+#[cfg(feature = "validator")]
 js_object!(KindCount { kind => "kind", label => "label", firms => "firms" });
 
+#[cfg(feature = "validator")]
 js_object!(Change {
     firm => "firm",
     kind => "kind",
