@@ -4,7 +4,14 @@
 /// Whether the word's last sound has a final consonant (받침), and whether that consonant is ㄹ.
 /// Digits are read as Sino-Korean numbers (1 일, 2 이, ...); Latin letters and other
 /// characters are treated as ending in a vowel except l, m, n, which end in a consonant.
+/// A closing parenthetical is skipped, as Korean does: "한-GCC FTA(2023 타결)" takes the particle
+/// of "FTA".
 fn final_consonant(word: &str) -> (bool, bool) {
+    let trimmed = word.trim_end_matches([' ', '.']);
+    let word = match (trimmed.strip_suffix(')'), trimmed.rfind('(')) {
+        (Some(_), Some(open)) if open > 0 => trimmed.get(..open).unwrap_or(trimmed),
+        _ => trimmed,
+    };
     let last = word.trim_end_matches([')', ']', '"', '\'', ' ', '.']).chars().last();
     match last {
         Some(c @ '가'..='힣') => {
@@ -46,6 +53,9 @@ mod tests {
         assert_eq!(josa("카자흐스탄", "과", "와"), "과");
         assert_eq!(josa("UAE", "과", "와"), "와");
         assert_eq!(josa("한-GCC FTA", "이", "가"), "가");
+        assert_eq!(josa("한-GCC FTA(2023.12.28 타결, 정식서명 전)", "은", "는"), "는");
+        assert_eq!(josa("소기업(중소기업)", "은", "는"), "은");
+        assert_eq!(josa("(가칭)", "은", "는"), "은");
         assert_eq!(euro("소기업"), "으로");
         assert_eq!(euro("중소기업"), "으로");
         assert_eq!(euro("서울"), "로");
