@@ -16,6 +16,8 @@
 //! - `json`: a small strict JSON parser (depth-bounded); `load`: builds a `Dataset` from JSON and
 //!   validates everything, each problem with its typed kind and fix, worded by `words`.
 //! - `engine`: checks raw input, runs the calculations and has `words` word them into one `Estimate`.
+//! - `panel`: the reference panel of firms, their pinned outcomes and the comparison of two
+//!   datasets on them (the review of a figure update; uses `engine::Prepared::score`).
 //! - `binding`, `to_js`, `chart`, `canvas` (wasm32 only): the JS API, results as JS objects, the
 //!   canvas charts and their plotters backend. Everything above them is plain Rust, tested
 //!   natively with `cargo test`.
@@ -24,7 +26,8 @@
 //!
 //! Dependency order (a module imports only modules before it; no cycles):
 //! `vocab`, `error` < `ko`, `amount` < `model`, `dataset` < `sme`, `potential`, `rules` < `words`
-//! < `json`, `load` < `engine` < `canvas` < `to_js` < `binding` < `chart`; `cli` uses the crate from outside.
+//! < `json`, `load` < `engine` < `panel`, and on wasm32 `canvas` < `to_js` < `binding` < `chart`;
+//! `src/cli` uses the crate from outside.
 //!
 //! Invariant: nothing reachable from outside input panics; problems are `InputError` or
 //! `load::Problem` values.
@@ -48,6 +51,7 @@ pub mod json;
 pub mod ko;
 pub mod load;
 pub mod model;
+pub mod panel;
 pub mod potential;
 pub mod rules;
 pub mod sme;

@@ -61,14 +61,25 @@ pub fn assess(input: &Input, ds: &Dataset) -> SmeAssessment {
         asset_cap_krw: ds.sme.asset_cap_krw.value,
         assets_given: input.total_assets_krw.is_some(),
         threshold_assumed: assumed,
-        revision_may_give: revision_may_give(input, ds, small_max, medium_max, size, basis),
+        revision_may_give: revision_outcome(input, ds, small_max, medium_max, size, basis),
     }
+}
+
+/// The size a pending revision in force on the case's day may give the firm instead of the one
+/// decided: `Some(Small)` when the revenue is above the small limit by no more than the largest
+/// small raise, `Some(Medium)` ("may be an SME") when above the medium limit by no more than the
+/// largest medium raise; `None` when the revision is not yet in force, cannot matter, or the firm
+/// is excluded on other grounds (medical corporation, assets). `words::sme_status` words it.
+pub fn revision_may_give(input: &Input, ds: &Dataset) -> Option<SmeSize> {
+    let (small_max, medium_max, _) = thresholds(ds, &input.sector);
+    let (size, basis) = decide(input, ds, small_max, medium_max);
+    revision_outcome(input, ds, small_max, medium_max, size, basis)
 }
 
 /// After a revision whose values we do not know comes into force, a firm whose revenue is above
 /// a threshold by no more than that threshold's largest possible raise may be classified
 /// differently: the class it may get (`Medium` standing for "an SME"). Never changes the class.
-fn revision_may_give(
+fn revision_outcome(
     input: &Input,
     ds: &Dataset,
     small_max: f64,
