@@ -64,15 +64,13 @@ const STRINGS = {
     supportH: '지원 제도',
     supportIntro: '2013년 창조경제 의료수출 계획의 조치와 후속 제도입니다. 최종 자격은 담당 기관에 확인하세요.',
     agency: '담당', offers: '지원 내용', statusL: '상태', nextStep: '다음 단계', details: '제도 안내',
-    st: { active: '운영 중', enacted: '법 시행', planned: '예정', pending: '미시행', ended: '종료', unknown: '확인 안 됨' },
-    mk: { eligible: '충족', maybe: '확인 필요', ineligible: '미충족' },
     none: '해당하는 제도가 없습니다.',
     assumH: '가정한 수치',
     assumIntro: '다음 수치는 출처로 확인되지 않은 가정이며 결과에 쓰였습니다.',
     footer: '데이터 {v} · 수치 기준일 {d} · 환율 US$ 1 = {r}원',
     dsFail: '지정한 데이터를 쓸 수 없어 기본 데이터로 계산합니다 ({p}).',
     dsTimeout: '응답 시간 초과', dsHttp: 'HTTP {s}', dsNet: '불러오기 실패',
-    dsJson: 'JSON 형식이 아님', dsLarge: '파일이 8MiB보다 큼', dsDeep: '64단계보다 깊게 겹친 구조', dsProblems: '데이터 문제 {n}건', dsProblem1: '데이터 문제 1건',
+    dsUnusable: '쓸 수 없는 데이터',
     live: '{size}. {m} 연간 수출 잠재력 {b}. 지원 대상 {e}건, 확인 필요 {q}건.',
     csvCols: ['구분', '항목', '값', '비고'],
     csvIn: '입력', csvName: 'sme-export-결과',
@@ -133,15 +131,13 @@ const STRINGS = {
     supportH: 'Support measures',
     supportIntro: 'Measures of the 2013 creative-economy medical-export plan and later programmes. Confirm final eligibility with the agency.',
     agency: 'Agency', offers: 'Offers', statusL: 'Status', nextStep: 'Next step', details: 'About this measure',
-    st: { active: 'Running', enacted: 'In force', planned: 'Planned', pending: 'Not in force', ended: 'Ended', unknown: 'Unconfirmed' },
-    mk: { eligible: 'Met', maybe: 'To confirm', ineligible: 'Not met' },
     none: 'No measures here.',
     assumH: 'Assumed figures',
     assumIntro: 'These figures are assumptions, not sourced facts, and were used in the results.',
     footer: 'Dataset {v} · figures as of {d} · US$ 1 = KRW {r}',
     dsFail: 'The dataset given could not be used, so the built-in data is used ({p}).',
     dsTimeout: 'timed out', dsHttp: 'HTTP {s}', dsNet: 'could not be fetched',
-    dsJson: 'not valid JSON', dsLarge: 'the file is larger than 8 MiB', dsDeep: 'nested more than 64 levels deep', dsProblems: '{n} problems in the data', dsProblem1: 'a problem in the data',
+    dsUnusable: 'unusable data',
     live: '{size}. Yearly export potential to {m}: {b}. {e} measures likely eligible, {q} to confirm.',
     csvCols: ['Section', 'Item', 'Value', 'Note'],
     csvIn: 'Input', csvName: 'sme-export-result',
@@ -156,8 +152,6 @@ const MARK = { eligible: '✓', maybe: '?', ineligible: '✕' };
 const CSS_URL = new URL('./sme-export-calculator.css', import.meta.url).href;
 const HASH = '#sme-export=';
 const TAG = 'sme-export-calculator';
-/** Loader problem kinds (src/load.rs) that the dataset notice names in words; others are counted. */
-const DS_KIND = { json: 'dsJson', tooLarge: 'dsLarge', tooDeep: 'dsDeep' };
 
 // The engine, fetched and compiled as soon as this module runs (a page loads the module only to
 // show the widget, so the download overlaps the page's own work), once for every element.
@@ -501,14 +495,13 @@ class SmeExportCalculator extends HTMLElement {
           p.factors.map((f) => [f.label, f.display, [f.source, f.assumption && [' ', this.badge(this.t('assumed'))]], f.year == null ? '' : String(f.year)]), 'factors stk')));
 
     const sel = r.ranking.find((x) => x.selected) || r.ranking[0] || {};
-    const regionName = (id) => (this.ds.regions.find((x) => x.id === id) || {}).name || id;
     this.cvR ||= h('canvas', { class: 'chart', role: 'img' });
     this.cvR.setAttribute('aria-label', this.t('rankAlt', { n: r.ranking.length, a: (r.ranking[0] || {}).name, m: sel.name, r: sel.rank }));
     this.cvR.style.height = Math.max(200, r.ranking.length * 30 + 40) + 'px';
     const rankCard = card('rank', this.t('rankH'),
       h('div', { class: 'cw', hidden: !hasCharts }, this.cvR),
       this.det('rank', this.t('tableView'), this.table([this.t('rank'), this.t('marketC'), this.t('region'), this.t('central'), this.t('range')],
-        r.ranking.map((x) => [String(x.rank), x.selected ? h('strong', null, x.name) : x.name, regionName(x.region), fa(x.baseKrw), range(x.lowKrw, x.highKrw)]), 'num-t stk')));
+        r.ranking.map((x) => [String(x.rank), x.selected ? h('strong', null, x.name) : x.name, x.regionName, fa(x.baseKrw), range(x.lowKrw, x.highKrw)]), 'num-t stk')));
 
     const pl = r.plan;
     const planCard = card('plan', this.t('planH'), h('p', null, pl.summary),
@@ -524,10 +517,10 @@ class SmeExportCalculator extends HTMLElement {
         h('dl', { class: 'kv' },
           h('dt', null, this.t('agency')), h('dd', null, x.agency),
           h('dt', null, this.t('offers')), h('dd', null, x.offers),
-          h('dt', null, this.t('statusL')), h('dd', null, (this.t('st')[x.status] || x.status) + (x.statusNote ? ' · ' + x.statusNote : '')),
+          h('dt', null, this.t('statusL')), h('dd', null, x.statusLabel + (x.statusNote ? ' · ' + x.statusNote : '')),
           x.nextStep && [h('dt', null, this.t('nextStep')), h('dd', null, x.nextStep)]),
-        h('ul', { class: 'crit' }, x.reasons.map((c) => { const lab = this.t('mk')[c.outcome] || ''; return h('li', { class: 'c-' + c.outcome },
-          h('span', { class: 'mk', 'aria-hidden': 'true' }, MARK[c.outcome] || '·'), !c.reason.startsWith(lab) && h('span', { class: 'sr' }, lab + ': '), c.reason); })),
+        h('ul', { class: 'crit' }, x.reasons.map((c) => h('li', { class: 'c-' + c.outcome },
+          h('span', { class: 'mk', 'aria-hidden': 'true' }, MARK[c.outcome] || '·'), !c.reasonStatesOutcome && h('span', { class: 'sr' }, c.outcomeLabel + ': '), c.reason))),
         h('p', { class: 'src' }, this.t('source') + ': ' + x.source, x.url && ' · ', this.link(x.url, this.t('details'))))));
       const head = items[0].outcomeLabel + ' (' + items.length + ')';
       return h('div', { class: 'og og-' + o }, o === 'ineligible' ? this.det('inel', head, list) : [this.hx(2, head), list]);
@@ -620,7 +613,7 @@ class SmeExportCalculator extends HTMLElement {
     for (const f of p.factors) add(T('factorsH'), f.label, f.value, [f.unit, f.source, f.year, f.assumption ? T('assumed') : ''].filter((x) => x != null && x !== '').join(' · '));
     for (const x of r.ranking) add(T('rankH'), x.rank + '. ' + x.name, Math.round(x.baseKrw), fa(x.lowKrw) + T('to') + fa(x.highKrw));
     add(T('planH'), r.plan.name, r.plan.summary, r.plan.source);
-    for (const s of r.support) add(T('supportH'), s.name, s.outcomeLabel, s.reasons.map((c) => (this.t('mk')[c.outcome] || '') + ': ' + c.reason).join(' / '));
+    for (const s of r.support) add(T('supportH'), s.name, s.outcomeLabel, s.reasons.map((c) => c.outcomeLabel + ': ' + c.reason).join(' / '));
     for (const a of r.assumptions) add(T('assumH'), a, T('assumed'));
     add('', T('footer').split('·')[0].replace('{v}', '').trim(), r.datasetVersion, r.figuresAsOf);
     const text = '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
@@ -653,10 +646,9 @@ class SmeExportCalculator extends HTMLElement {
     let rep;
     try { rep = this.m.loadDataset(text, url); } catch (e) { rep = { ok: false, problems: e.problems || [{ path: '$', message: String(e) }] }; }
     if (!rep.ok) {
-      // The notice names the problem in the page's language; the console gets every problem with its JSON path.
-      const pr = rep.problems || [], one = pr.length === 1 && DS_KIND[pr[0].kind];
-      const n = pr.filter((x) => x.kind !== 'truncated').length + (pr.some((x) => x.kind === 'truncated') ? '+' : '');
-      return back(one ? this.t(one) : this.t(pr.length === 1 ? 'dsProblem1' : 'dsProblems', { n }), pr.map((x) => x.message + (x.hint ? ' (' + x.hint + ')' : '')).join('\n'));
+      // The notice says why in the page's language (worded by the engine); the console gets every problem with its JSON path.
+      const pr = rep.problems || [];
+      return back(rep.notice ? rep.notice[this.L] : this.t('dsUnusable'), pr.map((x) => x.message + (x.hint ? ' (' + x.hint + ')' : '')).join('\n'));
     }
     this.dsNote.hidden = true;
     this.key = url;
