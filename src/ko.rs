@@ -7,10 +7,13 @@
 /// A closing parenthetical is skipped, as Korean does: "한-GCC FTA(2023 타결)" takes the particle
 /// of "FTA".
 fn final_consonant(word: &str) -> (bool, bool) {
-    let trimmed = word.trim_end_matches([' ', '.']);
-    let word = match (trimmed.strip_suffix(')'), trimmed.rfind('(')) {
-        (Some(_), Some(open)) if open > 0 => trimmed.get(..open).unwrap_or(trimmed),
-        _ => trimmed,
+    // Bytes, not a char search: '(' and ')' are ASCII, so the cut is on a char boundary (and a
+    // `str::rfind` would add a searcher to the Wasm bundle).
+    let b = word.trim_end_matches([' ', '.']).as_bytes();
+    let open = b.iter().rposition(|&c| c == b'(');
+    let word = match (b.last(), open) {
+        (Some(b')'), Some(open)) if open > 0 => word.get(..open).unwrap_or(word),
+        _ => word,
     };
     let last = word.trim_end_matches([')', ']', '"', '\'', ' ', '.']).chars().last();
     match last {
