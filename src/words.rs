@@ -686,27 +686,28 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
 /// The ranking with each market's name, region and FTA status.
 pub fn ranking(ds: &Dataset, ranks: &[MarketRank], input: &Input) -> Vec<RankedMarket> {
     let lang = input.lang;
-    ranks
-        .iter()
-        .filter_map(|r| {
-            let m = ds.markets.get(r.market)?;
-            Some(RankedMarket {
-                market: m.id.clone(),
-                name: m.name.get(lang).to_owned(),
-                region: m.region.clone(),
-                region_name: ds
-                    .region(&m.region)
-                    .map_or(m.region.as_str(), |x| x.name.get(lang))
-                    .to_owned(),
-                fta_status: m.fta.status,
-                base_krw: r.base_krw,
-                low_krw: r.low_krw,
-                high_krw: r.high_krw,
-                rank: r.rank,
-                selected: m.id == input.market,
-            })
-        })
-        .collect()
+    let mut out = Vec::with_capacity(ranks.len());
+    for r in ranks {
+        let Some(m) = ds.markets.get(r.market) else {
+            continue;
+        };
+        out.push(RankedMarket {
+            market: m.id.clone(),
+            name: m.name.get(lang).to_owned(),
+            region: m.region.clone(),
+            region_name: ds
+                .region(&m.region)
+                .map_or(m.region.as_str(), |x| x.name.get(lang))
+                .to_owned(),
+            fta_status: m.fta.status,
+            base_krw: r.base_krw,
+            low_krw: r.low_krw,
+            high_krw: r.high_krw,
+            rank: r.rank,
+            selected: m.id == input.market,
+        });
+    }
+    out
 }
 
 // ---- the national plan --------------------------------------------------------------------------
