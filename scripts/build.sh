@@ -28,6 +28,11 @@ WASM_OPT_FEATURES=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontra
 	--enable-sign-ext --enable-mutable-globals --enable-multivalue --enable-reference-types
 	--enable-call-indirect-overlong)
 
+# The element: www/sme-export-calculator.js imports its modules from www/calculator/; esbuild
+# bundles them into the one file dist/sme-export-calculator.js (hosts keep one script URL).
+ELEMENT=sme-export-calculator.js
+ELEMENT_MODULES=calculator
+
 # Files of www/ that are never shipped: screenshots and test-only pages/scripts.
 is_test_only() {
 	case "$1" in
@@ -83,6 +88,8 @@ if [ -d www ]; then
 	while IFS= read -r -d '' f; do
 		rel="${f#www/}"
 		if is_test_only "$rel"; then continue; fi
+		# The element's modules ship inside the bundle below, not as files of their own.
+		case "$rel" in "$ELEMENT_MODULES"/*) continue ;; esac
 		mkdir -p "dist/$(dirname "$rel")"
 		cp -p "$f" "dist/$rel"
 		shipped=$((shipped + 1))
@@ -95,8 +102,8 @@ cp pkg-validator/sme_export.js pkg-validator/sme_export_bg.wasm dist/pkg-validat
 # The reference panel, for the validator page's comparison with the built-in figures.
 cp data/panel.csv dist/panel.csv
 
-# Minify what the browser downloads: every .js (all are ES modules: the element, the wasm-bindgen
-# glue, embed.js; --format=esm keeps import.meta.url and the import of ./pkg/sme_export.js as they
+# Minify what the browser downloads: every other .js (all are ES modules: the wasm-bindgen
+# glue, embed.js, dataset.js; --format=esm keeps import.meta.url and the import of ./pkg/sme_export.js as they
 # are, and lets esbuild shorten top-level names) and every .css. No bundling, no syntax lowering
 # (the default target keeps the source's syntax), no eval: the strict CSP of scripts/smoke.mjs
 # still holds. esbuild's default ASCII-only output gzips smaller than --charset=utf8 here.
@@ -108,7 +115,13 @@ if grep -rnE '<script[^>]*src=' dist --include='*.html' | grep -v 'type="module"
 	die "the lines above load a classic script; build.sh minifies every .js as an ES module." \
 		"load it with type=\"module\", or exclude it from the esbuild step in scripts/build.sh."
 fi
-mapfile -d '' min_js < <(find dist -type f -name '*.js' -print0 | sort -z)
+# The element and its modules, bundled into one file; the engine (./pkg/sme_export.js, with its
+# .wasm found through import.meta.url) stays a module of its own beside it.
+if [ -f "www/$ELEMENT" ]; then
+	node_modules/.bin/esbuild "www/$ELEMENT" --bundle --minify --format=esm \
+		--external:./pkg/sme_export.js --outfile="dist/$ELEMENT" --allow-overwrite --log-level=warning
+fi
+mapfile -d '' min_js < <(find dist -type f -name '*.js' ! -path "dist/$ELEMENT" -print0 | sort -z)
 mapfile -d '' min_css < <(find dist -type f -name '*.css' -print0 | sort -z)
 if [ "${#min_js[@]}" -gt 0 ]; then
 	node_modules/.bin/esbuild "${min_js[@]}" --minify --format=esm --outdir=dist --outbase=dist \

@@ -41,6 +41,20 @@ use core::str::Chars;
 /// The largest amount accepted anywhere: KRW 1,000조 (10^15).
 pub const MAX_KRW: u64 = 1_000_000_000_000_000;
 
+/// Rounds a non-negative amount to whole won, within [0, MAX_KRW]; NaN becomes 0.
+pub fn to_won(x: f64) -> u64 {
+    if x.is_finite() && x > 0.0 {
+        let r = x.round();
+        if r >= MAX_KRW as f64 {
+            MAX_KRW
+        } else {
+            r as u64
+        }
+    } else {
+        0
+    }
+}
+
 /// Terms are summed in units of 10^-FRAC won. 10^15 won is then 10^35, below u128::MAX (3.4e38).
 const FRAC: u32 = 20;
 

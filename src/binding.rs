@@ -19,6 +19,7 @@ use crate::error::{Field, InputError, Lang, Reason};
 use crate::load;
 use crate::model::Readiness;
 use crate::to_js::{input_error_js, set, ToJs};
+use crate::words;
 
 thread_local! {
     /// The compiled-in dataset, parsed once on first use.
@@ -268,17 +269,25 @@ pub fn dataset_info(lang: JsValue, key: JsValue) -> Result<JsValue, JsValue> {
     Ok(o.into())
 }
 
-/// `{ok, problems, version}` for `loadDataset` and `validateDataset`.
+/// `{ok, problems, version, notice}` for `loadDataset` and `validateDataset`; `notice` (`{ko, en}`,
+/// only when not ok) says in a few words why a widget cannot use the file.
 fn report(problems: &[load::Problem], version: Option<&str>) -> JsValue {
     let o = Object::new();
     set(&o, "ok", problems.is_empty().to_js());
     set(&o, "problems", problems.to_js());
     set(&o, "version", version.to_js());
+    if !problems.is_empty() {
+        let kinds: Vec<_> = problems.iter().map(|p| p.kind).collect();
+        let notice = Object::new();
+        set(&notice, "ko", words::dataset_notice(&kinds, Lang::Ko).to_js());
+        set(&notice, "en", words::dataset_notice(&kinds, Lang::En).to_js());
+        set(&o, "notice", notice.into());
+    }
     o.into()
 }
 
 /// `loadDataset(json, key?)`: validates and, when valid, uses it for `key` (an element's dataset
-/// URL; without a key, for everyone). Returns `{ok, problems, version}`.
+/// URL; without a key, for everyone). Returns `{ok, problems, version, notice}`.
 #[wasm_bindgen(js_name = loadDataset)]
 pub fn load_dataset(json: &str, key: JsValue) -> JsValue {
     let key = key_of(&key);

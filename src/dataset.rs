@@ -15,6 +15,8 @@
 use serde::Serialize;
 
 use crate::error::Lang;
+pub use crate::vocab::{FtaStatus, ProgramStatus};
+use crate::vocab::{Question, SmeSize};
 
 /// The default dataset, compiled in.
 /// `data/dataset.json` without its `note` members (see build.rs), compiled in.
@@ -211,8 +213,7 @@ pub struct SectorFigure {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fta {
-    /// "none" | "negotiating" | "signed" | "in_force".
-    pub status: String,
+    pub status: FtaStatus,
     pub name: Option<Text>,
     pub source: String,
     pub date: Option<String>,
@@ -226,15 +227,37 @@ pub struct Program {
     pub name: Text,
     pub agency: Text,
     pub offers: Text,
-    /// "active" | "enacted" | "planned" | "pending" | "ended" | "unknown".
-    pub status: String,
+    pub status: ProgramStatus,
     pub status_note: Option<Text>,
     /// What to do next (how to apply, whom to ask): advice, not a condition.
     pub next_step: Option<Text>,
     pub dates: Option<String>,
     pub source: String,
     pub url: Option<String>,
-    pub rule: Vec<crate::rules::Criterion>,
+    pub rule: Vec<Criterion>,
+}
+
+/// One condition of a program's rule (data; `rules` interprets it).
+/// JSON: `{"kind": "sector", "anyOf": ["medical_services"]}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum Criterion {
+    /// The firm's sector is one of these.
+    Sector { any_of: Vec<String> },
+    /// The target market lies in one of these regions.
+    Region { any_of: Vec<String> },
+    /// The target market is one of these.
+    Market { any_of: Vec<String> },
+    /// The firm's SME size is one of these.
+    Size { any_of: Vec<SmeSize> },
+    /// A readiness question must be answered `expect`.
+    Readiness { question: Question, expect: bool },
+    /// Current total exports within [min, max] KRW (either bound optional).
+    CurrentExports { min_krw: Option<f64>, max_krw: Option<f64> },
+    /// Korea has an FTA in force with the target market.
+    FtaInForce,
+    /// Something we cannot check; the user must confirm it.
+    Confirm { text: Text },
 }
 
 impl Dataset {

@@ -5,13 +5,15 @@
 //! anything). `check` turns it into a checked `Input` or a list of `InputError`s, one per bad field,
 //! so the widget can show every message at once. Everything after `check` assumes valid input.
 
-use crate::amount::{check_krw, MAX_KRW};
+use crate::amount::check_krw;
+pub use crate::amount::to_won;
 use crate::dataset::Dataset;
 use crate::error::{Field, InputError, Lang, Reason};
-use crate::model::{Estimate, Input, Outcome, PlanContext, PlanYear, Readiness, SmeSize};
-use crate::potential;
+use crate::model::{Estimate, Input, Outcome, Readiness, SmeSize};
+use crate::potential::{self, ranks_before};
 use crate::rules::{self, Facts};
 use crate::sme;
+use crate::words;
 
 /// Input as it arrives from the JS API or the command line, unchecked.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,20 +28,6 @@ pub struct RawInput {
     pub readiness: Readiness,
     pub lang: Lang,
     pub today: Option<String>,
-}
-
-/// Rounds a non-negative amount to whole won, within [0, MAX_KRW]; NaN becomes 0.
-pub fn to_won(x: f64) -> u64 {
-    if x.is_finite() && x > 0.0 {
-        let r = x.round();
-        if r >= MAX_KRW as f64 {
-            MAX_KRW
-        } else {
-            r as u64
-        }
-    } else {
-        0
-    }
 }
 
 /// Checks every field; returns all problems found, in form order.
@@ -103,34 +91,45 @@ pub fn estimate(raw: &RawInput, ds: &Dataset) -> Result<Estimate, Vec<InputError
 /// caller passes unknown ids anyway the potential is zero, never a panic.
 pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
     let lang = input.lang;
-    let sme = sme::classify(input, ds);
-    let potential = potential_for(input, ds);
-    let ranking = match ds.sector(&input.sector) {
+    // Compute first ...
+    let size = sme::assess(input, ds);
+    let ranks = match ds.sector(&input.sector) {
         Some(sector) => potential::ranking(ds, sector, input),
         None => Vec::new(),
     };
-    let plan = plan_context(ds, potential.base_krw, lang);
-    let support = match ds.market(&input.market) {
-        Some(market) => rules::evaluate_all(&Facts {
+    let market = ds.market(&input.market);
+    let programs = match market {
+        Some(market) => rules::assess_all(&Facts {
             input,
-            size: sme.size,
+            size: size.size,
             market,
             dataset: ds,
         }),
         None => Vec::new(),
     };
-    let assumptions = assumptions(ds, input, lang);
+    // ... then word.
+    let potential = potential_for(input, ds);
+    let plan = words::plan_context(ds, potential::plan(ds, potential.base_krw), lang);
+    let support = match market {
+        Some(market) => ds
+            .programs
+            .iter()
+            .zip(&programs)
+            .map(|(p, a)| words::support(p, a, input, market, ds))
+            .collect(),
+        None => Vec::new(),
+    };
     Estimate {
         lang,
         dataset_version: ds.version.clone(),
         figures_as_of: ds.figures_as_of.clone(),
         krw_per_usd: ds.exchange_rate.krw_per_usd.value,
-        sme,
+        sme: words::sme_status(&size, input, ds),
         potential,
-        ranking,
+        ranking: words::ranking(ds, &ranks, input),
         plan,
         support,
-        assumptions,
+        assumptions: words::assumptions(ds, input, lang),
     }
 }
 
@@ -144,6 +143,8 @@ fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
             return crate::model::Potential {
                 market: input.market.clone(),
                 market_name: input.market.clone(),
+                fta_status: crate::model::FtaStatus::None,
+                fta_label: words::fta_status_label(crate::model::FtaStatus::None, lang).to_owned(),
                 base_krw: 0.0,
                 low_krw: 0.0,
                 high_krw: 0.0,
@@ -173,6 +174,8 @@ fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
     crate::model::Potential {
         market: market.id.clone(),
         market_name: market.name.get(lang).to_owned(),
+        fta_status: market.fta.status,
+        fta_label: words::fta_status_label(market.fta.status, lang).to_owned(),
         base_krw,
         low_krw,
         high_krw,
@@ -184,7 +187,7 @@ fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
         untapped_assumes_no_exports: exports.is_none(),
         exports_to_market_krw: exports,
         years: potential::years(ds, &t),
-        factors: potential::factors(ds, sector, market, &t, lang),
+        factors: words::factors(ds, sector, market, &t, lang),
         readiness_score: score,
         unanswered_questions: unanswered,
     }
@@ -232,12 +235,6 @@ pub struct Score {
     /// The outcome of each program in dataset order (`Estimate.support[i].outcome`); empty when
     /// the market is unknown.
     pub outcomes: Vec<Outcome>,
-}
-
-/// The ranking's order, used by `potential::ranking` and `Prepared::score`: larger base potential
-/// first, ties by id.
-pub(crate) fn ranks_before(a: (f64, &str), b: (f64, &str)) -> bool {
-    b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)) == core::cmp::Ordering::Less
 }
 
 /// Scores a checked input: the fast path of `estimate_checked`. For many firms build one
@@ -331,140 +328,4 @@ impl<'a> Prepared<'a> {
         }
         out
     }
-}
-
-/// The plan's path from its base to its target, and the firm's base potential as a share of the target.
-pub fn plan_context(ds: &Dataset, firm_base_krw: f64, lang: Lang) -> PlanContext {
-    let p = &ds.plan;
-    let base = p.base_exports_krw.value;
-    let target = p.target_exports_krw.value;
-    let span = p.target_year.saturating_sub(p.base_year).max(1);
-    let growth = if base > 0.0 && target > 0.0 {
-        (target / base).powf(1.0 / f64::from(span)) - 1.0
-    } else {
-        0.0
-    };
-    let growth = if growth.is_finite() { growth } else { 0.0 };
-    let path = (p.base_year..=p.target_year.max(p.base_year))
-        .map(|year| PlanYear {
-            year,
-            krw: to_won(base * (1.0 + growth).powi(year.saturating_sub(p.base_year))) as f64,
-        })
-        .collect();
-    let share = if target > 0.0 { firm_base_krw / target } else { 0.0 };
-    let share = if share.is_finite() { share.max(0.0) } else { 0.0 };
-    let fmt = |v: f64| crate::amount::format_krw(to_won(v), lang);
-    let pct = percent(growth);
-    let summary = match lang {
-        Lang::Ko => [
-            p.name.ko.as_str(),
-            ": ",
-            &p.base_year.to_string(),
-            "년 ",
-            &fmt(base),
-            "에서 ",
-            &p.target_year.to_string(),
-            "년 ",
-            &fmt(target),
-            "으로(연 ",
-            &pct,
-            "% 성장).",
-        ]
-        .concat(),
-        Lang::En => [
-            p.name.en.as_str(),
-            ": from ",
-            &fmt(base),
-            " in ",
-            &p.base_year.to_string(),
-            " to ",
-            &fmt(target),
-            " in ",
-            &p.target_year.to_string(),
-            " (",
-            &pct,
-            " % a year).",
-        ]
-        .concat(),
-    };
-    PlanContext {
-        name: p.name.get(lang).to_owned(),
-        source: p.source.clone(),
-        base_year: p.base_year,
-        target_year: p.target_year,
-        base_krw: base,
-        target_krw: target,
-        implied_growth: growth,
-        path,
-        firm_share_of_target: share,
-        summary,
-    }
-}
-
-/// A fraction as a percentage with one decimal ("20.1"), without float formatting machinery.
-pub fn percent(fraction: f64) -> String {
-    let tenths = to_won((fraction.abs() * 1000.0).round());
-    let mut s = String::new();
-    if fraction < 0.0 && tenths > 0 {
-        s.push('-');
-    }
-    s.push_str(&(tenths / 10).to_string());
-    s.push('.');
-    s.push_str(&(tenths % 10).to_string());
-    s
-}
-
-/// The labels of assumed figures that entered this case, so the widget can list them.
-fn assumptions(ds: &Dataset, input: &Input, lang: Lang) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut add = |label: (&str, &str), assumed: bool| {
-        if assumed {
-            out.push(lang.pick(label.0, label.1).to_owned());
-        }
-    };
-    let m = &ds.method;
-    add(("환율", "exchange rate"), ds.exchange_rate.krw_per_usd.assumption);
-    add(("거리 탄력성", "distance elasticity"), m.distance_elasticity.assumption);
-    add(("기준 거리", "reference distance"), m.reference_distance_km.assumption);
-    add(("FTA 효과", "FTA effect"), m.fta_in_force_effect.assumption);
-    add(
-        ("준비도 배수", "readiness multipliers"),
-        m.readiness_min_multiplier.assumption || m.readiness_max_multiplier.assumption,
-    );
-    add(("모형 불확실성", "model uncertainty"), m.model_uncertainty.assumption);
-    let w = &m.readiness_weights;
-    add(
-        ("준비도 가중치", "readiness weights"),
-        w.certification.assumption
-            || w.local_partner.assumption
-            || w.export_experience.assumption
-            || w.local_language.assumption,
-    );
-    if let Some(s) = ds.sector(&input.sector) {
-        add(
-            ("한국의 세계 수출 점유율", "Korea's world export share"),
-            s.korea_world_share.assumption,
-        );
-        add(
-            ("국내 업종 규모", "Korea's sector output"),
-            s.korea_output_krw.assumption,
-        );
-    }
-    if let Some(mk) = ds.market(&input.market) {
-        add(
-            ("시장 수요", "market demand"),
-            mk.demand_for(&input.sector).is_some_and(|f| f.assumption),
-        );
-        add(
-            ("수요 증가율", "demand growth"),
-            mk.growth_for(&input.sector).is_some_and(|f| f.assumption),
-        );
-    }
-    if let Some(row) = ds.sme_row(&input.sector) {
-        add(
-            ("중소기업 기준 금액", "SME thresholds"),
-            row.small_max_krw.assumption || row.medium_max_krw.assumption,
-        );
-    }
-    out
 }

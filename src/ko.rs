@@ -4,7 +4,17 @@
 /// Whether the word's last sound has a final consonant (받침), and whether that consonant is ㄹ.
 /// Digits are read as Sino-Korean numbers (1 일, 2 이, ...); Latin letters and other
 /// characters are treated as ending in a vowel except l, m, n, which end in a consonant.
+/// A closing parenthetical is skipped, as Korean does: "한-GCC FTA(2023 타결)" takes the particle
+/// of "FTA".
 fn final_consonant(word: &str) -> (bool, bool) {
+    // Bytes, not a char search: '(' and ')' are ASCII, so the cut is on a char boundary (and a
+    // `str::rfind` would add a searcher to the Wasm bundle).
+    let b = word.trim_end_matches([' ', '.']).as_bytes();
+    let open = b.iter().rposition(|&c| c == b'(');
+    let word = match (b.last(), open) {
+        (Some(b')'), Some(open)) if open > 0 => word.get(..open).unwrap_or(word),
+        _ => word,
+    };
     let last = word.trim_end_matches([')', ']', '"', '\'', ' ', '.']).chars().last();
     match last {
         Some(c @ '가'..='힣') => {
@@ -46,6 +56,9 @@ mod tests {
         assert_eq!(josa("카자흐스탄", "과", "와"), "과");
         assert_eq!(josa("UAE", "과", "와"), "와");
         assert_eq!(josa("한-GCC FTA", "이", "가"), "가");
+        assert_eq!(josa("한-GCC FTA(2023.12.28 타결, 정식서명 전)", "은", "는"), "는");
+        assert_eq!(josa("소기업(중소기업)", "은", "는"), "은");
+        assert_eq!(josa("(가칭)", "은", "는"), "은");
         assert_eq!(euro("소기업"), "으로");
         assert_eq!(euro("중소기업"), "으로");
         assert_eq!(euro("서울"), "로");

@@ -1,14 +1,21 @@
 //! sme-export: how much a Korean medical SME could export to a Middle-Eastern or Central-Asian
 //! market, whether it counts as an SME, and which support measures it may use.
 //!
-//! Code map (data flows one way: input -> engine -> result -> render):
-//! - `error`: errors as values (field, reason, Korean and English message).
-//! - `amount`: Korean amount parsing and formatting ("35억 5,000만 원").
-//! - `dataset`: typed records of the dataset; `load` builds them from JSON and validates everything.
-//! - `model`: the checked input and the result the widget shows.
-//! - `sme`, `potential`, `rules`: the three calculations (SME status, export potential, eligibility).
-//! - `engine`: checks raw input and runs the calculations into one `Estimate`.
-//! - `json`: a small strict JSON parser (depth-bounded) for datasets.
+//! Code map (data flows one way: input -> engine -> typed outcome -> words -> result -> render):
+//! - `vocab`: the closed vocabularies (size classes, readiness questions, outcomes, FTA and
+//!   programme statuses, dataset problem kinds and fixes). Imports nothing of the crate.
+//! - `error`: input errors as values (field, reason, Korean and English message).
+//! - `ko`: Korean particles; `amount`: Korean amount parsing and formatting, and `to_won`.
+//! - `model`: the checked input, the typed outcomes (`SmeAssessment`, `ProgramAssessment`) and
+//!   the worded result the widget shows (`Estimate`).
+//! - `dataset`: typed records of the dataset, `Criterion` among them (rules as data).
+//! - `sme`, `potential`, `rules`: the three calculations (SME status, export potential and the
+//!   market ranking with `ranks_before`, eligibility). They compute; they word nothing.
+//! - `words`: the one wording layer: typed outcomes to Korean and English sentences, for the
+//!   widget, the JS API and the command line alike (also dataset problems' fixes).
+//! - `json`: a small strict JSON parser (depth-bounded); `load`: builds a `Dataset` from JSON and
+//!   validates everything, each problem with its typed kind and fix, worded by `words`.
+//! - `engine`: checks raw input, runs the calculations and has `words` word them into one `Estimate`.
 //! - `panel`: the reference panel of firms, their pinned outcomes and the comparison of two
 //!   datasets on them (the review of a figure update; uses `engine::Prepared::score`).
 //! - `binding`, `to_js`, `chart`, `canvas` (wasm32 only): the JS API, results as JS objects, the
@@ -18,6 +25,11 @@
 //! - `src/bin` + `src/cli` (feature `cli`): the native command line (validate, estimate, batch,
 //!   compare; clap, csv, encoding_rs), using `engine::Prepared` to score many firms fast with
 //!   the same rules, and `panel` to compare two datasets.
+//!
+//! Dependency order (a module imports only modules before it; no cycles):
+//! `vocab`, `error` < `ko`, `amount` < `model`, `dataset` < `sme`, `potential`, `rules` < `words`
+//! < `json`, `load` < `engine` < `panel`, and on wasm32 `canvas` < `to_js` < `binding` < `chart`;
+//! `src/cli` uses the crate from outside.
 //!
 //! Invariant: nothing reachable from outside input panics; problems are `InputError` or
 //! `load::Problem` values.
@@ -48,6 +60,8 @@ pub mod panel;
 pub mod potential;
 pub mod rules;
 pub mod sme;
+pub mod vocab;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod binding;

@@ -10,13 +10,16 @@
 
 use serde::Serialize;
 
+use crate::dataset::{Criterion, FtaStatus, ProgramStatus};
 use crate::dataset::{
     Dataset, ExchangeRate, Figure, Fta, Market, MethodParams, Plan, Program, ReadinessWeights, Region, Sector,
     SectorFigure, SmeRevision, SmeRow, SmeRules, SmeTable, Text, DEFAULT_JSON,
 };
+use crate::error::Lang;
 use crate::json::{self, Value};
-use crate::model::{Question, SmeSize};
-use crate::rules::Criterion;
+pub use crate::vocab::{Fix, ProblemKind};
+use crate::vocab::{ProblemKind as K, Question, SmeSize};
+use crate::words;
 
 /// The schema tag a dataset must carry.
 pub const SCHEMA: &str = "sme-export-dataset/1";
@@ -30,16 +33,35 @@ pub const MAX_PROBLEMS: usize = 200;
 pub const MAX_ITEMS: usize = 1000;
 
 /// One problem in a dataset file, with the JSON path where it is ("$.markets[3].distanceKm.value").
+/// The kind and the fix are typed; `hint` and `hint_ko` are the fix as `words::fix` words it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     pub path: String,
-    /// Machine-readable kind: "missing", "type", "negative", "range", "unknownSector", "duplicate", ...
-    pub kind: &'static str,
+    /// What is wrong ("missing", "type", "negative", "range", "unknownSector", "duplicate", ...).
+    pub kind: ProblemKind,
     /// English, starting with the path.
     pub message: String,
-    /// One line in plain language on how to fix it.
+    /// How to fix it, typed.
+    pub fix: Fix,
+    /// The fix in one line of plain English.
     pub hint: &'static str,
+    /// The fix in one line of plain Korean.
+    pub hint_ko: &'static str,
+}
+
+impl Problem {
+    /// A problem whose hints are the fix as the wording layer words it.
+    pub fn new(path: String, kind: ProblemKind, message: String, fix: Fix) -> Self {
+        Problem {
+            path,
+            kind,
+            message,
+            fix,
+            hint: words::fix(fix, Lang::En),
+            hint_ko: words::fix(fix, Lang::Ko),
+        }
+    }
 }
 
 /// Parses and validates the compiled-in default dataset.
@@ -57,22 +79,22 @@ pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
     let ds = if text.len() > MAX_BYTES {
         let n = text.len().to_string();
         r.err_h(
-            "tooLarge",
+            K::TooLarge,
             &["the file is ", &n, " bytes; at most 8 MiB (8388608 bytes) is allowed"],
-            "trim the file below 8 MiB (long notes or unused entries)",
+            Fix::FileTooLarge,
         );
         None
     } else {
         match json::parse_with_depth(text, MAX_DEPTH) {
             Ok(v) => r.dataset(&v),
             Err(e) if e.message == json::TOO_DEEP => {
-                r.err("tooDeep", &["lists and objects are nested more than 64 levels deep"]);
+                r.err(K::TooDeep, &["lists and objects are nested more than 64 levels deep"]);
                 None
             }
             Err(e) => {
                 let (line, column) = (e.line.to_string(), e.column.to_string());
                 r.err(
-                    "json",
+                    K::Json,
                     &["not valid JSON: ", e.message, " at line ", &line, " column ", &column],
                 );
                 None
@@ -85,12 +107,8 @@ pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
             if r.dropped > 0 {
                 let n = r.dropped.to_string();
                 r.path.truncate(1);
-                r.out.push(Problem {
-                    message: ["$: ", &n, " more problems not shown"].concat(),
-                    path: r.path,
-                    kind: "truncated",
-                    hint: "fix the problems shown and load the file again to see the rest",
-                });
+                let message = ["$: ", &n, " more problems not shown"].concat();
+                r.out.push(Problem::new(r.path, K::Truncated, message, Fix::Truncated));
             }
             Err(r.out)
         }
@@ -123,28 +141,6 @@ fn is_iso_date(s: &str) -> bool {
     (1..=days).contains(&d)
 }
 
-fn hint(kind: &str) -> &'static str {
-    match kind {
-        "json" => "fix the JSON syntax near that line and column (often a missing comma, quote or bracket)",
-        "tooDeep" => "nest lists and objects at most 64 levels deep",
-        "missing" => "add this field",
-        "type" => "change the value to the expected type",
-        "negative" => "use a value of 0 or more",
-        "notFinite" => "use an ordinary finite number",
-        "unsourced" => "add a \"source\" or set \"assumption\": true",
-        "duplicate" => "give each entry its own id, or remove the repeated entry",
-        "unknownSector" => "use an id listed in \"sectors\", or add that sector there",
-        "unknownMarket" => "use an id listed in \"markets\", or add that market there",
-        "unknownRegion" => "use an id listed in \"regions\", or add that region there",
-        "incomplete" => "add the missing entry",
-        "unknownKind" => "use one of the values listed in the message",
-        "empty" => "fill this in; it must not be empty",
-        "date" => "write the date as YYYY-MM-DD, e.g. 2025-03-31",
-        "schema" => "set \"schema\" to \"sme-export-dataset/1\"",
-        _ => "change the value as the message says",
-    }
-}
-
 /// Allowed range of a figure's value.
 #[derive(Clone, Copy, PartialEq)]
 enum Bound {
@@ -157,11 +153,6 @@ enum Bound {
     /// A yearly growth rate, -0.5..=1.0.
     Growth,
 }
-
-const FTA_STATUS: &[&str] = &["none", "negotiating", "signed", "in_force"];
-const PROGRAM_STATUS: &[&str] = &["active", "enacted", "planned", "pending", "ended", "unknown"];
-const SIZES: &[&str] = &["small", "medium", "none"];
-const QUESTIONS: &[&str] = &["certification", "localPartner", "exportExperience", "localLanguage"];
 
 type Obj = [(String, Value)];
 
@@ -217,11 +208,11 @@ struct Reader {
 }
 
 impl Reader {
-    fn err(&mut self, kind: &'static str, parts: &[&str]) {
-        self.err_h(kind, parts, hint(kind));
+    fn err(&mut self, kind: ProblemKind, parts: &[&str]) {
+        self.err_h(kind, parts, Fix::of(kind));
     }
 
-    fn err_h(&mut self, kind: &'static str, parts: &[&str], hint: &'static str) {
+    fn err_h(&mut self, kind: ProblemKind, parts: &[&str], fix: Fix) {
         if self.out.len() >= MAX_PROBLEMS {
             self.dropped = self.dropped.saturating_add(1);
             return;
@@ -232,12 +223,7 @@ impl Reader {
             message.push_str(p);
         }
         let path = self.path.clone();
-        self.out.push(Problem {
-            path,
-            kind,
-            message,
-            hint,
-        });
+        self.out.push(Problem::new(path, kind, message, fix));
     }
 
     /// Problems so far, reported or not: compare before/after to know a part was clean.
@@ -253,9 +239,9 @@ impl Reader {
     }
 
     /// A problem at `path.key`.
-    fn err_at(&mut self, key: &str, kind: &'static str, parts: &[&str], hint: &'static str) {
+    fn err_at(&mut self, key: &str, kind: ProblemKind, parts: &[&str], fix: Fix) {
         let n = self.enter(key);
-        self.err_h(kind, parts, hint);
+        self.err_h(kind, parts, fix);
         self.path.truncate(n);
     }
 
@@ -268,7 +254,7 @@ impl Reader {
             Value::Array(_) => "a list",
             Value::Object(_) => "an object",
         };
-        self.err("type", &["expected ", want, ", found ", found]);
+        self.err(K::Type, &["expected ", want, ", found ", found]);
     }
 
     /// A required field: reports it missing (and returns `d`) or reads it with `f` at its path.
@@ -277,7 +263,7 @@ impl Reader {
         let t = match json::get(o, key) {
             Some(v) => f(self, v),
             None => {
-                self.err("missing", &["is missing"]);
+                self.err(K::Missing, &["is missing"]);
                 d
             }
         };
@@ -320,14 +306,10 @@ impl Reader {
                 return Vec::new();
             };
             if nonempty && a.is_empty() {
-                r.err("empty", &["must list at least one entry"]);
+                r.err(K::Empty, &["must list at least one entry"]);
             }
             if a.len() > MAX_ITEMS {
-                r.err_h(
-                    "tooLarge",
-                    &["has more than 1000 entries"],
-                    "keep at most 1000 entries in one list",
-                );
+                r.err_h(K::TooLarge, &["has more than 1000 entries"], Fix::ListTooLong);
             }
             let mut out = Vec::with_capacity(a.len().min(MAX_ITEMS));
             for (i, x) in a.iter().take(MAX_ITEMS).enumerate() {
@@ -386,7 +368,7 @@ impl Reader {
                 *x
             }
             Value::Number(_) => {
-                self.err("notFinite", &["is not a finite number"]);
+                self.err(K::NotFinite, &["is not a finite number"]);
                 0.0
             }
             _ => {
@@ -402,11 +384,7 @@ impl Reader {
             // A whole number (also written as 2024.0 or 2.024e3).
             Value::Number(y) if (1900.0..=2200.0).contains(y) && y.fract() == 0.0 => *y as i32,
             Value::Number(y) if y.fract() == 0.0 => {
-                self.err_h(
-                    "range",
-                    &["a year must be between 1900 and 2200"],
-                    "write the full four-digit year, e.g. 2024",
-                );
+                self.err_h(K::Range, &["a year must be between 1900 and 2200"], Fix::Year);
                 0
             }
             _ => {
@@ -421,27 +399,21 @@ impl Reader {
             return String::new();
         };
         if !is_iso_date(s) {
-            self.err("date", &["\"", s, "\" is not a date written YYYY-MM-DD"]);
+            self.err(K::Date, &["\"", s, "\" is not a date written YYYY-MM-DD"]);
         }
         s.to_owned()
     }
 
-    /// Index of the string `v` in `allowed`, reporting "unknownKind" when it is not there.
-    fn choice(&mut self, v: &Value, allowed: &[&str]) -> Option<usize> {
+    /// The value whose JSON name is the string `v`, reporting "unknownKind" when none is.
+    fn choice<T: Copy>(&mut self, v: &Value, allowed: &[(T, &str)]) -> Option<T> {
         let s = self.s(v)?;
-        let i = allowed.iter().position(|a| *a == s);
-        if i.is_none() {
-            let list = allowed.join(", ");
-            self.err("unknownKind", &["\"", s, "\" is not one of: ", &list]);
+        let found = allowed.iter().find(|(_, name)| *name == s).map(|(t, _)| *t);
+        if found.is_none() {
+            let names: Vec<&str> = allowed.iter().map(|(_, name)| *name).collect();
+            let list = names.join(", ");
+            self.err(K::UnknownKind, &["\"", s, "\" is not one of: ", &list]);
         }
-        i
-    }
-
-    fn choice_str(&mut self, v: &Value, allowed: &[&str]) -> String {
-        self.choice(v, allowed)
-            .and_then(|i| allowed.get(i))
-            .map(|s| (*s).to_owned())
-            .unwrap_or_default()
+        found
     }
 
     fn text(&mut self, v: &Value) -> Text {
@@ -463,28 +435,28 @@ impl Reader {
     }
 
     fn bound(&mut self, x: f64, b: Bound) {
-        let (lo, hi, msg, hint) = match b {
-            Bound::NonNeg => (0.0, f64::INFINITY, "", ""),
-            Bound::Pos => (0.0, f64::INFINITY, "must be greater than 0", "use a positive number"),
+        let (lo, hi, msg, fix) = match b {
+            Bound::NonNeg => (0.0, f64::INFINITY, "", Fix::Range),
+            Bound::Pos => (0.0, f64::INFINITY, "must be greater than 0", Fix::Positive),
             Bound::Share => (
                 0.0,
                 1.0,
                 "must be between 0 and 1 (a share: 0.25 means 25 %)",
-                "write the share as a fraction between 0 and 1, e.g. 0.25 for 25 %",
+                Fix::Share,
             ),
             Bound::Growth => (
                 -0.5,
                 1.0,
                 "must be between -0.5 and 1.0 (a yearly growth: 0.05 means 5 %)",
-                "write the growth as a fraction, e.g. 0.05 for 5 % a year",
+                Fix::Growth,
             ),
         };
         if x < 0.0 && b == Bound::Pos {
-            self.err_h("negative", &["must not be negative"], hint);
+            self.err_h(K::Negative, &["must not be negative"], fix);
         } else if x < 0.0 && lo >= 0.0 {
-            self.err("negative", &["must not be negative"]);
+            self.err(K::Negative, &["must not be negative"]);
         } else if x < lo || x > hi || (b == Bound::Pos && x == 0.0) {
-            self.err_h("range", &[msg], hint);
+            self.err_h(K::Range, &[msg], fix);
         }
     }
 
@@ -499,9 +471,9 @@ impl Reader {
         if source.trim().is_empty() && !assumption {
             self.err_at(
                 "source",
-                "unsourced",
+                K::Unsourced,
                 &["the figure has no source and is not marked as an assumption"],
-                hint("unsourced"),
+                Fix::of(K::Unsourced),
             );
         }
         Figure {
@@ -523,13 +495,13 @@ impl Reader {
 
     /// Reports an empty reference, or an id that is not in `ids` (unless `ids` is empty: its list
     /// is already reported).
-    fn known(&mut self, id: &str, ids: &Ids, kind: &'static str) {
+    fn known(&mut self, id: &str, ids: &Ids, kind: ProblemKind) {
         if id.is_empty() {
-            self.err("empty", &["must name an id; it is empty"]);
+            self.err(K::Empty, &["must name an id; it is empty"]);
         } else if !ids.is_empty() && !ids.contains(id) {
             let list = match kind {
-                "unknownSector" => "sectors",
-                "unknownRegion" => "regions",
+                K::UnknownSector => "sectors",
+                K::UnknownRegion => "regions",
                 _ => "markets",
             };
             self.err(kind, &["\"", id, "\" is not an id listed in $.", list]);
@@ -538,7 +510,7 @@ impl Reader {
 
     fn dup(&mut self, id: &str, seen: &mut Ids) {
         if !id.is_empty() && !seen.insert(id) {
-            self.err("duplicate", &["\"", id, "\" is listed more than once"]);
+            self.err(K::Duplicate, &["\"", id, "\" is listed more than once"]);
         }
     }
 
@@ -549,7 +521,7 @@ impl Reader {
                 return String::new();
             };
             if s.is_empty() {
-                r.err("empty", &["must not be empty"]);
+                r.err(K::Empty, &["must not be empty"]);
             }
             r.dup(s, seen);
             s.to_owned()
@@ -560,7 +532,7 @@ impl Reader {
     fn sector_ref(&mut self, o: &Obj, sectors: &Ids, seen: &mut Ids) -> String {
         self.field(o, "sector", String::new(), |r, v| {
             let s = r.string(v);
-            r.known(&s, sectors, "unknownSector");
+            r.known(&s, sectors, K::UnknownSector);
             r.dup(&s, seen);
             s
         })
@@ -572,9 +544,9 @@ impl Reader {
             for id in sectors.0.iter().filter(|id| !seen.contains(id)) {
                 self.err_at(
                     key,
-                    "incomplete",
+                    K::Incomplete,
                     &["has no entry for sector \"", id, "\""],
-                    hint("incomplete"),
+                    Fix::of(K::Incomplete),
                 );
             }
         }
@@ -594,7 +566,7 @@ impl Reader {
         list
     }
 
-    fn ids_of(&mut self, o: &Obj, ids: &Ids, kind: &'static str) -> Vec<String> {
+    fn ids_of(&mut self, o: &Obj, ids: &Ids, kind: ProblemKind) -> Vec<String> {
         self.list(o, "anyOf", true, |r, v| {
             let s = r.string(v);
             r.known(&s, ids, kind);
@@ -613,32 +585,19 @@ impl Reader {
         let [sectors, regions, markets] = refs;
         Some(match kind {
             "sector" => Criterion::Sector {
-                any_of: self.ids_of(o, sectors, "unknownSector"),
+                any_of: self.ids_of(o, sectors, K::UnknownSector),
             },
             "region" => Criterion::Region {
-                any_of: self.ids_of(o, regions, "unknownRegion"),
+                any_of: self.ids_of(o, regions, K::UnknownRegion),
             },
             "market" => Criterion::Market {
-                any_of: self.ids_of(o, markets, "unknownMarket"),
+                any_of: self.ids_of(o, markets, K::UnknownMarket),
             },
             "size" => Criterion::Size {
-                any_of: self.list(o, "anyOf", true, |r, v| {
-                    let i = r.choice(v, SIZES)?;
-                    [SmeSize::Small, SmeSize::Medium, SmeSize::None].get(i).copied()
-                }),
+                any_of: self.list(o, "anyOf", true, |r, v| r.choice(v, &SmeSize::ALL)),
             },
             "readiness" => {
-                let question = self.field(o, "question", None, |r, v| {
-                    let i = r.choice(v, QUESTIONS)?;
-                    [
-                        Question::Certification,
-                        Question::LocalPartner,
-                        Question::ExportExperience,
-                        Question::LocalLanguage,
-                    ]
-                    .get(i)
-                    .copied()
-                });
+                let question = self.field(o, "question", None, |r, v| r.choice(v, &Question::ALL));
                 let expect = self.field(o, "expect", false, Self::boolean);
                 Criterion::Readiness {
                     question: question?,
@@ -650,12 +609,7 @@ impl Reader {
                 let max_krw = self.opt(o, "maxKrw", Self::amount);
                 if let (Some(a), Some(b)) = (min_krw, max_krw) {
                     if a > b {
-                        self.err_at(
-                            "minKrw",
-                            "range",
-                            &["must not be above maxKrw"],
-                            "swap minKrw and maxKrw",
-                        );
+                        self.err_at("minKrw", K::Range, &["must not be above maxKrw"], Fix::SwapMinMax);
                     }
                 }
                 Criterion::CurrentExports { min_krw, max_krw }
@@ -667,13 +621,13 @@ impl Reader {
             _ => {
                 self.err_at(
                     "kind",
-                    "unknownKind",
+                    K::UnknownKind,
                     &[
                         "\"",
                         kind,
                         "\" is not a criterion kind (sector, region, market, size, readiness, currentExports, ftaInForce, confirm)",
                     ],
-                    hint("unknownKind"),
+                    Fix::of(K::UnknownKind),
                 );
                 return None;
             }
@@ -685,7 +639,7 @@ impl Reader {
         let schema = self.field(o, "schema", None, |r, v| {
             let s = r.s(v)?;
             if s != SCHEMA {
-                r.err("schema", &["\"", s, "\" is not the supported schema \"", SCHEMA, "\""]);
+                r.err(K::Schema, &["\"", s, "\" is not the supported schema \"", SCHEMA, "\""]);
             }
             Some(s.to_owned())
         });
@@ -725,13 +679,15 @@ impl Reader {
             let id = r.id(o, &mut market_ids);
             let region = r.field(o, "region", String::new(), |r, v| {
                 let s = r.string(v);
-                r.known(&s, &region_ids, "unknownRegion");
+                r.known(&s, &region_ids, K::UnknownRegion);
                 s
             });
             let name = r.text_f(o, "name");
             let distance_km = r.fig(o, "distanceKm", Bound::Pos);
             let fta = r.section(o, "fta", |r, o| Fta {
-                status: r.field(o, "status", String::new(), |r, v| r.choice_str(v, FTA_STATUS)),
+                status: r
+                    .field(o, "status", None, |r, v| r.choice(v, &FtaStatus::ALL))
+                    .unwrap_or(FtaStatus::None),
                 name: r.opt(o, "name", Self::text),
                 source: r.opt(o, "source", Self::string).unwrap_or_default(),
                 date: r.opt(o, "date", Self::string),
@@ -760,7 +716,9 @@ impl Reader {
                 name: r.text_f(o, "name"),
                 agency: r.text_f(o, "agency"),
                 offers: r.text_f(o, "offers"),
-                status: r.field(o, "status", String::new(), |r, v| r.choice_str(v, PROGRAM_STATUS)),
+                status: r
+                    .field(o, "status", None, |r, v| r.choice(v, &ProgramStatus::ALL))
+                    .unwrap_or(ProgramStatus::Unknown),
                 status_note: r.opt(o, "statusNote", Self::text),
                 next_step: r.opt(o, "nextStep", Self::text),
                 dates: r.opt(o, "dates", Self::string),
@@ -796,16 +754,16 @@ impl Reader {
             if target_year <= base_year {
                 self.err_at(
                     "targetYear",
-                    "range",
+                    K::Range,
                     &["must be after baseYear"],
-                    "set targetYear to a later year than baseYear",
+                    Fix::TargetAfterBase,
                 );
             } else if target_year > base_year.saturating_add(50) {
                 self.err_at(
                     "targetYear",
-                    "range",
+                    K::Range,
                     &["must be at most 50 years after baseYear"],
-                    "use a target year within 50 years of the base year",
+                    Fix::TargetWithin50Years,
                 );
             }
         }
@@ -830,9 +788,9 @@ impl Reader {
         if self.count() == before && readiness_min_multiplier.value > readiness_max_multiplier.value {
             self.err_at(
                 "readinessMinMultiplier",
-                "range",
+                K::Range,
                 &["must not be above readinessMaxMultiplier"],
-                "make the minimum multiplier at most the maximum",
+                Fix::MinMultiplierAboveMax,
             );
         }
         let model_uncertainty = self.fig(o, "modelUncertainty", Bound::Share);
@@ -849,9 +807,9 @@ impl Reader {
             if r.count() == before && (sum - 1.0).abs() > 1e-6 {
                 let s = crate::amount::format_number(sum, 6);
                 r.err_h(
-                    "range",
+                    K::Range,
                     &["the four weights sum to ", &s, "; they must sum to 1"],
-                    "adjust the weights so they add up to exactly 1",
+                    Fix::WeightsSum,
                 );
             }
             w
@@ -882,9 +840,9 @@ impl Reader {
                 if r.count() == before && small_max_krw.value > medium_max_krw.value {
                     r.err_at(
                         "smallMaxKrw",
-                        "range",
+                        K::Range,
                         &["must not be above mediumMaxKrw"],
-                        "the small-enterprise limit must be at most the medium one",
+                        Fix::SmallAboveMedium,
                     );
                 }
                 Some(SmeRow {

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::error::Lang;
+pub use crate::vocab::{FtaStatus, Outcome, ProgramStatus, Question, SmeSize};
 
 /// Answers to the readiness questions; `None` means "not answered" (widens the band).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -19,16 +20,6 @@ pub struct Readiness {
     pub export_experience: Option<bool>,
     /// Has product or service material in the market's language (Arabic, Russian, ...).
     pub local_language: Option<bool>,
-}
-
-/// The readiness questions, by name, so rules can refer to them as data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Question {
-    Certification,
-    LocalPartner,
-    ExportExperience,
-    LocalLanguage,
 }
 
 impl Readiness {
@@ -62,22 +53,49 @@ pub struct Input {
     pub today: Option<String>,
 }
 
-/// SME size class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum SmeSize {
-    Small,
-    Medium,
-    None,
-}
-
 /// One line of explanation, already in the requested language.
 pub type Reason = String;
+
+/// What decided the SME size class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SmeBasis {
+    /// A non-profit medical corporation: not an enterprise under the Act.
+    MedicalCorporation,
+    /// Total assets at or above the cap.
+    AssetCap,
+    /// Revenue against the sector's thresholds.
+    Revenue,
+}
+
+/// The SME decision, typed: what `sme::assess` computes and `words::sme_status` words.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SmeAssessment {
+    pub size: SmeSize,
+    pub basis: SmeBasis,
+    /// The 3-year average revenue judged, whole won.
+    pub revenue_krw: u64,
+    /// The sector's thresholds, KRW (0 when the sector has no row).
+    pub small_max_krw: f64,
+    pub medium_max_krw: f64,
+    /// Total assets at or above this are never an SME, KRW.
+    pub asset_cap_krw: f64,
+    /// Whether total assets were given (if not, the asset condition is stated, not checked).
+    pub assets_given: bool,
+    /// True when a threshold used is an assumption in the dataset.
+    pub threshold_assumed: bool,
+    /// Set when a newer table is in force whose values we do not know: the class it may give
+    /// (`Small`, or `Medium` for "an SME"). Never changes `size`.
+    pub revision_may_give: Option<SmeSize>,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SmeStatus {
     pub size: SmeSize,
+    /// What decided the size.
+    pub basis: SmeBasis,
     /// Short label: "소기업" / "Small enterprise".
     pub label: String,
     pub reasons: Vec<Reason>,
@@ -93,6 +111,8 @@ pub struct SmeStatus {
     /// Set when a newer table is in force whose values we do not know and which may classify
     /// the firm differently; says where to confirm.
     pub revision_warning: Option<String>,
+    /// The class the newer table may give (see `SmeAssessment::revision_may_give`).
+    pub revision_may_give: Option<SmeSize>,
     pub confirm_at: String,
 }
 
@@ -128,6 +148,9 @@ pub struct YearPotential {
 pub struct Potential {
     pub market: String,
     pub market_name: String,
+    /// Korea's trade agreement with the market: where it stands, and that in words.
+    pub fta_status: FtaStatus,
+    pub fta_label: String,
     /// Potential exports in the base year, whole won.
     pub base_krw: f64,
     pub low_krw: f64,
@@ -156,6 +179,8 @@ pub struct RankedMarket {
     pub market: String,
     pub name: String,
     pub region: String,
+    pub region_name: String,
+    pub fta_status: FtaStatus,
     pub base_krw: f64,
     pub low_krw: f64,
     pub high_krw: f64,
@@ -189,21 +214,46 @@ pub struct PlanYear {
     pub krw: f64,
 }
 
-/// Outcome of one support program.
+/// Which condition of a programme a reason line is about: its status (every programme has one)
+/// or the kind of one criterion of its rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub enum Outcome {
-    Eligible,
-    Maybe,
-    Ineligible,
+pub enum Check {
+    Status,
+    Sector,
+    Region,
+    Market,
+    Size,
+    Readiness,
+    CurrentExports,
+    FtaInForce,
+    Confirm,
+}
+
+/// A programme's outcome, typed: what `rules::assess` computes and `words::support` words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgramAssessment {
+    pub status: ProgramStatus,
+    /// The outcome of the status, a condition every programme has.
+    pub status_outcome: Outcome,
+    /// The outcome of each criterion of the rule, in rule order.
+    pub criteria: Vec<Outcome>,
+    /// The worst of all of them.
+    pub outcome: Outcome,
 }
 
 /// The result of one criterion of a program's rule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionResult {
+    pub check: Check,
     pub outcome: Outcome,
+    /// The outcome's short label ("충족", "Met"), for a screen reader or a CSV cell.
+    pub outcome_label: String,
     pub reason: String,
+    /// True when `reason` already begins with `outcome_label` (so it need not be said twice).
+    pub reason_states_outcome: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -213,7 +263,9 @@ pub struct SupportResult {
     pub name: String,
     pub agency: String,
     pub offers: String,
-    pub status: String,
+    pub status: ProgramStatus,
+    /// The status in words ("운영 중", "Running").
+    pub status_label: String,
     pub status_note: Option<String>,
     pub next_step: Option<String>,
     pub source: String,

@@ -14,11 +14,9 @@
 //! revenue. Every arithmetic result is passed through `finite` so a strange dataset yields 0,
 //! never NaN.
 
-use crate::amount::{format_krw_short, format_number, format_usd};
-use crate::dataset::{Dataset, Figure, Market, Sector};
-use crate::engine::to_won;
-use crate::error::Lang;
-use crate::model::{Factor, Input, Question, RankedMarket, Readiness, YearPotential};
+use crate::amount::to_won;
+use crate::dataset::{Dataset, FtaStatus, Market, Sector};
+use crate::model::{Input, PlanYear, Question, Readiness, YearPotential};
 
 /// The computed terms for one market, before formatting into a result.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -100,7 +98,7 @@ pub fn market_terms(ds: &Dataset, sector: &Sector, market: &Market) -> MarketTer
     let demand_usd = finite(market.demand_for(&sector.id).map_or(0.0, |f| f.value));
     let theta = finite(m.distance_elasticity.value);
     let distance_ease = finite((m.reference_distance_km.value / market.distance_km.value).powf(theta));
-    let fta_effect = if market.fta.status == "in_force" {
+    let fta_effect = if market.fta.status == FtaStatus::InForce {
         finite(m.fta_in_force_effect.value)
     } else {
         1.0
@@ -223,26 +221,42 @@ pub fn years(ds: &Dataset, t: &Terms) -> Vec<YearPotential> {
         .collect()
 }
 
+/// The ranking's order, used by `ranking` and `engine::Prepared::score`: larger base potential
+/// first, ties by id.
+pub fn ranks_before(a: (f64, &str), b: (f64, &str)) -> bool {
+    b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)) == core::cmp::Ordering::Less
+}
+
+/// One market's place in the ranking for this firm (`words::ranking` names it).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MarketRank {
+    /// Index in `ds.markets`.
+    pub market: usize,
+    pub base_krw: f64,
+    pub low_krw: f64,
+    pub high_krw: f64,
+    /// 1 = largest base potential.
+    pub rank: u32,
+}
+
 /// Every market of the dataset for this firm, largest base potential first (ties by id).
-pub fn ranking(ds: &Dataset, sector: &Sector, input: &Input) -> Vec<RankedMarket> {
-    let lang = input.lang;
-    let mut out: Vec<RankedMarket> = ds
+pub fn ranking(ds: &Dataset, sector: &Sector, input: &Input) -> Vec<MarketRank> {
+    let mut out: Vec<MarketRank> = ds
         .markets
         .iter()
-        .map(|market| {
+        .enumerate()
+        .map(|(i, market)| {
             let t = terms(ds, sector, market, input);
-            RankedMarket {
-                market: market.id.clone(),
-                name: market.name.get(lang).to_owned(),
-                region: market.region.clone(),
+            MarketRank {
+                market: i,
                 base_krw: usd_to_krw(ds, t.base_usd),
                 low_krw: usd_to_krw(ds, t.low_usd),
                 high_krw: usd_to_krw(ds, t.high_usd),
                 rank: 0,
-                selected: market.id == input.market,
             }
         })
         .collect();
+    let id = |r: &MarketRank| ds.markets.get(r.market).map_or("", |m| m.id.as_str());
     // Insertion sort: a dataset has a handful of markets (at most 1,000), and the standard
     // library's stable sort costs about 3 KB of the Wasm bundle.
     for i in 1..out.len() {
@@ -251,7 +265,7 @@ pub fn ranking(ds: &Dataset, sector: &Sector, input: &Input) -> Vec<RankedMarket
             let (Some(a), Some(b)) = (out.get(j - 1), out.get(j)) else {
                 break;
             };
-            if !crate::engine::ranks_before((b.base_krw, &b.market), (a.base_krw, &a.market)) {
+            if !ranks_before((b.base_krw, id(b)), (a.base_krw, id(a))) {
                 break;
             }
             out.swap(j - 1, j);
@@ -264,154 +278,40 @@ pub fn ranking(ds: &Dataset, sector: &Sector, input: &Input) -> Vec<RankedMarket
     out
 }
 
-/// A value with its unit as a user reads it. Units are the dataset's unit names; an unknown unit
-/// is shown after the number as it is.
-pub fn display_value(value: f64, unit: &str, lang: Lang) -> String {
-    let pct = |x: f64| [format_number(x * 100.0, 3).as_str(), " %"].concat();
-    match unit {
-        "USD" => format_usd(value, lang),
-        "KRW" => format_krw_short(to_won(value), lang),
-        "KRW/USD" => match lang {
-            Lang::Ko => ["1달러 = ", &format_number(value, 4), "원"].concat(),
-            Lang::En => ["KRW ", &format_number(value, 4), " per US$"].concat(),
-        },
-        "km" => [format_number(value, 4).as_str(), " km"].concat(),
-        "share" | "ratio" | "fraction" => pct(value),
-        "per year" => [pct(value).as_str(), lang.pick("/년", " a year")].concat(),
-        "multiplier" | "×" => ["×", &format_number(value, 4)].concat(),
-        "elasticity" | "weight" | "" => format_number(value, 4),
-        other => [format_number(value, 4).as_str(), " ", other].concat(),
-    }
+/// The national plan's path and the firm's place in it, as numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanFigures {
+    /// Implied yearly growth from base to target (0.201 = 20.1 %).
+    pub implied_growth: f64,
+    /// The plan's path year by year, KRW.
+    pub path: Vec<PlanYear>,
+    /// The firm's base potential as a share of the plan's target (0..).
+    pub firm_share_of_target: f64,
 }
 
-/// The source as shown: an assumption without a source says so in the user's language.
-fn shown_source(fig: &Figure, lang: Lang) -> String {
-    if fig.source.is_empty() || fig.source == "assumption" {
-        lang.pick("가정(출처 없음)", "assumption (no source)").to_owned()
+/// The plan's path from its base to its target, and the firm's base potential as a share of the target.
+pub fn plan(ds: &Dataset, firm_base_krw: f64) -> PlanFigures {
+    let p = &ds.plan;
+    let base = p.base_exports_krw.value;
+    let target = p.target_exports_krw.value;
+    let span = p.target_year.saturating_sub(p.base_year).max(1);
+    let growth = if base > 0.0 && target > 0.0 {
+        (target / base).powf(1.0 / f64::from(span)) - 1.0
     } else {
-        fig.source.clone()
+        0.0
+    };
+    let growth = if growth.is_finite() { growth } else { 0.0 };
+    let path = (p.base_year..=p.target_year.max(p.base_year))
+        .map(|year| PlanYear {
+            year,
+            krw: to_won(base * (1.0 + growth).powi(year.saturating_sub(p.base_year))) as f64,
+        })
+        .collect();
+    let share = if target > 0.0 { firm_base_krw / target } else { 0.0 };
+    let share = if share.is_finite() { share.max(0.0) } else { 0.0 };
+    PlanFigures {
+        implied_growth: growth,
+        path,
+        firm_share_of_target: share,
     }
-}
-
-fn factor(id: &'static str, label: (&str, &str), fig: &Figure, lang: Lang) -> Factor {
-    Factor {
-        id,
-        label: lang.pick(label.0, label.1).to_owned(),
-        value: fig.value,
-        unit: fig.unit.clone(),
-        display: display_value(fig.value, &fig.unit, lang),
-        source: shown_source(fig, lang),
-        year: fig.year,
-        assumption: fig.assumption,
-        note: fig.note.as_ref().map(|n| n.get(lang).to_owned()),
-    }
-}
-
-fn computed(id: &'static str, label: (&str, &str), value: f64, unit: &str, lang: Lang) -> Factor {
-    Factor {
-        id,
-        label: lang.pick(label.0, label.1).to_owned(),
-        value,
-        unit: unit.to_owned(),
-        display: display_value(value, unit, lang),
-        source: lang.pick("계산값", "computed").to_owned(),
-        year: None,
-        assumption: false,
-        note: None,
-    }
-}
-
-/// The factors behind the potential, in formula order, each with value, unit, source and year.
-pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: Lang) -> Vec<Factor> {
-    let m = &ds.method;
-    let mut out = vec![factor(
-        "koreaWorldShare",
-        ("한국의 세계 수출 점유율", "Korea's share of world exports"),
-        &sector.korea_world_share,
-        lang,
-    )];
-    if let Some(d) = market.demand_for(&sector.id) {
-        out.push(factor(
-            "marketDemand",
-            ("시장 수요(수입액)", "Market demand (imports)"),
-            d,
-            lang,
-        ));
-    }
-    out.push(factor(
-        "distanceKm",
-        ("서울과의 거리", "Distance from Seoul"),
-        &market.distance_km,
-        lang,
-    ));
-    out.push(factor(
-        "distanceElasticity",
-        ("거리 탄력성", "Distance elasticity"),
-        &m.distance_elasticity,
-        lang,
-    ));
-    out.push(factor(
-        "referenceDistanceKm",
-        ("기준 거리", "Reference distance"),
-        &m.reference_distance_km,
-        lang,
-    ));
-    if market.fta.status == "in_force" {
-        out.push(factor(
-            "ftaEffect",
-            ("FTA 효과", "FTA effect"),
-            &m.fta_in_force_effect,
-            lang,
-        ));
-    }
-    out.push(computed(
-        "easeOfTrade",
-        ("교역 용이성", "Ease of trade"),
-        t.ease,
-        "×",
-        lang,
-    ));
-    out.push(computed(
-        "koreaPotentialUsd",
-        ("한국의 이 시장 수출 잠재력", "Korea's export potential to this market"),
-        t.korea_potential_usd,
-        "USD",
-        lang,
-    ));
-    out.push(factor(
-        "koreaOutputKrw",
-        ("국내 업종 생산·매출 규모", "Korea's output in this sector"),
-        &sector.korea_output_krw,
-        lang,
-    ));
-    out.push(computed(
-        "firmShare",
-        ("기업의 업종 내 비중", "Firm's share of the sector"),
-        t.firm_share,
-        "ratio",
-        lang,
-    ));
-    out.push(computed(
-        "readinessMultiplier",
-        ("수출 준비도 배수", "Readiness multiplier"),
-        t.multiplier_base,
-        "×",
-        lang,
-    ));
-    out.push(factor(
-        "modelUncertainty",
-        ("모형 불확실성", "Model uncertainty"),
-        &m.model_uncertainty,
-        lang,
-    ));
-    if let Some(g) = market.growth_for(&sector.id) {
-        out.push(factor("demandGrowth", ("수요 증가율", "Demand growth"), g, lang));
-    }
-    out.push(factor(
-        "krwPerUsd",
-        ("환율", "Exchange rate"),
-        &ds.exchange_rate.krw_per_usd,
-        lang,
-    ));
-    out
 }

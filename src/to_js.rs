@@ -10,10 +10,10 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::error::{Field, InputError, Lang, Reason};
-use crate::load::Problem;
+use crate::load::{Problem, ProblemKind};
 use crate::model::{
-    CriterionResult, Estimate, Factor, Outcome, PlanContext, PlanYear, Potential, RankedMarket, SmeSize, SmeStatus,
-    SupportResult, YearPotential,
+    Check, CriterionResult, Estimate, Factor, FtaStatus, Outcome, PlanContext, PlanYear, Potential, ProgramStatus,
+    RankedMarket, SmeBasis, SmeSize, SmeStatus, SupportResult, YearPotential,
 };
 #[cfg(feature = "validator")]
 use crate::panel::{Change, ChangeKind, Comparison, KindCount};
@@ -219,6 +219,28 @@ js_name!(ChangeKind {
     ChangeKind::Program => "program",
     ChangeKind::Invalid => "invalid",
 });
+js_name!(ProgramStatus {
+    ProgramStatus::Active => "active", ProgramStatus::Enacted => "enacted", ProgramStatus::Planned => "planned",
+    ProgramStatus::Pending => "pending", ProgramStatus::Ended => "ended", ProgramStatus::Unknown => "unknown",
+});
+js_name!(FtaStatus {
+    FtaStatus::None => "none", FtaStatus::Negotiating => "negotiating", FtaStatus::Concluded => "concluded",
+    FtaStatus::Signed => "signed", FtaStatus::InForce => "in_force",
+});
+js_name!(SmeBasis {
+    SmeBasis::MedicalCorporation => "medicalCorporation", SmeBasis::AssetCap => "assetCap", SmeBasis::Revenue => "revenue",
+});
+js_name!(Check {
+    Check::Status => "status", Check::Sector => "sector", Check::Region => "region", Check::Market => "market",
+    Check::Size => "size", Check::Readiness => "readiness", Check::CurrentExports => "currentExports",
+    Check::FtaInForce => "ftaInForce", Check::Confirm => "confirm",
+});
+
+impl ToJs for ProblemKind {
+    fn write_json(&self, out: &mut String) {
+        write_string(self.key(), out);
+    }
+}
 
 impl ToJs for Field {
     fn write_json(&self, out: &mut String) {
@@ -264,6 +286,7 @@ js_object!(Estimate {
 
 js_object!(SmeStatus {
     size => "size",
+    basis => "basis",
     label => "label",
     reasons => "reasons",
     table => "table",
@@ -273,12 +296,15 @@ js_object!(SmeStatus {
     medium_max_krw => "mediumMaxKrw",
     threshold_assumed => "thresholdAssumed",
     revision_warning => "revisionWarning",
+    revision_may_give => "revisionMayGive",
     confirm_at => "confirmAt",
 });
 
 js_object!(Potential {
     market => "market",
     market_name => "marketName",
+    fta_status => "ftaStatus",
+    fta_label => "ftaLabel",
     base_krw => "baseKrw",
     low_krw => "lowKrw",
     high_krw => "highKrw",
@@ -313,6 +339,8 @@ js_object!(RankedMarket {
     market => "market",
     name => "name",
     region => "region",
+    region_name => "regionName",
+    fta_status => "ftaStatus",
     base_krw => "baseKrw",
     low_krw => "lowKrw",
     high_krw => "highKrw",
@@ -341,6 +369,7 @@ js_object!(SupportResult {
     agency => "agency",
     offers => "offers",
     status => "status",
+    status_label => "statusLabel",
     status_note => "statusNote",
     next_step => "nextStep",
     source => "source",
@@ -351,7 +380,13 @@ js_object!(SupportResult {
     to_confirm => "toConfirm",
 });
 
-js_object!(CriterionResult { outcome => "outcome", reason => "reason" });
+js_object!(CriterionResult {
+    check => "check",
+    outcome => "outcome",
+    outcome_label => "outcomeLabel",
+    reason => "reason",
+    reason_states_outcome => "reasonStatesOutcome",
+});
 
 #[cfg(feature = "validator")]
 js_object!(Comparison {
@@ -376,7 +411,7 @@ js_object!(Change {
     relative => "relative",
 });
 
-js_object!(Problem { path => "path", kind => "kind", message => "message", hint => "hint" });
+js_object!(Problem { path => "path", kind => "kind", message => "message", hint => "hint", hint_ko => "hintKo" });
 
 /// An input error in the requested language, with both languages kept for the widget.
 pub(crate) fn input_error_js(e: &InputError, lang: Lang) -> JsValue {

@@ -105,7 +105,7 @@ fn validate_prints_every_problem_of_broken_files() {
         // One line per problem, in the loader's order, then the summary naming the file.
         assert_eq!(lines.len(), problems.len() + 1, "{out}");
         for (line, p) in lines.iter().zip(&problems) {
-            let start = format!("{}: {}: ", p.path, p.kind);
+            let start = format!("{}: {}: ", p.path, p.kind.key());
             assert!(line.starts_with(&start), "{line:?} should start with {start:?}");
             assert!(line.ends_with(&format!("(hint: {})", p.hint)), "{line}");
             let message = p.message.strip_prefix(&format!("{}: ", p.path)).unwrap_or(&p.message);

@@ -5,7 +5,7 @@
 use sme_export::engine::{estimate, RawInput};
 use sme_export::error::Lang;
 use sme_export::load::default_dataset;
-use sme_export::model::{Estimate, Outcome, SupportResult};
+use sme_export::model::{Estimate, Outcome, ProgramStatus, SupportResult};
 
 use Outcome::{Eligible as E, Ineligible as N, Maybe as M};
 
@@ -94,7 +94,8 @@ fn clinic_small_to_the_uae() {
     let r = run(8e8, "medical_services", "AE", Lang::Ko);
     expect(&r, [E, M, M, M, N, M, M, M, M, E, M, M]);
     let act = program(&r, "foreign_branch_act");
-    assert_eq!(act.status, "enacted");
+    assert_eq!(act.status, ProgramStatus::Enacted);
+    assert_eq!(act.status_label, "법 시행");
     assert!(act.reasons.iter().all(|x| x.outcome == E));
     let fta = program(&r, "fta_utilisation");
     assert!(

@@ -6,7 +6,7 @@
 //! `rules::criterion_outcome` is exercised.
 
 use proptest::prelude::*;
-use sme_export::dataset::{Dataset, Program, Text};
+use sme_export::dataset::{Dataset, FtaStatus, Program, ProgramStatus, Text};
 use sme_export::engine::{check, estimate, estimate_checked, score, Prepared, RawInput, Score};
 use sme_export::error::Lang;
 use sme_export::load::default_dataset;
@@ -115,8 +115,22 @@ fn criterion(ds: &Dataset) -> impl Strategy<Value = Criterion> {
     ]
 }
 
-const STATUSES: [&str; 7] = ["active", "enacted", "ended", "planned", "pending", "unknown", "other"];
-const FTA: [&str; 5] = ["none", "negotiating", "signed", "in_force", "other"];
+/// Every programme and FTA status (the loader refuses any other name).
+const STATUSES: [ProgramStatus; 6] = [
+    ProgramStatus::Active,
+    ProgramStatus::Enacted,
+    ProgramStatus::Ended,
+    ProgramStatus::Planned,
+    ProgramStatus::Pending,
+    ProgramStatus::Unknown,
+];
+const FTA: [FtaStatus; 5] = [
+    FtaStatus::None,
+    FtaStatus::Negotiating,
+    FtaStatus::Concluded,
+    FtaStatus::Signed,
+    FtaStatus::InForce,
+];
 
 /// The default dataset with extra programs of random rules, and random program and FTA statuses.
 fn dataset_variant() -> impl Strategy<Value = Dataset> {
@@ -138,17 +152,17 @@ fn dataset_variant() -> impl Strategy<Value = Dataset> {
         .prop_map(move |(extra, statuses, ftas)| {
             let mut ds = base.clone();
             for (p, s) in ds.programs.iter_mut().zip(statuses) {
-                p.status = s.into();
+                p.status = s;
             }
             for (m, f) in ds.markets.iter_mut().zip(ftas) {
-                m.fta.status = f.into();
+                m.fta.status = f;
             }
             let template = ds.programs.first().cloned();
             for (i, (rule, status)) in extra.into_iter().enumerate() {
                 if let Some(t) = &template {
                     ds.programs.push(Program {
                         id: format!("extra_{i}"),
-                        status: status.into(),
+                        status,
                         rule,
                         ..t.clone()
                     });

@@ -29,47 +29,6 @@ const PREVIEW_KEY = 'dataset-validator:preview';
 /** Files above this are not read at all (the engine accepts at most 8 MiB). */
 const MAX_READ = 16 * 1024 * 1024;
 
-/** Plain-language Korean help for each problem kind of the loader (src/load.rs); the loader's own
- *  English hint is shown too. */
-const HINT_KO = {
-  json: 'JSON 문법 오류입니다. 메시지에 나온 줄(line)과 칸(column) 근처의 쉼표, 따옴표, 괄호를 확인하세요.',
-  tooLarge: '너무 큽니다. 파일은 8MiB, 목록 하나는 1,000개까지입니다.',
-  tooDeep: '목록과 객체를 64단계보다 깊게 겹칠 수 없습니다.',
-  missing: '이 항목이 없습니다. 추가하세요.',
-  type: '값의 종류가 맞지 않습니다(예: 숫자 자리에 따옴표로 감싼 글자). 메시지의 expected 뒤에 나온 종류로 바꾸세요.',
-  negative: '음수는 쓸 수 없습니다. 0 이상의 값으로 고치세요.',
-  notFinite: '보통의 유한한 숫자를 쓰세요.',
-  range: '허용 범위를 벗어났습니다. 메시지에 나온 범위로 고치세요.',
-  unsourced: '출처(source)가 없습니다. 출처를 적거나, 가정한 값이면 "assumption": true로 표시하세요.',
-  duplicate: '같은 id가 두 번 나옵니다. id를 바꾸거나 겹친 항목을 지우세요.',
-  unknownSector: 'sectors 목록에 없는 업종 id입니다. 철자를 확인하거나 sectors에 그 업종을 추가하세요.',
-  unknownMarket: 'markets 목록에 없는 시장 id입니다. 철자를 확인하거나 markets에 그 시장을 추가하세요.',
-  unknownRegion: 'regions 목록에 없는 지역 id입니다. 철자를 확인하거나 regions에 그 지역을 추가하세요.',
-  incomplete: '빠진 항목이 있습니다. 업종마다 하나씩 있어야 합니다.',
-  unknownKind: '쓸 수 없는 값입니다. 메시지에 나온 값 중 하나를 쓰세요.',
-  empty: '비워 둘 수 없습니다.',
-  date: '날짜는 실제 있는 날을 YYYY-MM-DD로 쓰세요(예: 2025-03-31).',
-  schema: '"schema" 값을 "sme-export-dataset/1"로 쓰세요.',
-  truncated: '문제가 많아 일부만 보여 줍니다. 보이는 문제를 고친 뒤 다시 검사하세요.',
-};
-
-/** Korean for the loader's hints that differ within one kind (range, tooLarge), by hint text. */
-const HINT_KO_EXACT = {
-  'write the share as a fraction between 0 and 1, e.g. 0.25 for 25 %': '비율은 0~1 사이의 소수로 쓰세요(0.25 = 25%).',
-  'write the growth as a fraction, e.g. 0.05 for 5 % a year': '증가율은 -0.5~1 사이의 소수로 쓰세요(0.05 = 연 5%).',
-  'use a positive number': '0보다 큰 수를 쓰세요.',
-  'write the full four-digit year, e.g. 2024': '연도는 1900~2200 사이의 네 자리로 쓰세요(예: 2024).',
-  'set targetYear to a later year than baseYear': 'targetYear를 baseYear보다 뒤의 연도로 하세요.',
-  'use a target year within 50 years of the base year': '목표 연도는 기준 연도부터 50년 안이어야 합니다.',
-  'make the minimum multiplier at most the maximum': '최소 배수(readinessMinMultiplier)가 최대 배수보다 크지 않게 하세요.',
-  'adjust the weights so they add up to exactly 1': '네 가중치의 합이 정확히 1이 되게 고치세요.',
-  'the small-enterprise limit must be at most the medium one': '소기업 기준(smallMaxKrw)이 중기업 기준(mediumMaxKrw)보다 크지 않게 하세요.',
-  'swap minKrw and maxKrw': 'minKrw와 maxKrw를 서로 바꾸세요.',
-  'keep at most 1000 entries in one list': '목록 하나에는 1,000개까지 넣을 수 있습니다.',
-  'trim the file below 8 MiB (long notes or unused entries)': '파일을 8MiB 아래로 줄이세요(긴 메모나 쓰지 않는 항목을 지우세요).',
-};
-const hintKo = (p) => HINT_KO_EXACT[p.hint] || HINT_KO[p.kind] || p.hint;
-
 const $ = (id) => document.getElementById(id);
 const fileInput = $('file'), drop = $('drop'), fileName = $('file-name'), live = $('live');
 const result = $('result'), verdict = $('verdict'), summary = $('summary'), problemsBox = $('problems');
@@ -256,7 +215,7 @@ function showProblems(problems, doc, name, encodingWarning) {
       h('p', { class: 'p-head' },
         h('code', { class: 'p-path' }, breakable(p.path)),
         ' ', h('span', { class: 'p-kind', title: '문제 종류 · kind' }, p.kind)),
-      h('p', { class: 'p-ko' }, hintKo(p)),
+      h('p', { class: 'p-ko' }, p.hintKo || p.hint),
       h('p', { class: 'p-en', lang: 'en' }, h('span', { class: 'p-label' }, 'Fix: '), p.hint),
       h('p', { class: 'p-msg', lang: 'en' }, h('span', { class: 'p-label' }, 'Engine: '), detail),
       v.found ? h('p', { class: 'p-val' }, h('span', { class: 'p-label' }, '현재 값 · value now: '), h('code', null, shownValue(v.value))) : null);

@@ -7,7 +7,7 @@ use sme_export::dataset::Dataset;
 use sme_export::engine::{check, estimate_checked, to_won, RawInput};
 use sme_export::error::{Field, InputError, Lang, Reason};
 use sme_export::model::{Estimate, Outcome, Question, Readiness};
-use sme_export::rules::outcome_label;
+use sme_export::words::outcome_label;
 
 use super::{amount, option_value, print_out, yes_no, yes_no_error, Common, Failure, EXIT_INVALID, EXIT_OK};
 

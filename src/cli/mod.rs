@@ -29,9 +29,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use sme_export::amount::parse_amount;
 use sme_export::dataset::Dataset;
 use sme_export::error::{Field, InputError, Lang};
-use sme_export::load::{dataset_from_json, default_dataset, Problem, MAX_BYTES};
+use sme_export::load::{dataset_from_json, default_dataset, Fix, Problem, ProblemKind, MAX_BYTES};
 use sme_export::model::Question;
-use sme_export::rules::question_text;
+use sme_export::words::question_text;
 
 /// Everything went well.
 pub const EXIT_OK: u8 = 0;
@@ -211,21 +211,23 @@ pub fn read_dataset_text(path: &str) -> Result<Result<String, Problem>, Failure>
         .read_to_end(&mut bytes)
         .map_err(|e| Failure::io("read", path, &e))?;
     if bytes.len() > MAX_BYTES {
-        return Ok(Err(Problem {
-            path: "$".into(),
-            kind: "tooLarge",
-            message: "$: the file is larger than 8 MiB".into(),
-            hint: "trim the file below 8 MiB (long notes or unused entries)",
-        }));
+        return Ok(Err(Problem::new(
+            "$".into(),
+            ProblemKind::TooLarge,
+            "$: the file is larger than 8 MiB".into(),
+            Fix::FileTooLarge,
+        )));
     }
-    Ok(String::from_utf8(bytes).map_err(|e| Problem {
-        path: "$".into(),
-        kind: "encoding",
-        message: format!(
-            "$: the file is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ),
-        hint: "save the file as UTF-8",
+    Ok(String::from_utf8(bytes).map_err(|e| {
+        Problem::new(
+            "$".into(),
+            ProblemKind::Encoding,
+            format!(
+                "$: the file is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+            Fix::Encoding,
+        )
     }))
 }
 
@@ -233,7 +235,7 @@ pub fn read_dataset_text(path: &str) -> Result<Result<String, Problem>, Failure>
 pub fn problem_line(p: &Problem) -> String {
     let prefix = [p.path.as_str(), ": "].concat();
     let message = p.message.strip_prefix(&prefix).unwrap_or(&p.message);
-    format!("{}: {}: {} (hint: {})", p.path, p.kind, message, p.hint)
+    format!("{}: {}: {} (hint: {})", p.path, p.kind.key(), message, p.hint)
 }
 
 /// The dataset of `--dataset FILE`, or the built-in one. Problems are printed on stderr (exit 1).

@@ -218,10 +218,11 @@ check('additionalProperties is never false (the loader ignores unknown keys)', (
   return bad.length === 0 || bad.join(', ');
 });
 
-/** A `const NAME: &[&str] = &["a", "b"];` list of src/load.rs. */
-function rustList(name) {
-  const m = loaderSrc.match(new RegExp(`const ${name}: &\\[&str\\] = &\\[([^\\]]*)\\]`));
-  if (!m) throw new Error(`src/load.rs has no const ${name}`);
+/** The JSON names the loader accepts for an enum of src/vocab.rs: its `impl TYPE { pub const ALL: [...] = [(TYPE::X, "x"), ...]; }`. */
+const vocabSrc = fs.readFileSync(path.join(path.dirname(LOADER_FILE), 'vocab.rs'), 'utf8');
+function rustList(type) {
+  const m = vocabSrc.match(new RegExp(`impl ${type} \\{[^}]*?pub const ALL: \\[\\(${type}, &'static str\\); \\d+\\] =([^;]*);`));
+  if (!m) throw new Error(`src/vocab.rs has no ${type}::ALL`);
   return [...m[1].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
 }
 const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
@@ -231,10 +232,10 @@ const thenOf = (kind) => crit.allOf.find((b) => b.if.properties.kind.const === k
 check('enums match the loader: FTA status, program status, sizes, questions, criterion kinds, schema tag', () => {
   const items = (p) => p.items;
   const pairs = [
-    ['FTA_STATUS', rustList('FTA_STATUS'), items(schema.properties.markets).properties.fta.properties.status.enum],
-    ['PROGRAM_STATUS', rustList('PROGRAM_STATUS'), items(schema.properties.programs).properties.status.enum],
-    ['SIZES', rustList('SIZES'), thenOf('size').properties.anyOf.items.enum],
-    ['QUESTIONS', rustList('QUESTIONS'), thenOf('readiness').properties.question.enum],
+    ['FtaStatus', rustList('FtaStatus'), items(schema.properties.markets).properties.fta.properties.status.enum],
+    ['ProgramStatus', rustList('ProgramStatus'), items(schema.properties.programs).properties.status.enum],
+    ['SmeSize', rustList('SmeSize'), thenOf('size').properties.anyOf.items.enum],
+    ['Question', rustList('Question'), thenOf('readiness').properties.question.enum],
   ];
   const kinds = loaderSrc.match(/is not a criterion kind \(([^)]*)\)/);
   if (!kinds) return 'src/load.rs: the "is not a criterion kind (...)" message was not found';

@@ -1,0 +1,240 @@
+//! The closed vocabularies shared by the dataset, the engine and the wording layer: SME size
+//! classes, readiness questions, outcomes, FTA and programme statuses. A leaf module (it imports
+//! nothing of the crate), so `dataset` and `model` can both use it without importing each other.
+//! Each crosses to JS and JSON as the name its serde attribute gives; code compares the enums,
+//! never those names.
+
+use serde::Serialize;
+
+/// The readiness questions, by name, so rules can refer to them as data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Question {
+    Certification,
+    LocalPartner,
+    ExportExperience,
+    LocalLanguage,
+}
+
+impl Question {
+    /// Every question with its JSON name, in the order the widget asks them.
+    pub const ALL: [(Question, &'static str); 4] = [
+        (Question::Certification, "certification"),
+        (Question::LocalPartner, "localPartner"),
+        (Question::ExportExperience, "exportExperience"),
+        (Question::LocalLanguage, "localLanguage"),
+    ];
+}
+
+/// SME size class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SmeSize {
+    Small,
+    Medium,
+    None,
+}
+
+impl SmeSize {
+    /// Every size class with its JSON name.
+    pub const ALL: [(SmeSize, &'static str); 3] = [
+        (SmeSize::Small, "small"),
+        (SmeSize::Medium, "medium"),
+        (SmeSize::None, "none"),
+    ];
+}
+
+/// Outcome of one support program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Outcome {
+    Eligible,
+    Maybe,
+    Ineligible,
+}
+
+/// Where Korea's trade agreement with a market stands. JSON: `"none"`, `"negotiating"`,
+/// `"concluded"` (negotiations concluded, not yet signed), `"signed"`, `"in_force"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FtaStatus {
+    None,
+    Negotiating,
+    Concluded,
+    Signed,
+    InForce,
+}
+
+impl FtaStatus {
+    /// Every status with its JSON name, in the order of the process (the loader reads these).
+    pub const ALL: [(FtaStatus, &'static str); 5] = [
+        (FtaStatus::None, "none"),
+        (FtaStatus::Negotiating, "negotiating"),
+        (FtaStatus::Concluded, "concluded"),
+        (FtaStatus::Signed, "signed"),
+        (FtaStatus::InForce, "in_force"),
+    ];
+}
+
+/// Whether a support measure runs. JSON: `"active"`, `"enacted"`, `"planned"`, `"pending"`,
+/// `"ended"`, `"unknown"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgramStatus {
+    /// A running programme.
+    Active,
+    /// In force by law.
+    Enacted,
+    /// Announced, not yet started.
+    Planned,
+    /// Awaiting a decision (a bill, an amendment).
+    Pending,
+    /// Ended.
+    Ended,
+    /// Whether it still runs is not known.
+    Unknown,
+}
+
+impl ProgramStatus {
+    /// Every status with its JSON name (the loader reads these).
+    pub const ALL: [(ProgramStatus, &'static str); 6] = [
+        (ProgramStatus::Active, "active"),
+        (ProgramStatus::Enacted, "enacted"),
+        (ProgramStatus::Planned, "planned"),
+        (ProgramStatus::Pending, "pending"),
+        (ProgramStatus::Ended, "ended"),
+        (ProgramStatus::Unknown, "unknown"),
+    ];
+}
+
+/// What is wrong with a dataset file, one kind per problem (`load::Problem`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ProblemKind {
+    /// Not JSON at all.
+    Json,
+    /// The file, or one list in it, is larger than the loader accepts.
+    TooLarge,
+    /// Lists and objects nested too deep.
+    TooDeep,
+    Missing,
+    /// A value of the wrong JSON type.
+    Type,
+    Negative,
+    NotFinite,
+    /// A number outside its allowed range, or two that contradict each other.
+    Range,
+    /// A figure with neither a source nor `assumption: true`.
+    Unsourced,
+    Duplicate,
+    UnknownSector,
+    UnknownMarket,
+    UnknownRegion,
+    /// A per-sector list without an entry for some sector.
+    Incomplete,
+    /// A name that is not one of the allowed values (a status, a criterion kind, ...).
+    UnknownKind,
+    Empty,
+    Date,
+    Schema,
+    /// More problems than are reported.
+    Truncated,
+    /// A file that is not UTF-8 text (the command line reads files itself).
+    Encoding,
+}
+
+impl ProblemKind {
+    /// The camelCase name (the JS API, the command line's output).
+    pub fn key(self) -> &'static str {
+        match self {
+            ProblemKind::Json => "json",
+            ProblemKind::TooLarge => "tooLarge",
+            ProblemKind::TooDeep => "tooDeep",
+            ProblemKind::Missing => "missing",
+            ProblemKind::Type => "type",
+            ProblemKind::Negative => "negative",
+            ProblemKind::NotFinite => "notFinite",
+            ProblemKind::Range => "range",
+            ProblemKind::Unsourced => "unsourced",
+            ProblemKind::Duplicate => "duplicate",
+            ProblemKind::UnknownSector => "unknownSector",
+            ProblemKind::UnknownMarket => "unknownMarket",
+            ProblemKind::UnknownRegion => "unknownRegion",
+            ProblemKind::Incomplete => "incomplete",
+            ProblemKind::UnknownKind => "unknownKind",
+            ProblemKind::Empty => "empty",
+            ProblemKind::Date => "date",
+            ProblemKind::Schema => "schema",
+            ProblemKind::Truncated => "truncated",
+            ProblemKind::Encoding => "encoding",
+        }
+    }
+}
+
+/// How to fix a dataset problem: the kind's usual fix, or a more precise one where the loader
+/// knows more (which range, which two fields). `words::fix` words each in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Fix {
+    Json,
+    TooDeep,
+    Missing,
+    Type,
+    Negative,
+    NotFinite,
+    Range,
+    Unsourced,
+    Duplicate,
+    UnknownSector,
+    UnknownMarket,
+    UnknownRegion,
+    Incomplete,
+    UnknownKind,
+    Empty,
+    Date,
+    Schema,
+    Truncated,
+    Encoding,
+    /// The whole file is above the size limit.
+    FileTooLarge,
+    /// One list has more entries than allowed.
+    ListTooLong,
+    Positive,
+    Share,
+    Growth,
+    Year,
+    TargetAfterBase,
+    TargetWithin50Years,
+    MinMultiplierAboveMax,
+    WeightsSum,
+    SmallAboveMedium,
+    SwapMinMax,
+}
+
+impl Fix {
+    /// The usual fix of a kind of problem.
+    pub fn of(kind: ProblemKind) -> Fix {
+        match kind {
+            ProblemKind::Json => Fix::Json,
+            ProblemKind::TooLarge => Fix::FileTooLarge,
+            ProblemKind::TooDeep => Fix::TooDeep,
+            ProblemKind::Missing => Fix::Missing,
+            ProblemKind::Type => Fix::Type,
+            ProblemKind::Negative => Fix::Negative,
+            ProblemKind::NotFinite => Fix::NotFinite,
+            ProblemKind::Range => Fix::Range,
+            ProblemKind::Unsourced => Fix::Unsourced,
+            ProblemKind::Duplicate => Fix::Duplicate,
+            ProblemKind::UnknownSector => Fix::UnknownSector,
+            ProblemKind::UnknownMarket => Fix::UnknownMarket,
+            ProblemKind::UnknownRegion => Fix::UnknownRegion,
+            ProblemKind::Incomplete => Fix::Incomplete,
+            ProblemKind::UnknownKind => Fix::UnknownKind,
+            ProblemKind::Empty => Fix::Empty,
+            ProblemKind::Date => Fix::Date,
+            ProblemKind::Schema => Fix::Schema,
+            ProblemKind::Truncated => Fix::Truncated,
+            ProblemKind::Encoding => Fix::Encoding,
+        }
+    }
+}

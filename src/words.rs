@@ -1,0 +1,978 @@
+//! The wording layer: the one place results become Korean and English sentences.
+//!
+//! The calculations (`sme`, `potential`, `rules`) return typed outcomes (enums, ids, numbers);
+//! the functions here turn them into the strings the widget, the JS API and the command line
+//! show, so a page renders what Rust words and translates nothing itself. Each name (a size class,
+//! an outcome, a programme or FTA status, a readiness question, a dataset fix) is worded once.
+//!
+//! Depends on: `vocab`, `error` (Lang), `ko`, `amount`, `dataset`, `model`, `potential` (the
+//! terms it words as factors). Nothing the calculations use depends on it.
+
+use crate::amount::{format_krw, format_krw_short, format_number, format_usd, to_won};
+use crate::dataset::Criterion;
+use crate::dataset::{Dataset, Figure, Market, Program, Sector};
+use crate::error::Lang;
+use crate::ko::{euro, josa};
+use crate::model::{
+    Check, CriterionResult, Factor, Input, PlanContext, ProgramAssessment, RankedMarket, SmeAssessment, SmeBasis,
+    SmeStatus, SupportResult,
+};
+use crate::potential::{MarketRank, PlanFigures, Terms};
+use crate::vocab::{Fix, FtaStatus, Outcome, ProblemKind, ProgramStatus, Question, SmeSize};
+
+// ---- names, each defined once -------------------------------------------------------------------
+
+/// The name of a size class (inside sentences and lists).
+pub fn size_name(size: SmeSize, lang: Lang) -> &'static str {
+    match size {
+        SmeSize::Small => lang.pick("소기업", "small enterprise"),
+        SmeSize::Medium => lang.pick("중기업", "medium enterprise"),
+        SmeSize::None => lang.pick("중소기업 아님", "not an SME"),
+    }
+}
+
+/// The label shown as the headline of the SME card.
+pub fn size_label(size: SmeSize, lang: Lang) -> &'static str {
+    match size {
+        SmeSize::Small => lang.pick("소기업(중소기업)", "Small enterprise (SME)"),
+        SmeSize::Medium => lang.pick("중기업(중소기업)", "Medium enterprise (SME)"),
+        SmeSize::None => size_name(SmeSize::None, lang),
+    }
+}
+
+/// The heading of each programme outcome.
+pub fn outcome_label(outcome: Outcome, lang: Lang) -> &'static str {
+    match outcome {
+        Outcome::Eligible => lang.pick("지원 대상일 수 있음", "Likely eligible"),
+        Outcome::Maybe => lang.pick("확인 필요", "Possibly eligible: confirm"),
+        Outcome::Ineligible => lang.pick("해당 없음", "Not eligible"),
+    }
+}
+
+/// The short label of one criterion's outcome ("충족", "Met").
+pub fn criterion_outcome_label(outcome: Outcome, lang: Lang) -> &'static str {
+    match outcome {
+        Outcome::Eligible => lang.pick("충족", "Met"),
+        Outcome::Maybe => lang.pick("확인 필요", "To confirm"),
+        Outcome::Ineligible => lang.pick("미충족", "Not met"),
+    }
+}
+
+/// A programme's status in a word or two.
+pub fn program_status_label(status: ProgramStatus, lang: Lang) -> &'static str {
+    match status {
+        ProgramStatus::Active => lang.pick("운영 중", "Running"),
+        ProgramStatus::Enacted => lang.pick("법 시행", "In force"),
+        ProgramStatus::Planned => lang.pick("예정", "Planned"),
+        ProgramStatus::Pending => lang.pick("미시행", "Not in force"),
+        ProgramStatus::Ended => lang.pick("종료", "Ended"),
+        ProgramStatus::Unknown => lang.pick("확인 안 됨", "Unconfirmed"),
+    }
+}
+
+/// Where Korea's trade agreement with a market stands, in a few words.
+pub fn fta_status_label(status: FtaStatus, lang: Lang) -> &'static str {
+    match status {
+        FtaStatus::None => lang.pick("FTA 없음", "No FTA"),
+        FtaStatus::Negotiating => lang.pick("협상 중", "Under negotiation"),
+        FtaStatus::Concluded => lang.pick("협상 타결(서명 전)", "Negotiations concluded, not signed"),
+        FtaStatus::Signed => lang.pick("서명(발효 전)", "Signed, not in force"),
+        FtaStatus::InForce => lang.pick("발효", "In force"),
+    }
+}
+
+/// The wording of each readiness question (the widget asks the same words).
+pub fn question_text(q: Question) -> (&'static str, &'static str) {
+    match q {
+        Question::Certification => (
+            "목표 시장에서 유효한 인증·허가 보유",
+            "a certification or registration valid in the target market",
+        ),
+        Question::LocalPartner => ("현지 파트너·유통사 보유", "a local partner or distributor"),
+        Question::ExportExperience => ("수출 경험 보유", "prior export experience"),
+        Question::LocalLanguage => (
+            "현지 언어로 된 제품·서비스 자료 보유",
+            "product or service material in the local language",
+        ),
+    }
+}
+
+fn join_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, n) in names.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(n);
+    }
+    out
+}
+
+// ---- SME status ---------------------------------------------------------------------------------
+
+/// The SME card: the decision of `sme::assess` in the input's language.
+pub fn sme_status(a: &SmeAssessment, input: &Input, ds: &Dataset) -> SmeStatus {
+    let lang = input.lang;
+    let rules = &ds.sme;
+    let sector_name = ds
+        .sector(&input.sector)
+        .map(|s| s.name.get(lang))
+        .unwrap_or(input.sector.as_str());
+    let cap = format_krw(to_won(a.asset_cap_krw), lang);
+    let mut reasons = Vec::new();
+    match a.basis {
+        SmeBasis::MedicalCorporation => reasons.push(
+            lang.pick(
+                "비영리 의료법인은 「중소기업기본법」상 기업이 아니므로 중소기업 판정 대상이 아닙니다.",
+                "A non-profit medical corporation (의료법인) is not an enterprise under the Framework Act on SMEs, so it cannot be an SME.",
+            )
+            .to_owned(),
+        ),
+        SmeBasis::AssetCap => reasons.push(
+            [
+                lang.pick("자산총액이 ", "Total assets are at or above "),
+                &cap,
+                lang.pick(" 이상이므로 중소기업이 아닙니다.", ", so the firm is not an SME."),
+            ]
+            .concat(),
+        ),
+        SmeBasis::Revenue => {
+            reasons.push(revenue_reason(a, sector_name, lang));
+            if !a.assets_given {
+                reasons.push(
+                    [
+                        lang.pick("자산총액 ", "Total assets must also be below "),
+                        &cap,
+                        lang.pick(" 미만이어야 합니다(입력하지 않음).", " (not given)."),
+                    ]
+                    .concat(),
+                );
+            }
+        }
+    }
+    if a.size != SmeSize::None {
+        reasons.push(
+            lang.pick(
+                "독립성 기준(상호출자제한기업집단 소속 여부, 자산 5천억 원 이상 법인의 지분 30% 이상 소유 여부)은 확인하지 않았습니다.",
+                "Independence (not in a restricted business group; not 30 %+ owned by a company with assets of KRW 500 billion or more) was not checked.",
+            )
+            .to_owned(),
+        );
+    }
+    if a.threshold_assumed {
+        reasons.push(
+            lang.pick(
+                "이 업종의 기준 금액 일부는 확인되지 않은 가정값입니다.",
+                "Some thresholds for this sector are unverified assumptions.",
+            )
+            .to_owned(),
+        );
+    }
+    SmeStatus {
+        size: a.size,
+        basis: a.basis,
+        label: size_label(a.size, lang).to_owned(),
+        reasons,
+        table: rules.table.name.get(lang).to_owned(),
+        table_effective: rules.table.effective.clone(),
+        table_source: rules.table.source.clone(),
+        small_max_krw: a.small_max_krw,
+        medium_max_krw: a.medium_max_krw,
+        threshold_assumed: a.threshold_assumed,
+        revision_warning: a.revision_may_give.and_then(|to| revision_warning(to, ds, lang)),
+        revision_may_give: a.revision_may_give,
+        confirm_at: rules.confirm_at.clone(),
+    }
+}
+
+fn revenue_reason(a: &SmeAssessment, sector: &str, lang: Lang) -> String {
+    let rev = format_krw(a.revenue_krw, lang);
+    let small = format_krw(to_won(a.small_max_krw), lang);
+    let medium = format_krw(to_won(a.medium_max_krw), lang);
+    match (a.size, lang) {
+        (SmeSize::Small, Lang::Ko) => [
+            "3년 평균 매출액 ",
+            &rev,
+            josa(&rev, "이 ", "가 "),
+            sector,
+            " 소기업 기준(",
+            &small,
+            " 이하)에 해당합니다.",
+        ]
+        .concat(),
+        (SmeSize::Small, Lang::En) => [
+            "3-year average revenue of ",
+            &rev,
+            " is within the small-enterprise limit for ",
+            sector,
+            " (at most ",
+            &small,
+            ").",
+        ]
+        .concat(),
+        (SmeSize::Medium, Lang::Ko) => [
+            "3년 평균 매출액 ",
+            &rev,
+            josa(&rev, "이 ", "가 "),
+            sector,
+            " 소기업 기준(",
+            &small,
+            ")을 넘고 중기업 기준(",
+            &medium,
+            " 이하)에 해당합니다.",
+        ]
+        .concat(),
+        (SmeSize::Medium, Lang::En) => [
+            "3-year average revenue of ",
+            &rev,
+            " is above the small-enterprise limit (",
+            &small,
+            ") and within the SME limit for ",
+            sector,
+            " (at most ",
+            &medium,
+            ").",
+        ]
+        .concat(),
+        (SmeSize::None, Lang::Ko) => [
+            "3년 평균 매출액 ",
+            &rev,
+            josa(&rev, "이 ", "가 "),
+            sector,
+            " 중소기업 기준(",
+            &medium,
+            " 이하)을 넘습니다.",
+        ]
+        .concat(),
+        (SmeSize::None, Lang::En) => [
+            "3-year average revenue of ",
+            &rev,
+            " is above the SME limit for ",
+            sector,
+            " (at most ",
+            &medium,
+            ").",
+        ]
+        .concat(),
+    }
+}
+
+/// The warning that a newer table may classify the firm as `to` (`Medium` = "an SME").
+fn revision_warning(to: SmeSize, ds: &Dataset, lang: Lang) -> Option<String> {
+    let rev = ds.sme.pending_revision.as_ref()?;
+    let target = match to {
+        SmeSize::Small => size_name(SmeSize::Small, lang),
+        _ => lang.pick("중소기업", "an SME"),
+    };
+    Some(
+        [
+            rev.name.get(lang),
+            lang.pick(" (", " (in force from "),
+            &rev.effective,
+            lang.pick(
+                " 시행)에 따라 기준이 상향되었을 수 있어 ",
+                ") may have raised the limit for your industry, so you may count as ",
+            ),
+            target,
+            lang.pick(euro(target), ""),
+            lang.pick(
+                " 분류될 수 있습니다. 업종별 새 기준은 ",
+                ". The new per-industry limits are not in this dataset; confirm at ",
+            ),
+            &ds.sme.confirm_at,
+            lang.pick("에서 확인하세요.", "."),
+        ]
+        .concat(),
+    )
+}
+
+// ---- support programmes -------------------------------------------------------------------------
+
+/// A programme's card: the assessment of `rules::assess` in the input's language.
+pub fn support(
+    program: &Program,
+    a: &ProgramAssessment,
+    input: &Input,
+    market: &Market,
+    ds: &Dataset,
+) -> SupportResult {
+    let lang = input.lang;
+    let mut reasons = Vec::with_capacity(program.rule.len() + 1);
+    reasons.push(line(
+        Check::Status,
+        a.status_outcome,
+        (status_reason(a.status, lang).to_owned(), false),
+        lang,
+    ));
+    for (c, o) in program.rule.iter().zip(&a.criteria) {
+        reasons.push(line(check_of(c), *o, criterion_reason(c, *o, market, ds, lang), lang));
+    }
+    // Only an open question is worth confirming: for an ineligible program there is nothing to do.
+    let to_confirm = if a.outcome == Outcome::Maybe {
+        reasons
+            .iter()
+            .filter(|r| r.outcome == Outcome::Maybe)
+            .map(|r| r.reason.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    SupportResult {
+        id: program.id.clone(),
+        name: program.name.get(lang).to_owned(),
+        agency: program.agency.get(lang).to_owned(),
+        offers: program.offers.get(lang).to_owned(),
+        status: a.status,
+        status_label: program_status_label(a.status, lang).to_owned(),
+        status_note: program.status_note.as_ref().map(|t| t.get(lang).to_owned()),
+        next_step: program.next_step.as_ref().map(|t| t.get(lang).to_owned()),
+        source: program.source.clone(),
+        url: program.url.clone(),
+        outcome: a.outcome,
+        outcome_label: outcome_label(a.outcome, lang).to_owned(),
+        reasons,
+        to_confirm,
+    }
+}
+
+fn line(check: Check, outcome: Outcome, (reason, states): (String, bool), lang: Lang) -> CriterionResult {
+    CriterionResult {
+        check,
+        outcome,
+        outcome_label: criterion_outcome_label(outcome, lang).to_owned(),
+        reason,
+        reason_states_outcome: states,
+    }
+}
+
+fn check_of(c: &Criterion) -> Check {
+    match c {
+        Criterion::Sector { .. } => Check::Sector,
+        Criterion::Region { .. } => Check::Region,
+        Criterion::Market { .. } => Check::Market,
+        Criterion::Size { .. } => Check::Size,
+        Criterion::Readiness { .. } => Check::Readiness,
+        Criterion::CurrentExports { .. } => Check::CurrentExports,
+        Criterion::FtaInForce => Check::FtaInForce,
+        Criterion::Confirm { .. } => Check::Confirm,
+    }
+}
+
+/// The reason line of the program's status.
+fn status_reason(status: ProgramStatus, lang: Lang) -> &'static str {
+    let (ko, en) = match status {
+        ProgramStatus::Active => ("현재 운영 중인 제도입니다.", "The measure is running."),
+        ProgramStatus::Enacted => ("법률로 시행 중입니다.", "The measure is in force by law."),
+        ProgramStatus::Ended => (
+            "종료된 제도입니다. 후속 사업을 확인하세요.",
+            "The measure has ended; look for its successor.",
+        ),
+        ProgramStatus::Planned | ProgramStatus::Pending => (
+            "아직 시행되지 않았거나 시행 여부가 확인되지 않았습니다.",
+            "Not yet in force, or whether it came into force is unconfirmed.",
+        ),
+        ProgramStatus::Unknown => (
+            "현재 운영 여부를 확인하지 못했습니다. 담당 기관에 확인하세요.",
+            "Whether it still runs is unconfirmed; ask the agency.",
+        ),
+    };
+    lang.pick(ko, en)
+}
+
+/// "{label}: {rest}": a reason line that begins with its outcome's label (and says so).
+fn labelled(outcome: Outcome, rest: &[&str], lang: Lang) -> (String, bool) {
+    let mut s = [criterion_outcome_label(outcome, lang), ": "].concat();
+    for r in rest {
+        s.push_str(r);
+    }
+    (s, true)
+}
+
+/// The reason line of one criterion whose outcome `rules::criterion_outcome` gave, and whether it
+/// begins with that outcome's label.
+fn criterion_reason(c: &Criterion, outcome: Outcome, market: &Market, ds: &Dataset, lang: Lang) -> (String, bool) {
+    let ok = outcome == Outcome::Eligible;
+    let plain = |s: String| (s, false);
+    match c {
+        Criterion::Sector { any_of } => {
+            let names = join_names(
+                any_of
+                    .iter()
+                    .map(|id| ds.sector(id).map(|s| s.name.get(lang)).unwrap_or(id.as_str())),
+            );
+            plain(match (ok, lang) {
+                (true, Lang::Ko) => ["대상 업종(", &names, ")에 해당합니다."].concat(),
+                (false, Lang::Ko) => ["대상 업종(", &names, ")이 아닙니다."].concat(),
+                (true, Lang::En) => ["Your sector is covered (", &names, ")."].concat(),
+                (false, Lang::En) => ["Only for: ", &names, "."].concat(),
+            })
+        }
+        Criterion::Region { any_of } => {
+            let names = join_names(
+                any_of
+                    .iter()
+                    .map(|id| ds.region(id).map(|r| r.name.get(lang)).unwrap_or(id.as_str())),
+            );
+            let m = market.name.get(lang);
+            plain(match (ok, lang) {
+                (true, Lang::Ko) => [m, josa(m, "은", "는"), " 대상 지역(", &names, ")입니다."].concat(),
+                (false, Lang::Ko) => ["대상 지역은 ", &names, "입니다."].concat(),
+                (true, Lang::En) => [m, " is in the target region (", &names, ")."].concat(),
+                (false, Lang::En) => ["Only for markets in: ", &names, "."].concat(),
+            })
+        }
+        Criterion::Market { any_of } => {
+            let names = join_names(
+                any_of
+                    .iter()
+                    .map(|id| ds.market(id).map(|m| m.name.get(lang)).unwrap_or(id.as_str())),
+            );
+            plain(match (ok, lang) {
+                (true, Lang::Ko) => ["대상 국가(", &names, ")입니다."].concat(),
+                (false, Lang::Ko) => ["대상 국가는 ", &names, "입니다."].concat(),
+                (true, Lang::En) => ["Your market is covered (", &names, ")."].concat(),
+                (false, Lang::En) => ["Only for: ", &names, "."].concat(),
+            })
+        }
+        Criterion::Size { any_of } => {
+            let names = join_names(any_of.iter().map(|s| size_name(*s, lang)));
+            plain(match (ok, lang) {
+                (true, Lang::Ko) => ["기업 규모 요건(", &names, ")을 충족합니다."].concat(),
+                (false, Lang::Ko) => ["기업 규모 요건(", &names, ")에 맞지 않습니다."].concat(),
+                (true, Lang::En) => ["Your size class qualifies (", &names, ")."].concat(),
+                (false, Lang::En) => ["Only for: ", &names, "."].concat(),
+            })
+        }
+        Criterion::Readiness { question, expect } => {
+            let (q_ko, q_en) = question_text(*question);
+            let q = lang.pick(q_ko, q_en);
+            match (outcome, lang) {
+                (Outcome::Maybe, Lang::Ko) => {
+                    labelled(outcome, &[q, if *expect { " (필요)" } else { " (없어야 함)" }], lang)
+                }
+                (Outcome::Maybe, Lang::En) => {
+                    labelled(outcome, &[q, if *expect { " (required)" } else { " (must not)" }], lang)
+                }
+                (Outcome::Eligible, Lang::Ko) => plain(["요건 충족: ", q].concat()),
+                (Outcome::Ineligible, Lang::Ko) => plain(["요건 미충족: ", q].concat()),
+                (Outcome::Eligible | Outcome::Ineligible, Lang::En) => labelled(outcome, &[q], lang),
+            }
+        }
+        Criterion::CurrentExports { min_krw, max_krw } => {
+            let range = export_range_text(*min_krw, *max_krw, lang);
+            plain(match (outcome, lang) {
+                (Outcome::Maybe, Lang::Ko) => ["전년도 수출실적 요건(", &range, ")을 확인하세요."].concat(),
+                (Outcome::Maybe, Lang::En) => ["Check the prior-year export requirement (", &range, ")."].concat(),
+                (Outcome::Eligible, Lang::Ko) => ["수출실적 요건(", &range, ")을 충족합니다."].concat(),
+                (Outcome::Ineligible, Lang::Ko) => ["수출실적 요건(", &range, ")에 맞지 않습니다."].concat(),
+                (Outcome::Eligible, Lang::En) => ["Your exports fit the requirement (", &range, ")."].concat(),
+                (Outcome::Ineligible, Lang::En) => {
+                    ["Your exports are outside the requirement (", &range, ")."].concat()
+                }
+            })
+        }
+        Criterion::FtaInForce => plain(fta_reason(market, lang)),
+        Criterion::Confirm { text } => labelled(Outcome::Maybe, &[text.get(lang)], lang),
+    }
+}
+
+/// Why "an FTA in force" holds or not for this market, by the FTA's status.
+pub fn fta_reason(market: &Market, lang: Lang) -> String {
+    let m = market.name.get(lang);
+    let fta = &market.fta;
+    let name = fta.name.as_ref().map(|t| t.get(lang)).unwrap_or("FTA");
+    match (fta.status, lang) {
+        (FtaStatus::InForce, Lang::Ko) => [
+            m,
+            josa(m, "과", "와"),
+            " ",
+            name,
+            josa(name, "이", "가"),
+            " 발효 중입니다.",
+        ]
+        .concat(),
+        (FtaStatus::InForce, Lang::En) => [name, " with ", m, " is in force."].concat(),
+        (FtaStatus::Signed, Lang::Ko) => {
+            [name, josa(name, "은", "는"), " 서명되었으나 발효 여부를 확인하세요."].concat()
+        }
+        (FtaStatus::Signed, Lang::En) => [name, " is signed; check whether it is in force."].concat(),
+        (FtaStatus::Concluded, Lang::Ko) => [
+            name,
+            josa(name, "은", "는"),
+            " 협상이 타결되었으나 아직 서명·발효되지 않았습니다.",
+        ]
+        .concat(),
+        (FtaStatus::Concluded, Lang::En) => [
+            "Negotiations on the ",
+            name,
+            " are concluded, but it is not yet signed or in force.",
+        ]
+        .concat(),
+        (FtaStatus::Negotiating, Lang::Ko) => {
+            [m, josa(m, "과는", "와는"), " 협상 중이며 발효된 FTA가 없습니다."].concat()
+        }
+        (FtaStatus::Negotiating, Lang::En) => ["Talks with ", m, " are under way; no FTA is in force."].concat(),
+        (FtaStatus::None, Lang::Ko) => [m, josa(m, "과", "와"), " 발효된 FTA가 없습니다."].concat(),
+        (FtaStatus::None, Lang::En) => ["Korea has no FTA in force with ", m, "."].concat(),
+    }
+}
+
+fn export_range_text(min: Option<f64>, max: Option<f64>, lang: Lang) -> String {
+    let fmt = |v: f64| format_krw(to_won(v), lang);
+    match (min, max, lang) {
+        (Some(a), Some(b), _) => [fmt(a), " ~ ".into(), fmt(b)].concat(),
+        (Some(a), None, Lang::Ko) => [fmt(a), " 이상".into()].concat(),
+        (Some(a), None, Lang::En) => ["at least ".into(), fmt(a)].concat(),
+        (None, Some(b), Lang::Ko) => [fmt(b), " 이하".into()].concat(),
+        (None, Some(b), Lang::En) => ["at most ".into(), fmt(b)].concat(),
+        (None, None, _) => lang.pick("제한 없음", "no limit").to_owned(),
+    }
+}
+
+// ---- export potential ---------------------------------------------------------------------------
+
+/// A value with its unit as a user reads it. Units are the dataset's unit names; an unknown unit
+/// is shown after the number as it is.
+pub fn display_value(value: f64, unit: &str, lang: Lang) -> String {
+    let pct = |x: f64| [format_number(x * 100.0, 3).as_str(), " %"].concat();
+    match unit {
+        "USD" => format_usd(value, lang),
+        "KRW" => format_krw_short(to_won(value), lang),
+        "KRW/USD" => match lang {
+            Lang::Ko => ["1달러 = ", &format_number(value, 4), "원"].concat(),
+            Lang::En => ["KRW ", &format_number(value, 4), " per US$"].concat(),
+        },
+        "km" => [format_number(value, 4).as_str(), " km"].concat(),
+        "share" | "ratio" | "fraction" => pct(value),
+        "per year" => [pct(value).as_str(), lang.pick("/년", " a year")].concat(),
+        "multiplier" | "×" => ["×", &format_number(value, 4)].concat(),
+        "elasticity" | "weight" | "" => format_number(value, 4),
+        other => [format_number(value, 4).as_str(), " ", other].concat(),
+    }
+}
+
+/// The source as shown: an assumption without a source says so in the user's language.
+fn shown_source(fig: &Figure, lang: Lang) -> String {
+    if fig.source.is_empty() || fig.source == "assumption" {
+        lang.pick("가정(출처 없음)", "assumption (no source)").to_owned()
+    } else {
+        fig.source.clone()
+    }
+}
+
+fn factor(id: &'static str, label: (&str, &str), fig: &Figure, lang: Lang) -> Factor {
+    Factor {
+        id,
+        label: lang.pick(label.0, label.1).to_owned(),
+        value: fig.value,
+        unit: fig.unit.clone(),
+        display: display_value(fig.value, &fig.unit, lang),
+        source: shown_source(fig, lang),
+        year: fig.year,
+        assumption: fig.assumption,
+        note: fig.note.as_ref().map(|n| n.get(lang).to_owned()),
+    }
+}
+
+fn computed(id: &'static str, label: (&str, &str), value: f64, unit: &str, lang: Lang) -> Factor {
+    Factor {
+        id,
+        label: lang.pick(label.0, label.1).to_owned(),
+        value,
+        unit: unit.to_owned(),
+        display: display_value(value, unit, lang),
+        source: lang.pick("계산값", "computed").to_owned(),
+        year: None,
+        assumption: false,
+        note: None,
+    }
+}
+
+/// The factors behind the potential, in formula order, each with value, unit, source and year.
+pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: Lang) -> Vec<Factor> {
+    let m = &ds.method;
+    let mut out = vec![factor(
+        "koreaWorldShare",
+        ("한국의 세계 수출 점유율", "Korea's share of world exports"),
+        &sector.korea_world_share,
+        lang,
+    )];
+    if let Some(d) = market.demand_for(&sector.id) {
+        out.push(factor(
+            "marketDemand",
+            ("시장 수요(수입액)", "Market demand (imports)"),
+            d,
+            lang,
+        ));
+    }
+    out.push(factor(
+        "distanceKm",
+        ("서울과의 거리", "Distance from Seoul"),
+        &market.distance_km,
+        lang,
+    ));
+    out.push(factor(
+        "distanceElasticity",
+        ("거리 탄력성", "Distance elasticity"),
+        &m.distance_elasticity,
+        lang,
+    ));
+    out.push(factor(
+        "referenceDistanceKm",
+        ("기준 거리", "Reference distance"),
+        &m.reference_distance_km,
+        lang,
+    ));
+    if market.fta.status == FtaStatus::InForce {
+        out.push(factor(
+            "ftaEffect",
+            ("FTA 효과", "FTA effect"),
+            &m.fta_in_force_effect,
+            lang,
+        ));
+    }
+    out.push(computed(
+        "easeOfTrade",
+        ("교역 용이성", "Ease of trade"),
+        t.ease,
+        "×",
+        lang,
+    ));
+    out.push(computed(
+        "koreaPotentialUsd",
+        ("한국의 이 시장 수출 잠재력", "Korea's export potential to this market"),
+        t.korea_potential_usd,
+        "USD",
+        lang,
+    ));
+    out.push(factor(
+        "koreaOutputKrw",
+        ("국내 업종 생산·매출 규모", "Korea's output in this sector"),
+        &sector.korea_output_krw,
+        lang,
+    ));
+    out.push(computed(
+        "firmShare",
+        ("기업의 업종 내 비중", "Firm's share of the sector"),
+        t.firm_share,
+        "ratio",
+        lang,
+    ));
+    out.push(computed(
+        "readinessMultiplier",
+        ("수출 준비도 배수", "Readiness multiplier"),
+        t.multiplier_base,
+        "×",
+        lang,
+    ));
+    out.push(factor(
+        "modelUncertainty",
+        ("모형 불확실성", "Model uncertainty"),
+        &m.model_uncertainty,
+        lang,
+    ));
+    if let Some(g) = market.growth_for(&sector.id) {
+        out.push(factor("demandGrowth", ("수요 증가율", "Demand growth"), g, lang));
+    }
+    out.push(factor(
+        "krwPerUsd",
+        ("환율", "Exchange rate"),
+        &ds.exchange_rate.krw_per_usd,
+        lang,
+    ));
+    out
+}
+
+/// The ranking with each market's name, region and FTA status.
+pub fn ranking(ds: &Dataset, ranks: &[MarketRank], input: &Input) -> Vec<RankedMarket> {
+    let lang = input.lang;
+    let mut out = Vec::with_capacity(ranks.len());
+    for r in ranks {
+        let Some(m) = ds.markets.get(r.market) else {
+            continue;
+        };
+        out.push(RankedMarket {
+            market: m.id.clone(),
+            name: m.name.get(lang).to_owned(),
+            region: m.region.clone(),
+            region_name: ds
+                .region(&m.region)
+                .map_or(m.region.as_str(), |x| x.name.get(lang))
+                .to_owned(),
+            fta_status: m.fta.status,
+            base_krw: r.base_krw,
+            low_krw: r.low_krw,
+            high_krw: r.high_krw,
+            rank: r.rank,
+            selected: m.id == input.market,
+        });
+    }
+    out
+}
+
+// ---- the national plan --------------------------------------------------------------------------
+
+/// The plan card: the plan's path (`potential::plan`) and a sentence about it.
+pub fn plan_context(ds: &Dataset, figures: PlanFigures, lang: Lang) -> PlanContext {
+    let p = &ds.plan;
+    let base = p.base_exports_krw.value;
+    let target = p.target_exports_krw.value;
+    let PlanFigures {
+        implied_growth: growth,
+        path,
+        firm_share_of_target: share,
+    } = figures;
+    let fmt = |v: f64| crate::amount::format_krw(to_won(v), lang);
+    let pct = percent(growth);
+    let summary = match lang {
+        Lang::Ko => [
+            p.name.ko.as_str(),
+            ": ",
+            &p.base_year.to_string(),
+            "년 ",
+            &fmt(base),
+            "에서 ",
+            &p.target_year.to_string(),
+            "년 ",
+            &fmt(target),
+            "으로(연 ",
+            &pct,
+            "% 성장).",
+        ]
+        .concat(),
+        Lang::En => [
+            p.name.en.as_str(),
+            ": from ",
+            &fmt(base),
+            " in ",
+            &p.base_year.to_string(),
+            " to ",
+            &fmt(target),
+            " in ",
+            &p.target_year.to_string(),
+            " (",
+            &pct,
+            " % a year).",
+        ]
+        .concat(),
+    };
+    PlanContext {
+        name: p.name.get(lang).to_owned(),
+        source: p.source.clone(),
+        base_year: p.base_year,
+        target_year: p.target_year,
+        base_krw: base,
+        target_krw: target,
+        implied_growth: growth,
+        path,
+        firm_share_of_target: share,
+        summary,
+    }
+}
+
+/// A fraction as a percentage with one decimal ("20.1"), without float formatting machinery.
+pub fn percent(fraction: f64) -> String {
+    let tenths = to_won((fraction.abs() * 1000.0).round());
+    let mut s = String::new();
+    if fraction < 0.0 && tenths > 0 {
+        s.push('-');
+    }
+    s.push_str(&(tenths / 10).to_string());
+    s.push('.');
+    s.push_str(&(tenths % 10).to_string());
+    s
+}
+
+// ---- assumptions --------------------------------------------------------------------------------
+
+/// The labels of assumed figures that entered this case, so the widget can list them.
+pub fn assumptions(ds: &Dataset, input: &Input, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut add = |label: (&str, &str), assumed: bool| {
+        if assumed {
+            out.push(lang.pick(label.0, label.1).to_owned());
+        }
+    };
+    let m = &ds.method;
+    add(("환율", "exchange rate"), ds.exchange_rate.krw_per_usd.assumption);
+    add(("거리 탄력성", "distance elasticity"), m.distance_elasticity.assumption);
+    add(("기준 거리", "reference distance"), m.reference_distance_km.assumption);
+    add(("FTA 효과", "FTA effect"), m.fta_in_force_effect.assumption);
+    add(
+        ("준비도 배수", "readiness multipliers"),
+        m.readiness_min_multiplier.assumption || m.readiness_max_multiplier.assumption,
+    );
+    add(("모형 불확실성", "model uncertainty"), m.model_uncertainty.assumption);
+    let w = &m.readiness_weights;
+    add(
+        ("준비도 가중치", "readiness weights"),
+        w.certification.assumption
+            || w.local_partner.assumption
+            || w.export_experience.assumption
+            || w.local_language.assumption,
+    );
+    if let Some(s) = ds.sector(&input.sector) {
+        add(
+            ("한국의 세계 수출 점유율", "Korea's world export share"),
+            s.korea_world_share.assumption,
+        );
+        add(
+            ("국내 업종 규모", "Korea's sector output"),
+            s.korea_output_krw.assumption,
+        );
+    }
+    if let Some(mk) = ds.market(&input.market) {
+        add(
+            ("시장 수요", "market demand"),
+            mk.demand_for(&input.sector).is_some_and(|f| f.assumption),
+        );
+        add(
+            ("수요 증가율", "demand growth"),
+            mk.growth_for(&input.sector).is_some_and(|f| f.assumption),
+        );
+    }
+    if let Some(row) = ds.sme_row(&input.sector) {
+        add(
+            ("중소기업 기준 금액", "SME thresholds"),
+            row.small_max_krw.assumption || row.medium_max_krw.assumption,
+        );
+    }
+    out
+}
+
+// ---- dataset problems ---------------------------------------------------------------------------
+
+/// How to fix a dataset problem, in one line of plain language.
+pub fn fix(fix: Fix, lang: Lang) -> &'static str {
+    let (ko, en) = match fix {
+        Fix::Json => (
+            "JSON 문법 오류입니다. 메시지에 나온 줄(line)과 칸(column) 근처의 쉼표, 따옴표, 괄호를 확인하세요.",
+            "fix the JSON syntax near that line and column (often a missing comma, quote or bracket)",
+        ),
+        Fix::TooDeep => (
+            "목록과 객체를 64단계보다 깊게 겹칠 수 없습니다.",
+            "nest lists and objects at most 64 levels deep",
+        ),
+        Fix::Missing => ("이 항목이 없습니다. 추가하세요.", "add this field"),
+        Fix::Type => (
+            "값의 종류가 맞지 않습니다(예: 숫자 자리에 따옴표로 감싼 글자). 메시지의 expected 뒤에 나온 종류로 바꾸세요.",
+            "change the value to the expected type",
+        ),
+        Fix::Negative => ("음수는 쓸 수 없습니다. 0 이상의 값으로 고치세요.", "use a value of 0 or more"),
+        Fix::NotFinite => ("보통의 유한한 숫자를 쓰세요.", "use an ordinary finite number"),
+        Fix::Range => (
+            "허용 범위를 벗어났습니다. 메시지에 나온 범위로 고치세요.",
+            "change the value as the message says",
+        ),
+        Fix::Unsourced => (
+            "출처(source)가 없습니다. 출처를 적거나, 가정한 값이면 \"assumption\": true로 표시하세요.",
+            "add a \"source\" or set \"assumption\": true",
+        ),
+        Fix::Duplicate => (
+            "같은 id가 두 번 나옵니다. id를 바꾸거나 겹친 항목을 지우세요.",
+            "give each entry its own id, or remove the repeated entry",
+        ),
+        Fix::UnknownSector => (
+            "sectors 목록에 없는 업종 id입니다. 철자를 확인하거나 sectors에 그 업종을 추가하세요.",
+            "use an id listed in \"sectors\", or add that sector there",
+        ),
+        Fix::UnknownMarket => (
+            "markets 목록에 없는 시장 id입니다. 철자를 확인하거나 markets에 그 시장을 추가하세요.",
+            "use an id listed in \"markets\", or add that market there",
+        ),
+        Fix::UnknownRegion => (
+            "regions 목록에 없는 지역 id입니다. 철자를 확인하거나 regions에 그 지역을 추가하세요.",
+            "use an id listed in \"regions\", or add that region there",
+        ),
+        Fix::Incomplete => (
+            "빠진 항목이 있습니다. 업종마다 하나씩 있어야 합니다.",
+            "add the missing entry",
+        ),
+        Fix::UnknownKind => (
+            "쓸 수 없는 값입니다. 메시지에 나온 값 중 하나를 쓰세요.",
+            "use one of the values listed in the message",
+        ),
+        Fix::Empty => ("비워 둘 수 없습니다.", "fill this in; it must not be empty"),
+        Fix::Date => (
+            "날짜는 실제 있는 날을 YYYY-MM-DD로 쓰세요(예: 2025-03-31).",
+            "write the date as YYYY-MM-DD, e.g. 2025-03-31",
+        ),
+        Fix::Schema => (
+            "\"schema\" 값을 \"sme-export-dataset/1\"로 쓰세요.",
+            "set \"schema\" to \"sme-export-dataset/1\"",
+        ),
+        Fix::Truncated => (
+            "문제가 많아 일부만 보여 줍니다. 보이는 문제를 고친 뒤 다시 검사하세요.",
+            "fix the problems shown and load the file again to see the rest",
+        ),
+        Fix::Encoding => ("파일을 UTF-8로 다시 저장하세요.", "save the file as UTF-8"),
+        Fix::FileTooLarge => (
+            "파일을 8MiB 아래로 줄이세요(긴 메모나 쓰지 않는 항목을 지우세요).",
+            "trim the file below 8 MiB (long notes or unused entries)",
+        ),
+        Fix::ListTooLong => (
+            "목록 하나에는 1,000개까지 넣을 수 있습니다.",
+            "keep at most 1000 entries in one list",
+        ),
+        Fix::Positive => ("0보다 큰 수를 쓰세요.", "use a positive number"),
+        Fix::Share => (
+            "비율은 0~1 사이의 소수로 쓰세요(0.25 = 25%).",
+            "write the share as a fraction between 0 and 1, e.g. 0.25 for 25 %",
+        ),
+        Fix::Growth => (
+            "증가율은 -0.5~1 사이의 소수로 쓰세요(0.05 = 연 5%).",
+            "write the growth as a fraction, e.g. 0.05 for 5 % a year",
+        ),
+        Fix::Year => (
+            "연도는 1900~2200 사이의 네 자리로 쓰세요(예: 2024).",
+            "write the full four-digit year, e.g. 2024",
+        ),
+        Fix::TargetAfterBase => (
+            "targetYear를 baseYear보다 뒤의 연도로 하세요.",
+            "set targetYear to a later year than baseYear",
+        ),
+        Fix::TargetWithin50Years => (
+            "목표 연도는 기준 연도부터 50년 안이어야 합니다.",
+            "use a target year within 50 years of the base year",
+        ),
+        Fix::MinMultiplierAboveMax => (
+            "최소 배수(readinessMinMultiplier)가 최대 배수보다 크지 않게 하세요.",
+            "make the minimum multiplier at most the maximum",
+        ),
+        Fix::WeightsSum => (
+            "네 가중치의 합이 정확히 1이 되게 고치세요.",
+            "adjust the weights so they add up to exactly 1",
+        ),
+        Fix::SmallAboveMedium => (
+            "소기업 기준(smallMaxKrw)이 중기업 기준(mediumMaxKrw)보다 크지 않게 하세요.",
+            "the small-enterprise limit must be at most the medium one",
+        ),
+        Fix::SwapMinMax => ("minKrw와 maxKrw를 서로 바꾸세요.", "swap minKrw and maxKrw"),
+    };
+    lang.pick(ko, en)
+}
+
+/// Why a widget could not use a dataset, in a few words for its notice: the kind of the one
+/// problem where that says it all (not JSON, too large, too deep), else how many problems.
+/// `kinds` are the problems' kinds in order.
+pub fn dataset_notice(kinds: &[ProblemKind], lang: Lang) -> String {
+    let truncated = kinds.contains(&ProblemKind::Truncated);
+    let counted = kinds.iter().filter(|k| **k != ProblemKind::Truncated).count();
+    match kinds {
+        [ProblemKind::Json] => lang.pick("JSON 형식이 아님", "not valid JSON").to_owned(),
+        [ProblemKind::TooLarge] => lang
+            .pick("파일이 8MiB보다 큼", "the file is larger than 8 MiB")
+            .to_owned(),
+        [ProblemKind::TooDeep] => lang
+            .pick("64단계보다 깊게 겹친 구조", "nested more than 64 levels deep")
+            .to_owned(),
+        [_] => lang.pick("데이터 문제 1건", "a problem in the data").to_owned(),
+        _ => {
+            let n = [counted.to_string().as_str(), if truncated { "+" } else { "" }].concat();
+            match lang {
+                Lang::Ko => ["데이터 문제 ", &n, "건"].concat(),
+                Lang::En => [n.as_str(), " problems in the data"].concat(),
+            }
+        }
+    }
+}

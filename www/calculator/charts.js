@@ -1,0 +1,29 @@
+// The two canvases: drawn by the engine (plotters) with colours and font read from the page's CSS.
+
+import { h } from './dom.js';
+
+export function chartOptions(el) {
+  if (el.chartOpts) return el.chartOpts;
+  // Theme colours may be any CSS colour (names, hsl()): let the browser resolve them to rgb().
+  if (!el.probe?.isConnected) el.probe = el.wrap.appendChild(h('span', { hidden: true, 'aria-hidden': 'true' }));
+  const cs = getComputedStyle(el.wrap), pc = getComputedStyle(el.probe);
+  const v = (n) => { el.probe.style.color = ''; el.probe.style.color = cs.getPropertyValue(n).trim(); return pc.color; };
+  return el.chartOpts = {
+    dpr: Math.max(devicePixelRatio || 1, el.printing ? 2 : 1), lang: el.L, font: cs.fontFamily,
+    colors: { text: v('--sme-text'), muted: v('--sme-muted'), grid: v('--sme-chart-grid'), primary: v('--sme-primary'), band: v('--sme-chart-band'), reference: v('--sme-chart-reference'), highlight: v('--sme-chart-highlight'), bar: v('--sme-chart-bar') },
+  };
+}
+
+export function drawCharts(el) {
+  if (!el.lastInput || !el.cvP) return;
+  const m = el.m, opts = chartOptions(el);
+  for (const [cv, fn] of [[el.cvP, m.drawPotentialChart], [el.cvR, m.drawRankingChart]]) {
+    if (typeof fn !== 'function' || !cv.isConnected) continue;
+    const w = cv.clientWidth, ht = cv.clientHeight;
+    if (!w || !ht) continue;
+    const bw = Math.round(w * opts.dpr), bh = Math.round(ht * opts.dpr);
+    if (cv.width !== bw) cv.width = bw; // setting a size, even the same one, reallocates the canvas
+    if (cv.height !== bh) cv.height = bh;
+    try { fn(cv, el.lastInput, opts); } catch (e) { console.warn('sme-export: chart', e); }
+  }
+}

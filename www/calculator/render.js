@@ -1,0 +1,116 @@
+// The results: cards built from the engine's result as it is (every sentence, label and status in it
+// is worded by the engine in the page's language; this module adds only the UI chrome of strings.js).
+
+import { h, nf, safeUrl, sig3 } from './dom.js';
+import { drawCharts } from './charts.js';
+
+const OUTCOMES = ['eligible', 'maybe', 'ineligible'];
+const MARK = { eligible: '✓', maybe: '?', ineligible: '✕' };
+
+export function det(el, name, summary, ...kids) {
+  return h('details', { 'data-n': name, open: el.printing || el.opened.has(name), ontoggle: (e) => { if (!el.printing) e.target.open ? el.opened.add(name) : el.opened.delete(name); } }, h('summary', null, summary), ...kids);
+}
+
+function table(el, cols, rows, cls) {
+  return h('div', { class: 'tw' }, h('table', { class: cls },
+    h('thead', null, h('tr', null, cols.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', null, rows.map((r) => h('tr', null, r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', { 'data-l': cols[i] }, c === '' ? null : h('span', null, c)))))))));
+}
+
+function badge(el, text, cls = 'b-warn') { return h('span', { class: 'badge ' + cls }, text); }
+function link(el, url, text) { const u = safeUrl(url); return u ? h('a', { href: u, target: '_blank', rel: 'noopener noreferrer' }, text, h('span', { class: 'sr' }, ' ' + el.t('newWin'))) : null; }
+
+function pct(el, x) { return nf(el.L, { style: 'percent', maximumSignificantDigits: 3 }).format(x); }
+
+export function render(el, r) {
+  const m = el.m, L = el.L, fa = (x) => m.formatAmount(sig3(x), L), fx = (x) => m.formatAmount(x, L), fu = (x) => m.formatUsd(x, L), p = r.potential, s = r.sme;
+  const card = (cls, title, ...kids) => h('section', { class: 'card ' + cls }, el.hx(1, title), ...kids);
+  const range = (a, b) => fa(a) + el.t('to') + fa(b);
+
+  const smeCard = card('sme', el.t('smeH'),
+    h('p', { class: 'big' }, h('span', { class: 'badge b-' + s.size }, s.label)),
+    h('ul', { class: 'reasons' }, s.reasons.map((x) => h('li', null, x))),
+    s.revisionWarning && h('p', { class: 'msg warn' }, s.revisionWarning),
+    h('dl', { class: 'kv' },
+      h('dt', null, el.t('limits')), h('dd', null, el.t('smallUpTo', { x: fx(s.smallMaxKrw) }) + ' · ' + el.t('mediumUpTo', { x: fx(s.mediumMaxKrw) }), s.thresholdAssumed && [' ', badge(el, el.t('assumed'))]),
+      h('dt', null, el.t('tableApplied')), h('dd', null, s.table),
+      h('dt', null, el.t('effective')), h('dd', null, s.tableEffective),
+      h('dt', null, el.t('source')), h('dd', null, s.tableSource)),
+    h('p', null, link(el, s.confirmAt, el.t('confirm'))));
+
+  const last = p.years[p.years.length - 1] || { year: '', baseKrw: p.baseKrw, lowKrw: p.lowKrw, highKrw: p.highKrw }, first = p.years[0] || last;
+  // The canvases live as long as the build: a new canvas per keystroke meant a new backing store.
+  el.cvP ||= h('canvas', { class: 'chart', role: 'img' });
+  el.cvP.setAttribute('aria-label', el.t('yearsAlt', { m: p.marketName, y0: first.year, b0: fa(first.baseKrw), y1: last.year, b1: fa(last.baseKrw), lo: fa(last.lowKrw), hi: fa(last.highKrw) }));
+  const hasCharts = typeof m.drawPotentialChart === 'function';
+  const potCard = card('pot', el.t('potH', { m: p.marketName }),
+    h('div', { class: 'figs' },
+      h('div', { class: 'fig main' }, h('p', { class: 'lab' }, el.t('base')), h('p', { class: 'num' }, fa(p.baseKrw)), h('p', { class: 'sub' }, fu(p.baseUsd))),
+      h('div', { class: 'fig' }, h('p', { class: 'lab' }, el.t('range')), h('p', { class: 'num sm' }, range(p.lowKrw, p.highKrw)), h('p', { class: 'sub' }, fu(p.lowUsd) + el.t('to') + fu(p.highUsd))),
+      h('div', { class: 'fig' }, h('p', { class: 'lab' }, el.t('untapped')), h('p', { class: 'num sm' }, fa(p.untappedKrw)), h('p', { class: 'sub' }, fu(p.untappedUsd)))),
+    p.untappedAssumesNoExports && h('p', { class: 'note' }, el.t('untappedNote')),
+    h('p', { class: 'note' }, el.t('readiness', { s: pct(el, p.readinessScore) }), p.unansweredQuestions > 0 && ' · ' + el.t('unanswered', { n: p.unansweredQuestions })),
+    el.hx(2, el.t('yearsH')),
+    h('div', { class: 'cw', hidden: !hasCharts }, el.cvP),
+    det(el, 'years', el.t('tableView'), table(el, [el.t('year'), el.t('low'), el.t('central'), el.t('high')], p.years.map((y) => [String(y.year), fa(y.lowKrw), fa(y.baseKrw), fa(y.highKrw)]), 'num-t yrs')),
+    det(el, 'factors', el.t('factorsH'), h('p', { class: 'hint' }, el.t('factorsIntro')),
+      table(el, [el.t('factor'), el.t('value'), el.t('source'), el.t('year')],
+        p.factors.map((f) => [f.label, f.display, [f.source, f.assumption && [' ', badge(el, el.t('assumed'))]], f.year == null ? '' : String(f.year)]), 'factors stk')));
+
+  const sel = r.ranking.find((x) => x.selected) || r.ranking[0] || {};
+  el.cvR ||= h('canvas', { class: 'chart', role: 'img' });
+  el.cvR.setAttribute('aria-label', el.t('rankAlt', { n: r.ranking.length, a: (r.ranking[0] || {}).name, m: sel.name, r: sel.rank }));
+  el.cvR.style.height = Math.max(200, r.ranking.length * 30 + 40) + 'px';
+  const rankCard = card('rank', el.t('rankH'),
+    h('div', { class: 'cw', hidden: !hasCharts }, el.cvR),
+    det(el, 'rank', el.t('tableView'), table(el, [el.t('rank'), el.t('marketC'), el.t('region'), el.t('central'), el.t('range')],
+      r.ranking.map((x) => [String(x.rank), x.selected ? h('strong', null, x.name) : x.name, x.regionName, fa(x.baseKrw), range(x.lowKrw, x.highKrw)]), 'num-t stk')));
+
+  const pl = r.plan;
+  const planCard = card('plan', el.t('planH'), h('p', null, pl.summary),
+    h('p', null, el.t('planShare', { y: pl.targetYear, p: pct(el, pl.firmShareOfTarget) })),
+    h('p', { class: 'src' }, el.t('source') + ': ' + pl.source));
+
+  // What to confirm is the list of "maybe" reasons, each already marked in the programme's list.
+  const supCard = keep(el, 'sup', r.support, () => card('sup', el.t('supportH'), h('p', { class: 'hint' }, el.t('supportIntro')), r.support.length ? OUTCOMES.map((o) => {
+    const items = r.support.filter((x) => x.outcome === o);
+    if (!items.length) return null;
+    const list = h('ul', { class: 'progs' }, items.map((x) => h('li', { class: 'prog o-' + o },
+      h('p', { class: 'pname' }, x.name),
+      h('dl', { class: 'kv' },
+        h('dt', null, el.t('agency')), h('dd', null, x.agency),
+        h('dt', null, el.t('offers')), h('dd', null, x.offers),
+        h('dt', null, el.t('statusL')), h('dd', null, x.statusLabel + (x.statusNote ? ' · ' + x.statusNote : '')),
+        x.nextStep && [h('dt', null, el.t('nextStep')), h('dd', null, x.nextStep)]),
+      h('ul', { class: 'crit' }, x.reasons.map((c) => h('li', { class: 'c-' + c.outcome },
+        h('span', { class: 'mk', 'aria-hidden': 'true' }, MARK[c.outcome] || '·'), !c.reasonStatesOutcome && h('span', { class: 'sr' }, c.outcomeLabel + ': '), c.reason))),
+      h('p', { class: 'src' }, el.t('source') + ': ' + x.source, x.url && ' · ', link(el, x.url, el.t('details'))))));
+    const head = items[0].outcomeLabel + ' (' + items.length + ')';
+    return h('div', { class: 'og og-' + o }, o === 'ineligible' ? det(el, 'inel', head, list) : [el.hx(2, head), list]);
+  }) : h('p', null, el.t('none'))));
+
+  const asCard = r.assumptions.length ? keep(el, 'assum', r.assumptions, () => card('assum', el.t('assumH'), h('p', { class: 'hint' }, el.t('assumIntro')), h('ul', null, r.assumptions.map((a) => h('li', null, a))))) : null;
+
+  // Swap only the cards that changed: a kept card stays in place, so the browser does not lay
+  // out the support list again on every keystroke.
+  const cards = [smeCard, potCard, rankCard, planCard, supCard, asCard].filter(Boolean);
+  let box = el.body.firstElementChild;
+  if (!box?.classList.contains('cards')) el.body.replaceChildren(box = h('div', { class: 'cards' }));
+  cards.forEach((c, i) => { const cur = box.children[i]; if (cur !== c) cur ? box.replaceChild(c, cur) : box.append(c); });
+  while (box.children.length > cards.length) box.lastElementChild.remove();
+  drawCharts(el);
+}
+
+/** The card built last time for the same data (a keystroke in the revenue field rarely changes
+ *  the support list): the biggest part of the results is then not rebuilt. Reset by build(). */
+
+function keep(el, name, data, make) {
+  const key = JSON.stringify(data), k = el.kept[name];
+  if (k && k.key === key) return k.node;
+  const node = make();
+  el.kept[name] = { key, node };
+  return node;
+}
+
+/** Colours, font and density for the charts. Reading computed styles forces a style pass, so
+ *  el is worked out once per build, resize, density change or print, not per keystroke. */
