@@ -8,7 +8,6 @@
 //! - `model`: the checked input and the result the widget shows.
 //! - `sme`, `potential`, `rules`: the three calculations (SME status, export potential, eligibility).
 //! - `engine`: checks raw input and runs the calculations into one `Estimate`.
-//! - `json`: a small strict JSON parser (depth-bounded) for datasets.
 //! - `binding`, `to_js`, `chart`, `canvas` (wasm32 only): the JS API, results as JS objects, the
 //!   canvas charts and their plotters backend. Everything above them is plain Rust, tested
 //!   natively with `cargo test`.
@@ -33,7 +32,6 @@ pub mod amount;
 pub mod dataset;
 pub mod engine;
 pub mod error;
-pub mod json;
 pub mod ko;
 pub mod load;
 pub mod model;
