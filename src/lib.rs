@@ -8,8 +8,8 @@
 //! - `model`: the checked input and the result the widget shows.
 //! - `sme`, `potential`, `rules`: the three calculations (SME status, export potential, eligibility).
 //! - `engine`: checks raw input and runs the calculations into one `Estimate`.
-//! - `binding`, `to_js`, `chart`, `canvas` (wasm32 only): the JS API, results as JS objects, the
-//!   canvas charts and their plotters backend. Everything above them is plain Rust, tested
+//! - `binding`, `chart`, `canvas` (wasm32 only): the JS API (values across through
+//!   serde-wasm-bindgen), the canvas charts, and their backend (plotters-canvas, adapted). Everything above them is plain Rust, tested
 //!   natively with `cargo test`.
 //! - `src/bin` + `src/cli` (feature `cli`): the native command line (validate, estimate, batch),
 //!   using `engine::Prepared` to score many firms fast with the same rules.
@@ -45,8 +45,6 @@ mod binding;
 mod canvas;
 #[cfg(target_arch = "wasm32")]
 mod chart;
-#[cfg(target_arch = "wasm32")]
-mod to_js;
 
 /// The widget is single-threaded (no Wasm threads), which is what makes `AssumeSingleThreaded` sound.
 #[cfg(target_arch = "wasm32")]

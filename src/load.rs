@@ -135,7 +135,8 @@ pub fn parse(text: &str) -> Result<Value, Problem> {
     })
 }
 
-fn too_deep() -> Problem {
+/// "nested more than 64 levels deep", at "$".
+pub fn too_deep() -> Problem {
     whole(
         "tooDeep",
         "lists and objects are nested more than 64 levels deep",
@@ -143,7 +144,8 @@ fn too_deep() -> Problem {
     )
 }
 
-fn not_finite() -> Problem {
+/// "a number is beyond the range of f64", at "$".
+pub fn not_finite() -> Problem {
     whole(
         "notFinite",
         "a number is beyond the range of a 64-bit float (about 1.8e308)",

@@ -569,17 +569,14 @@ class SmeExportCalculator extends HTMLElement {
     };
   }
 
+  /** Draws the charts of the result shown (`this.last`, as estimate() returned it); the engine
+   *  sizes each canvas's backing store to its CSS size × devicePixelRatio. */
   drawCharts() {
-    if (!this.lastInput || !this.cvP) return;
+    if (!this.last || !this.cvP) return;
     const m = this.m, opts = this.chartOptions();
     for (const [cv, fn] of [[this.cvP, m.drawPotentialChart], [this.cvR, m.drawRankingChart]]) {
       if (typeof fn !== 'function' || !cv.isConnected) continue;
-      const w = cv.clientWidth, ht = cv.clientHeight;
-      if (!w || !ht) continue;
-      const bw = Math.round(w * opts.dpr), bh = Math.round(ht * opts.dpr);
-      if (cv.width !== bw) cv.width = bw; // setting a size, even the same one, reallocates the canvas
-      if (cv.height !== bh) cv.height = bh;
-      try { fn(cv, this.lastInput, opts); } catch (e) { console.warn('sme-export: chart', e); }
+      try { fn(cv, this.last, opts); } catch (e) { console.warn('sme-export: chart', e); }
     }
   }
 
