@@ -8,9 +8,11 @@
 //! - `model`: the checked input and the result the widget shows.
 //! - `sme`, `potential`, `rules`: the three calculations (SME status, export potential, eligibility).
 //! - `engine`: checks raw input and runs the calculations into one `Estimate`.
-//! - `binding`, `chart`, `canvas` (wasm32 only): the JS API (values across through
-//!   serde-wasm-bindgen), the canvas charts, and their backend (plotters-canvas, adapted). Everything above them is plain Rust, tested
-//!   natively with `cargo test`.
+//! - `panel`: the reference panel of firms, their pinned outcomes and the comparison of two
+//!   datasets on them (the review of a figure update; uses `engine::Prepared::score`).
+//! - `binding`, `chart`, `canvas` (wasm32 only): the JS API (values cross through
+//!   serde-wasm-bindgen), the canvas charts, and their backend (plotters-canvas, adapted).
+//!   Everything above them is plain Rust, tested natively with `cargo test`.
 //! - `src/bin` + `src/cli` (feature `cli`): the native command line (validate, estimate, batch),
 //!   using `engine::Prepared` to score many firms fast with the same rules.
 //!
@@ -35,6 +37,7 @@ pub mod error;
 pub mod ko;
 pub mod load;
 pub mod model;
+pub mod panel;
 pub mod potential;
 pub mod rules;
 pub mod sme;

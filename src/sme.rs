@@ -224,6 +224,52 @@ fn revenue_reason(size: SmeSize, revenue: u64, sector: &str, small_max: f64, med
     }
 }
 
+/// The size a pending revision in force on the case's day may give the firm instead of the one
+/// decided: `Some(Small)` when the revenue is above the small limit by no more than the largest
+/// small raise, `Some(Medium)` ("may be an SME") when above the medium limit by no more than the
+/// largest medium raise; `None` when the revision is not yet in force, cannot matter, or the firm
+/// is excluded on other grounds (medical corporation, assets). `revision_warning` words it.
+pub fn revision_may_give(input: &Input, ds: &Dataset) -> Option<SmeSize> {
+    let (small_max, medium_max, _) = thresholds(ds, &input.sector);
+    let (size, basis) = decide(input, ds, small_max, medium_max);
+    revision_hint(
+        input,
+        ds,
+        input.revenue_krw as f64,
+        small_max,
+        medium_max,
+        size,
+        basis != Basis::Revenue,
+    )
+}
+
+fn revision_hint(
+    input: &Input,
+    ds: &Dataset,
+    revenue: f64,
+    small_max: f64,
+    medium_max: f64,
+    size: SmeSize,
+    excluded: bool,
+) -> Option<SmeSize> {
+    let rev = ds.sme.pending_revision.as_ref()?;
+    let today = input.today.as_deref().unwrap_or(&ds.figures_as_of);
+    // ISO dates compare correctly as strings.
+    if excluded || today < rev.effective.as_str() {
+        return None;
+    }
+    let could_be_medium = size == SmeSize::None && revenue <= medium_max + rev.medium_max_raise_krw.value;
+    let could_be_small =
+        size != SmeSize::Small && revenue > small_max && revenue <= small_max + rev.small_max_raise_krw.value;
+    if could_be_small {
+        Some(SmeSize::Small)
+    } else if could_be_medium {
+        Some(SmeSize::Medium)
+    } else {
+        None
+    }
+}
+
 /// After a revision whose values we do not know comes into force, a firm whose revenue is above
 /// a threshold by no more than that threshold's largest possible raise may be classified
 /// differently: say so, and where to confirm. Never changes the class itself.
@@ -237,22 +283,10 @@ fn revision_warning(
     excluded: bool,
 ) -> Option<String> {
     let rev = ds.sme.pending_revision.as_ref()?;
-    let today = input.today.as_deref().unwrap_or(&ds.figures_as_of);
-    // ISO dates compare correctly as strings.
-    if excluded || today < rev.effective.as_str() {
-        return None;
-    }
     let lang = input.lang;
-    let could_be_medium = size == SmeSize::None && revenue <= medium_max + rev.medium_max_raise_krw.value;
-    let could_be_small =
-        size != SmeSize::Small && revenue > small_max && revenue <= small_max + rev.small_max_raise_krw.value;
-    if !could_be_medium && !could_be_small {
-        return None;
-    }
-    let target = if could_be_small {
-        size_name(SmeSize::Small, lang)
-    } else {
-        lang.pick("중소기업", "an SME")
+    let target = match revision_hint(input, ds, revenue, small_max, medium_max, size, excluded)? {
+        SmeSize::Small => size_name(SmeSize::Small, lang),
+        _ => lang.pick("중소기업", "an SME"),
     };
     Some(
         [

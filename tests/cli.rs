@@ -1047,3 +1047,119 @@ fn write_benchmark_sample() {
     out.flush().unwrap_or_else(|e| panic!("{e}"));
     println!("{}: {rows} rows, {} bad", path.display(), bad.len());
 }
+
+/// The default dataset with the UAE's demand for medical devices doubled, written to a file.
+fn dataset_with_uae_device_demand_doubled(name: &str) -> PathBuf {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dataset.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["markets"][1]["id"], "AE");
+    assert_eq!(v["markets"][1]["demand"][0]["sector"], "medical_devices");
+    let x = v["markets"][1]["demand"][0]["value"].as_f64().unwrap_or_default();
+    v["markets"][1]["demand"][0]["value"] = serde_json::json!(x * 2.0);
+    let path = temp(name);
+    std::fs::write(&path, v.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+#[test]
+fn compare_reports_counts_then_the_firms_a_changed_figure_moves() {
+    let old = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dataset.json");
+    let new = dataset_with_uae_device_demand_doubled("compare-ae.json");
+    let (old, new) = (old.to_string_lossy().into_owned(), new.to_string_lossy().into_owned());
+    let o = run(&["compare", &old, &new, "--lang", "en"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[1].ends_with("of the 305 reference firms get a different outcome."),
+        "{out}"
+    );
+    assert_eq!(lines[2].trim(), "0  firms whose SME status changes");
+    assert!(
+        lines[3]
+            .trim()
+            .ends_with("firms whose potential moves by more than 10 %"),
+        "{out}"
+    );
+    assert!(!lines[3].trim().starts_with("0 "), "{out}");
+    assert!(lines[4].trim().ends_with("firms whose market ranking changes"), "{out}");
+    assert_eq!(lines[5].trim(), "0  firms whose programme outcome changes");
+    assert!(
+        out.contains("\nM-md-AE-ready\tbase_krw\t6979121\t13958242\t+100.0 %\n"),
+        "{out}"
+    );
+    assert!(out.contains("\nM-md-AE-ready\tmarket_rank\t4\t1\t\n"), "{out}");
+    assert!(out.contains("\nM-md-SA-ready\tbest_market\tSA\tAE\t\n"), "{out}");
+    // Firms of other sectors do not move.
+    assert!(!out.lines().any(|l| l.starts_with("M-ph-")), "{out}");
+
+    let o = run(&["compare", &old, &new, "--json"]);
+    assert_eq!(code(&o), 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["firms"], 305);
+    assert_eq!(v["potentialShare"], 0.1);
+    assert_eq!(v["counts"][0]["kind"], "smeStatus");
+    assert_eq!(v["counts"][0]["firms"], 0);
+    assert!(v["changes"].as_array().is_some_and(|c| c
+        .iter()
+        .any(|c| c["firm"] == "M-md-AE-ready" && c["field"] == "base_krw" && c["relative"] == 1.0)));
+}
+
+#[test]
+fn compare_of_a_dataset_with_itself_exits_0_and_bad_input_exits_2() {
+    let ds = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dataset.json");
+    let ds = ds.to_string_lossy().into_owned();
+    let o = run(&["compare", &ds, &ds]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("기준 기업 305곳 중 0곳의 결과가 바뀝니다."),
+        "{}",
+        stdout(&o)
+    );
+
+    let missing = temp("compare-missing.json");
+    let o = run(&["compare", &ds, &missing.to_string_lossy()]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+
+    let invalid = temp("compare-invalid.json");
+    std::fs::write(&invalid, "{\"schema\": 1}").unwrap_or_else(|e| panic!("{e}"));
+    let o = run(&["compare", &ds, &invalid.to_string_lossy()]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("is not a valid dataset"), "{}", stderr(&o));
+
+    let o = run(&["compare", &ds]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("two dataset files"), "{}", stderr(&o));
+
+    // A panel of one firm, given with --panel.
+    let panel = temp("compare-panel.csv");
+    std::fs::write(
+        &panel,
+        "id,sector,revenue,total_assets,current_exports,exports_to_market,certification,local_partner,export_experience,local_language,medical_corporation,market,today\nP1,medical_devices,35억,,,,,,,,,AE,2026-12-01\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let new = dataset_with_uae_device_demand_doubled("compare-ae-2.json");
+    let o = run(&[
+        "compare",
+        &ds,
+        &new.to_string_lossy(),
+        "--panel",
+        &panel.to_string_lossy(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(stdout(&o).contains("1 of the 1 reference firms"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("\nP1\tbase_krw\t"), "{}", stdout(&o));
+
+    std::fs::write(&panel, "id,sector\nP1,medical_devices\n").unwrap_or_else(|e| panic!("{e}"));
+    let o = run(&["compare", &ds, &ds, "--panel", &panel.to_string_lossy()]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("--panel") && stderr(&o).contains("no column \"revenue\""),
+        "{}",
+        stderr(&o)
+    );
+}

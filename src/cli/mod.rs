@@ -4,13 +4,16 @@
 //! - `validate FILE`: checks a dataset JSON with the engine's loader, printing every problem.
 //! - `estimate --revenue 35억 --sector medical_devices --market SA ...`: one firm, as text or JSON.
 //! - `batch IN.csv OUT.csv`: scores a CSV of firms, streaming, one output row per input row.
+//! - `compare OLD.json NEW.json`: what a figure update changes for the reference panel's firms.
 //!
 //! Exit codes: 0 success; 1 invalid input (an invalid dataset, or a bad `estimate` field);
 //! 2 usage or I/O error (unknown option, missing or unreadable file, unusable CSV header);
 //! 3 `batch` finished but some rows had errors (each written with its error column filled).
+//! `compare` differs, as `diff` does: 0 no change, 1 changes found, 2 unreadable or invalid input.
 
 mod args;
 mod batch;
+mod compare;
 mod csv;
 mod estimate;
 mod validate;
@@ -73,11 +76,29 @@ Usage:
   sme-export validate FILE
   sme-export estimate --revenue AMOUNT --sector ID --market ID [options]
   sme-export batch IN.csv OUT.csv [--dataset FILE] [--lang ko|en] [--excel]
+  sme-export compare OLD.json NEW.json [--panel FILE] [--json] [--lang ko|en]
   sme-export help [COMMAND]
   sme-export --version
 
 Exit codes: 0 ok; 1 invalid input (dataset problems, bad estimate fields);
-2 usage or I/O error; 3 batch finished but some rows had errors.
+2 usage or I/O error; 3 batch finished but some rows had errors;
+compare: 0 no change, 1 changes found, 2 unreadable or invalid input.
+";
+
+const USAGE_COMPARE: &str = "\
+Usage: sme-export compare OLD.json NEW.json [--panel FILE] [--json] [--lang ko|en]
+
+Runs the reference panel of firms (docs/PANEL.md; built in, or --panel FILE in the same CSV
+form as data/panel.csv) through both datasets and reports what changes for them: first how many
+firms change SME status (size, table applied, newer-table hint), potential (base, low, high or
+untapped moving by more than 10 %), market ranking (rank of the chosen market, best market),
+programme outcome, or cannot be scored by NEW; then one row per change (firm, field, before,
+after, relative change), largest first.
+  --panel FILE    a panel CSV instead of the built-in one
+  --json          the comparison as JSON (counts, changes, summary)
+  --lang ko|en    words of the counts and summary (default ko)
+Exit 0 when no outcome changes, 1 when some do, 2 when a file cannot be read or is not a
+valid dataset or panel (every dataset problem is listed on stderr).
 ";
 
 const USAGE_VALIDATE: &str = "\
@@ -164,11 +185,13 @@ fn run(mut words: Vec<String>) -> Result<u8, Failure> {
         "validate" => validate::run(words),
         "estimate" => estimate::run(words),
         "batch" => batch::run(words),
+        "compare" => compare::run(words),
         "help" | "--help" | "-h" => {
             let text = match words.first().map(String::as_str) {
                 Some("validate") => USAGE_VALIDATE,
                 Some("estimate") => USAGE_ESTIMATE,
                 Some("batch") => USAGE_BATCH,
+                Some("compare") => USAGE_COMPARE,
                 _ => USAGE,
             };
             print_out(text)?;
@@ -199,6 +222,7 @@ pub fn usage_of(command: &str) -> &'static str {
     match command {
         "validate" => USAGE_VALIDATE,
         "estimate" => USAGE_ESTIMATE,
+        "compare" => USAGE_COMPARE,
         _ => USAGE_BATCH,
     }
 }
