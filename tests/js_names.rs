@@ -291,7 +291,7 @@ fn reads(code: &str) -> Vec<(String, String)> {
     out
 }
 
-/// The methods of a file that receive a result as `r` (`render(r)`, `const r = this.last`).
+/// The methods and functions of a file that receive a result as `r`.
 fn result_methods(code: &str) -> Vec<String> {
     let mut out = vec![String::new()];
     for line in code.lines() {
@@ -305,7 +305,15 @@ fn result_methods(code: &str) -> Vec<String> {
             m.push('\n');
         }
     }
-    out.retain(|m| m.trim_start().starts_with("render(r)") || m.contains("const r = this.last"));
+    // A method or function with a parameter `r` (`render(r)`, `function supportCard(el, r)`), or
+    // one that takes the result shown (`const r = this.last`).
+    out.retain(|m| {
+        let header = m.lines().next().unwrap_or("");
+        let params = header
+            .split_once('(')
+            .map_or("", |(_, p)| p.split(')').next().unwrap_or(""));
+        params.split(',').any(|p| p.trim() == "r") || m.contains("const r = this.last")
+    });
     out
 }
 
