@@ -1,24 +1,27 @@
 //! The JS API (wasm32 only): turns JS values into engine types and results back into plain
-//! objects. No calculation happens here.
+//! objects, both through serde-wasm-bindgen and the serde types (one list of field names: the
+//! serde attributes). No calculation happens here.
 //!
 //! `estimate(input)`, `parseAmount(text, lang?)`, `formatAmount(krw, lang?)`, `datasetInfo(lang?)`,
-//! `loadDataset(json)`, `resetDataset()`, `comparePanel(json, panelCsv, lang?)`, `drawPotentialChart(canvas, input, options)`,
-//! `drawRankingChart(canvas, input, options)`. Bad input throws a JS `Error` whose message is
-//! in the requested language and which carries `field`, `reason` and `errors` (all problems).
+//! `loadDataset(json)`, `validateDataset(json)`, `resetDataset()`, and with feature `validator`
+//! `comparePanel(json, panelCsv, lang?)`. Bad input throws a JS `Error` whose message is in the
+//! requested language and which carries `field`, `reason` and `errors` (all problems). The charts
+//! (`chart`) draw from a result `estimate` returned.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Object, Reflect};
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::amount;
 use crate::dataset::Dataset;
 use crate::engine::{self, RawInput};
 use crate::error::{Field, InputError, Lang, Reason};
-use crate::load;
+use crate::load::{self, Bounded, Problem, Stop};
 use crate::model::Readiness;
-use crate::to_js::{input_error_js, set, ToJs};
 use crate::words;
 
 thread_local! {
@@ -27,14 +30,25 @@ thread_local! {
     /// Datasets loaded at run time, by key (an element's `data-src` URL), so several widgets on one
     /// page can each use their own figures. The key "" replaces the default for everyone.
     static LOADED: RefCell<Vec<(String, Rc<Dataset>)>> = const { RefCell::new(Vec::new()) };
-    /// The last input, the dataset it used and its result.
-    static LAST: RefCell<Option<LastEstimate>> = const { RefCell::new(None) };
 }
 
-type LastEstimate = (RawInput, Rc<Dataset>, Rc<crate::model::Estimate>);
+/// A Rust value as a plain JS object: `None` is `null`, maps are objects (what `JSON.parse` of
+/// the same data would give, so the page sees the shapes it always had).
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
+}
 
-/// The dataset for a key: a loaded one, else the compiled-in default.
-pub(crate) fn dataset_for(key: &str) -> Result<Rc<Dataset>, JsValue> {
+/// Sets `key` on a JS object. `Reflect::set` fails only on frozen objects, which these never are.
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+/// The dataset for a key: a loaded one, else the compiled-in default. The default is parsed by
+/// serde_json inside the Wasm: measured faster to start than `JSON.parse` and crossing (README,
+/// Dependencies).
+fn dataset_for(key: &str) -> Result<Rc<Dataset>, JsValue> {
     let loaded = LOADED.with(|l| l.borrow().iter().find(|(k, _)| k == key).map(|(_, d)| Rc::clone(d)));
     if let Some(ds) = loaded {
         return Ok(ds);
@@ -62,73 +76,186 @@ fn built_in() -> Result<Rc<Dataset>, JsValue> {
     })
 }
 
-fn key_of(value: &JsValue) -> String {
-    value.as_string().unwrap_or_default()
-}
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn lang_of(value: &JsValue) -> Lang {
-    match value.as_string().as_deref() {
+fn lang_from(value: Option<&str>) -> Lang {
+    match value {
         Some("en") => Lang::En,
         _ => Lang::Ko,
     }
 }
 
-/// An amount field: a number, or a string in any Korean form, or absent (undefined, null, "").
-fn amount_field(obj: &JsValue, key: &str, field: Field, errors: &mut Vec<InputError>) -> Option<f64> {
-    let v = get(obj, key);
-    if v.is_undefined() || v.is_null() {
-        return None;
+fn lang_of(value: &JsValue) -> Lang {
+    lang_from(value.as_string().as_deref())
+}
+
+/// One member of the input object as JS gave it. Anything a member may hold is read without
+/// failing, so every problem of the input is reported at once (by `engine::check`, and here for
+/// amounts that are neither numbers nor text).
+#[derive(Default)]
+enum Loose {
+    #[default]
+    Absent,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(LooseVisitor)
     }
-    if let Some(n) = v.as_f64() {
-        return Some(n);
+}
+
+struct LooseVisitor;
+
+impl<'de> Visitor<'de> for LooseVisitor {
+    type Value = Loose;
+
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("any value")
     }
-    if let Some(s) = v.as_string() {
-        if s.trim().is_empty() {
-            return None;
-        }
-        return match amount::parse_amount(&s) {
-            Ok(won) => Some(won as f64),
-            Err(reason) => {
-                errors.push(InputError::new(field, reason));
+    fn visit_bool<E>(self, b: bool) -> Result<Loose, E> {
+        Ok(Loose::Bool(b))
+    }
+    fn visit_f64<E>(self, x: f64) -> Result<Loose, E> {
+        Ok(Loose::Number(x))
+    }
+    fn visit_i64<E>(self, x: i64) -> Result<Loose, E> {
+        Ok(Loose::Number(x as f64))
+    }
+    fn visit_u64<E>(self, x: u64) -> Result<Loose, E> {
+        Ok(Loose::Number(x as f64))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Loose, E> {
+        Ok(Loose::Text(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Loose, E> {
+        Ok(Loose::Text(s))
+    }
+    fn visit_unit<E>(self) -> Result<Loose, E> {
+        Ok(Loose::Absent)
+    }
+    fn visit_none<E>(self) -> Result<Loose, E> {
+        Ok(Loose::Absent)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Loose, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Loose::Other)
+    }
+}
+
+impl Loose {
+    /// An amount: a number, or text in any Korean form ("35억"); absent when undefined, null or "".
+    fn amount(self, field: Field, errors: &mut Vec<InputError>) -> Option<f64> {
+        match self {
+            Loose::Absent => None,
+            Loose::Number(x) => Some(x),
+            Loose::Text(s) if s.trim().is_empty() => None,
+            Loose::Text(s) => match amount::parse_amount(&s) {
+                Ok(won) => Some(won as f64),
+                Err(reason) => {
+                    errors.push(InputError::new(field, reason));
+                    None
+                }
+            },
+            Loose::Bool(_) | Loose::Other => {
+                errors.push(InputError::new(field, Reason::NotANumber));
                 None
             }
-        };
+        }
     }
-    errors.push(InputError::new(field, Reason::NotANumber));
-    None
+
+    fn flag(self) -> Option<bool> {
+        match self {
+            Loose::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    fn text(self) -> Option<String> {
+        match self {
+            Loose::Text(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
-fn bool_field(obj: &JsValue, key: &str) -> Option<bool> {
-    get(obj, key).as_bool()
+/// The input object of `estimate`, by the names the page uses.
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct JsInput {
+    revenue_krw: Loose,
+    sector: Loose,
+    market: Loose,
+    current_exports_krw: Loose,
+    exports_to_market_krw: Loose,
+    total_assets_krw: Loose,
+    medical_corporation: Loose,
+    #[serde(deserialize_with = "readiness_or_unanswered")]
+    readiness: JsReadiness,
+    lang: Loose,
+    today: Loose,
+    /// An element's dataset key (its `data-src` URL); absent: the default.
+    dataset: Loose,
 }
 
-/// Reads the JS input object into a `RawInput`, collecting problems with amount strings.
-fn raw_input(input: &JsValue) -> (RawInput, Vec<InputError>) {
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct JsReadiness {
+    certification: Loose,
+    local_partner: Loose,
+    export_experience: Loose,
+    local_language: Loose,
+}
+
+/// `readiness` that is not an object counts as no answers (as a missing one does).
+/// serde-wasm-bindgen reads each JS value on its own, so a refused one leaves nothing half-read.
+fn readiness_or_unanswered<'de, D: Deserializer<'de>>(d: D) -> Result<JsReadiness, D::Error> {
+    Ok(JsReadiness::deserialize(d).unwrap_or_default())
+}
+
+/// Reads the JS input object into a `RawInput` and its dataset key, collecting problems with
+/// amounts. Not an object at all: every member is absent (and `engine::check` says which are needed).
+fn raw_input(input: &JsValue) -> (RawInput, String, Vec<InputError>) {
+    let js: JsInput = serde_wasm_bindgen::from_value(input.clone()).unwrap_or_default();
     let mut errors = Vec::new();
-    let readiness_obj = get(input, "readiness");
+    let r = js.readiness;
     let readiness = Readiness {
-        certification: bool_field(&readiness_obj, "certification"),
-        local_partner: bool_field(&readiness_obj, "localPartner"),
-        export_experience: bool_field(&readiness_obj, "exportExperience"),
-        local_language: bool_field(&readiness_obj, "localLanguage"),
+        certification: r.certification.flag(),
+        local_partner: r.local_partner.flag(),
+        export_experience: r.export_experience.flag(),
+        local_language: r.local_language.flag(),
     };
     let raw = RawInput {
-        revenue_krw: amount_field(input, "revenueKrw", Field::RevenueKrw, &mut errors),
-        sector: get(input, "sector").as_string().unwrap_or_default(),
-        market: get(input, "market").as_string().unwrap_or_default(),
-        current_exports_krw: amount_field(input, "currentExportsKrw", Field::CurrentExportsKrw, &mut errors),
-        exports_to_market_krw: amount_field(input, "exportsToMarketKrw", Field::ExportsToMarketKrw, &mut errors),
-        total_assets_krw: amount_field(input, "totalAssetsKrw", Field::TotalAssetsKrw, &mut errors),
-        medical_corporation: bool_field(input, "medicalCorporation"),
+        revenue_krw: js.revenue_krw.amount(Field::RevenueKrw, &mut errors),
+        sector: js.sector.text().unwrap_or_default(),
+        market: js.market.text().unwrap_or_default(),
+        current_exports_krw: js.current_exports_krw.amount(Field::CurrentExportsKrw, &mut errors),
+        exports_to_market_krw: js.exports_to_market_krw.amount(Field::ExportsToMarketKrw, &mut errors),
+        total_assets_krw: js.total_assets_krw.amount(Field::TotalAssetsKrw, &mut errors),
+        medical_corporation: js.medical_corporation.flag(),
         readiness,
-        lang: lang_of(&get(input, "lang")),
-        today: get(input, "today").as_string(),
+        lang: lang_from(js.lang.text().as_deref()),
+        today: js.today.text(),
     };
-    (raw, errors)
+    (raw, js.dataset.text().unwrap_or_default(), errors)
+}
+
+/// One input problem as the page gets it: in the requested language, both kept for the widget.
+#[derive(Serialize)]
+struct JsInputError<'a> {
+    field: &'static str,
+    reason: &'static str,
+    message: &'a str,
+    ko: &'a str,
+    en: &'a str,
 }
 
 /// A JS Error for input problems: message of the first, plus `field`, `reason`, `errors`.
@@ -146,29 +273,36 @@ fn input_error(mut errors: Vec<InputError>, lang: Lang) -> JsValue {
     let message = errors.first().map_or("invalid input", |e| e.message(lang));
     let err: Object = js_sys::Error::new(message).into();
     if let Some(first) = errors.first() {
-        set(&err, "field", first.field.to_js());
-        set(&err, "reason", first.reason.to_js());
+        set(&err, "field", &JsValue::from_str(first.field.key()));
+        set(&err, "reason", &JsValue::from_str(first.reason.key()));
     }
-    let list = Array::new();
-    for e in &errors {
-        list.push(&input_error_js(e, lang));
-    }
-    set(&err, "errors", list.into());
+    let list: Vec<JsInputError> = errors
+        .iter()
+        .map(|e| JsInputError {
+            field: e.field.key(),
+            reason: e.reason.key(),
+            message: e.message(lang),
+            ko: &e.ko,
+            en: &e.en,
+        })
+        .collect();
+    set(&err, "errors", &to_js(&list).unwrap_or(JsValue::NULL));
     err.into()
 }
 
-fn problems_error(problems: &[load::Problem]) -> JsValue {
+fn problems_error(problems: &[Problem]) -> JsValue {
     // Each message already starts with its JSON path.
     let message = problems.first().map_or("invalid dataset", |p| p.message.as_str());
     let err: Object = js_sys::Error::new(message).into();
-    set(&err, "problems", problems.to_js());
+    set(&err, "problems", &to_js(problems).unwrap_or(JsValue::NULL));
     err.into()
 }
 
-/// Checks the input and returns the whole result, or throws.
-pub(crate) fn estimate_from_js(input: &JsValue) -> Result<Rc<crate::model::Estimate>, JsValue> {
-    let ds = dataset_for(&key_of(&get(input, "dataset")))?;
-    let (raw, mut errors) = raw_input(input);
+/// `estimate(input)`: the whole result as a plain object (`model::Estimate`'s serde names).
+#[wasm_bindgen]
+pub fn estimate(input: JsValue) -> Result<JsValue, JsValue> {
+    let (raw, key, mut errors) = raw_input(&input);
+    let ds = dataset_for(&key)?;
     let lang = raw.lang;
     if !errors.is_empty() {
         if let Err(more) = engine::check(&raw, &ds) {
@@ -176,25 +310,8 @@ pub(crate) fn estimate_from_js(input: &JsValue) -> Result<Rc<crate::model::Estim
         }
         return Err(input_error(errors, lang));
     }
-    // The widget asks for the result and then for both charts of the same input: compute once.
-    let cached = LAST.with(|last| {
-        last.borrow()
-            .as_ref()
-            .filter(|(r, d, _)| *r == raw && Rc::ptr_eq(d, &ds))
-            .map(|(_, _, e)| Rc::clone(e))
-    });
-    if let Some(result) = cached {
-        return Ok(result);
-    }
-    let result = Rc::new(engine::estimate(&raw, &ds).map_err(|e| input_error(e, lang))?);
-    LAST.with(|last| *last.borrow_mut() = Some((raw, ds, Rc::clone(&result))));
-    Ok(result)
-}
-
-/// `estimate(input)`: the whole result as a plain object.
-#[wasm_bindgen]
-pub fn estimate(input: JsValue) -> Result<JsValue, JsValue> {
-    Ok(estimate_from_js(&input)?.to_js())
+    let result = engine::estimate(&raw, &ds).map_err(|e| input_error(e, lang))?;
+    to_js(&result)
 }
 
 /// `parseAmount(text, lang?)`: whole won as a number, or throws with the reason.
@@ -217,102 +334,153 @@ pub fn format_usd(usd: f64, lang: JsValue) -> String {
     amount::format_usd(usd, lang_of(&lang))
 }
 
-/// `{id, name}` (and `region` for markets) for a list shown in the form.
-fn named<'a>(items: impl Iterator<Item = (&'a str, &'a str, Option<&'a str>)>) -> JsValue {
-    let list = Array::new();
-    for (id, name, region) in items {
-        let o = Object::new();
-        set(&o, "id", id.to_js());
-        set(&o, "name", name.to_js());
-        if let Some(region) = region {
-            set(&o, "region", region.to_js());
-        }
-        list.push(&o);
-    }
-    list.into()
+/// What `datasetInfo` returns: the form's lists with names in one language.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DatasetInfo<'a> {
+    version: &'a str,
+    figures_as_of: &'a str,
+    title: &'a str,
+    krw_per_usd: f64,
+    sectors: Vec<Named<'a>>,
+    regions: Vec<Named<'a>>,
+    markets: Vec<Named<'a>>,
+    programs: Vec<Named<'a>>,
+}
+
+/// `{id, name}`, and `region` for markets.
+#[derive(Serialize)]
+struct Named<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<&'a str>,
+}
+
+fn named<'a>(id: &'a str, name: &'a str) -> Named<'a> {
+    Named { id, name, region: None }
 }
 
 /// `datasetInfo(lang?, key?)`: version, date, and the sectors, regions, markets and programs with names.
 #[wasm_bindgen(js_name = datasetInfo)]
 pub fn dataset_info(lang: JsValue, key: JsValue) -> Result<JsValue, JsValue> {
     let lang = lang_of(&lang);
-    let ds = dataset_for(&key_of(&key))?;
-    let o = Object::new();
-    set(&o, "version", ds.version.to_js());
-    set(&o, "figuresAsOf", ds.figures_as_of.to_js());
-    set(&o, "title", ds.title.get(lang).to_js());
-    set(&o, "krwPerUsd", ds.exchange_rate.krw_per_usd.value.to_js());
-    set(
-        &o,
-        "sectors",
-        named(ds.sectors.iter().map(|s| (s.id.as_str(), s.name.get(lang), None))),
-    );
-    set(
-        &o,
-        "regions",
-        named(ds.regions.iter().map(|r| (r.id.as_str(), r.name.get(lang), None))),
-    );
-    set(
-        &o,
-        "markets",
-        named(
-            ds.markets
-                .iter()
-                .map(|m| (m.id.as_str(), m.name.get(lang), Some(m.region.as_str()))),
-        ),
-    );
-    set(
-        &o,
-        "programs",
-        named(ds.programs.iter().map(|p| (p.id.as_str(), p.name.get(lang), None))),
-    );
-    Ok(o.into())
+    let ds = dataset_for(&key.as_string().unwrap_or_default())?;
+    to_js(&DatasetInfo {
+        version: &ds.version,
+        figures_as_of: &ds.figures_as_of,
+        title: ds.title.get(lang),
+        krw_per_usd: ds.exchange_rate.krw_per_usd.value,
+        sectors: ds.sectors.iter().map(|s| named(&s.id, s.name.get(lang))).collect(),
+        regions: ds.regions.iter().map(|r| named(&r.id, r.name.get(lang))).collect(),
+        markets: ds
+            .markets
+            .iter()
+            .map(|m| Named {
+                region: Some(&m.region),
+                ..named(&m.id, m.name.get(lang))
+            })
+            .collect(),
+        programs: ds.programs.iter().map(|p| named(&p.id, p.name.get(lang))).collect(),
+    })
 }
 
 /// `{ok, problems, version, notice}` for `loadDataset` and `validateDataset`; `notice` (`{ko, en}`,
 /// only when not ok) says in a few words why a widget cannot use the file.
-fn report(problems: &[load::Problem], version: Option<&str>) -> JsValue {
-    let o = Object::new();
-    set(&o, "ok", problems.is_empty().to_js());
-    set(&o, "problems", problems.to_js());
-    set(&o, "version", version.to_js());
-    if !problems.is_empty() {
-        let kinds: Vec<_> = problems.iter().map(|p| p.kind).collect();
-        let notice = Object::new();
-        set(&notice, "ko", words::dataset_notice(&kinds, Lang::Ko).to_js());
-        set(&notice, "en", words::dataset_notice(&kinds, Lang::En).to_js());
-        set(&o, "notice", notice.into());
+#[derive(Serialize)]
+struct Report<'a> {
+    ok: bool,
+    problems: &'a [Problem],
+    version: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notice: Option<Notice>,
+}
+
+#[derive(Serialize)]
+struct Notice {
+    ko: String,
+    en: String,
+}
+
+fn report(result: &Result<Dataset, Vec<Problem>>) -> JsValue {
+    let r = match result {
+        Ok(ds) => Report {
+            ok: true,
+            problems: &[],
+            version: Some(&ds.version),
+            notice: None,
+        },
+        Err(problems) => {
+            let kinds: Vec<_> = problems.iter().map(|p| p.kind).collect();
+            Report {
+                ok: false,
+                problems,
+                version: None,
+                notice: Some(Notice {
+                    ko: words::dataset_notice(&kinds, Lang::Ko),
+                    en: words::dataset_notice(&kinds, Lang::En),
+                }),
+            }
+        }
+    };
+    to_js(&r).unwrap_or(JsValue::NULL)
+}
+
+/// A dataset's text read in the browser: parsed by `JSON.parse` and crossed into the value tree
+/// through `Bounded` (at most 64 levels, so a deep file cannot overflow the Wasm stack). When
+/// `JSON.parse` refuses the text, serde_json reads it again for the line and column of the
+/// problem, which browsers word each their own way (and a browser whose `JSON.parse` refuses very
+/// deep nesting gets the same "tooDeep" as the others).
+fn dataset_from_text(text: &str) -> Result<Dataset, Vec<Problem>> {
+    if let Some(p) = load::size_problem(text.len()) {
+        return Err(vec![p]);
     }
-    o.into()
+    let Ok(parsed) = js_sys::JSON::parse(text.strip_prefix('\u{feff}').unwrap_or(text)) else {
+        return Err(vec![load::parse(text).err().unwrap_or_else(unreadable)]);
+    };
+    let stop = Cell::new(Stop::None);
+    match serde::de::DeserializeSeed::deserialize(Bounded::new(&stop), serde_wasm_bindgen::Deserializer::from(parsed)) {
+        Ok(tree) => load::dataset_from_value(&tree),
+        Err(_) => Err(vec![match stop.get() {
+            Stop::TooDeep => load::too_deep(),
+            Stop::NotFinite => load::not_finite(),
+            Stop::None => unreadable(),
+        }]),
+    }
+}
+
+/// `JSON.parse` and serde_json disagree on whether the text is JSON: should not happen.
+fn unreadable() -> Problem {
+    Problem::new(
+        String::from("$"),
+        load::ProblemKind::Json,
+        String::from("$: not valid JSON"),
+        load::Fix::Json,
+    )
 }
 
 /// `loadDataset(json, key?)`: validates and, when valid, uses it for `key` (an element's dataset
 /// URL; without a key, for everyone). Returns `{ok, problems, version, notice}`.
 #[wasm_bindgen(js_name = loadDataset)]
 pub fn load_dataset(json: &str, key: JsValue) -> JsValue {
-    let key = key_of(&key);
-    match load::dataset_from_json(json) {
-        Ok(ds) => {
-            let version = ds.version.clone();
-            let ds = Rc::new(ds);
-            LOADED.with(|l| {
-                let mut l = l.borrow_mut();
-                l.retain(|(k, _)| *k != key);
-                l.push((key, ds));
-            });
-            report(&[], Some(&version))
-        }
-        Err(problems) => report(&problems, None),
+    let key = key.as_string().unwrap_or_default();
+    let result = dataset_from_text(json);
+    let out = report(&result);
+    if let Ok(ds) = result {
+        let ds = Rc::new(ds);
+        LOADED.with(|l| {
+            let mut l = l.borrow_mut();
+            l.retain(|(k, _)| *k != key);
+            l.push((key, ds));
+        });
     }
+    out
 }
 
-/// `validateDataset(json)`: like `loadDataset` but never switches. Returns `{ok, problems}`.
+/// `validateDataset(json)`: like `loadDataset` but never switches. Returns `{ok, problems, version}`.
 #[wasm_bindgen(js_name = validateDataset)]
 pub fn validate_dataset(json: &str) -> JsValue {
-    match load::dataset_from_json(json) {
-        Ok(ds) => report(&[], Some(&ds.version)),
-        Err(problems) => report(&problems, None),
-    }
+    report(&dataset_from_text(json))
 }
 
 /// `resetDataset()`: forget every loaded dataset; back to the built-in one.
@@ -327,8 +495,8 @@ pub fn reset_dataset() {
 #[cfg(feature = "validator")]
 #[wasm_bindgen(js_name = comparePanel)]
 pub fn compare_panel(json: &str, panel_csv: &str, lang: JsValue) -> Result<JsValue, JsValue> {
-    let new = load::dataset_from_json(json).map_err(|p| problems_error(&p))?;
+    let new = dataset_from_text(json).map_err(|p| problems_error(&p))?;
     let panel = crate::panel::read_panel(panel_csv).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     let old = built_in()?;
-    Ok(crate::panel::compare(&panel, &old, &new, lang_of(&lang)).to_js())
+    to_js(&crate::panel::compare(&panel, &old, &new, lang_of(&lang)))
 }

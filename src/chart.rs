@@ -1,22 +1,41 @@
 //! Canvas charts (wasm32 only): the potential band year by year and the market ranking, drawn
 //! with plotters on the element's own canvas objects (ids do not reach into a shadow root).
 //!
-//! The caller sizes the canvas backing store to CSS size x devicePixelRatio; everything here is
+//! The charts draw from a result `estimate()` returned (the page passes the object it shows),
+//! read through the model's serde names; nothing is estimated again here.
+//!
+//! `canvas::Canvas` sizes the backing store to CSS size x devicePixelRatio; everything here is
 //! in device pixels and scaled by `dpr` (fonts, margins, strokes), because the canvas does not.
-//! Layout is done here rather than by plotters' ChartBuilder, whose label measuring goes through
-//! the host page (see `canvas.rs`); text is measured with the canvas's own `measureText`.
+//! Layout is done here rather than by plotters' ChartBuilder and legends, whose text measuring
+//! goes through the host page (see `canvas.rs`); text is measured by the backend, with the
+//! canvas's own `measureText`.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
 use crate::amount::{format_krw_short, round_significant};
-use crate::binding::estimate_from_js;
 use crate::canvas::Canvas;
 use crate::error::Lang;
-use crate::model::Estimate;
+use crate::model::{RankedMarket, YearPotential};
+
+/// The part of a result (`model::Estimate`, as `estimate()` returned it) the charts draw.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Drawn {
+    potential: Series,
+    ranking: Vec<RankedMarket>,
+}
+
+/// `model::Potential`'s years and the firm's exports to the market.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Series {
+    years: Vec<YearPotential>,
+    exports_to_market_krw: Option<f64>,
+}
 
 /// Drawing options from JS: `{dpr, lang, font, colors: {text, muted, grid, primary, band, reference, highlight, bar}}`.
 struct Style {
@@ -122,11 +141,10 @@ fn anchored<'a>(style: TextStyle<'a>, h: HPos, v: VPos) -> TextStyle<'a> {
     style.pos(Pos::new(h, v))
 }
 
-/// Text width in device pixels, measured by the canvas itself.
-fn text_width(ctx: &CanvasRenderingContext2d, st: &Style, css_size: f64, text: &str) -> f64 {
-    let size = (css_size * st.dpr).round() as u32;
-    crate::canvas::set_font(ctx, [&size.to_string(), "px ", &st.font].concat());
-    ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
+/// Text width in device pixels, measured by the backend (the canvas's own `measureText`).
+fn text_width(root: &Area, st: &Style, css_size: f64, text: &str) -> f64 {
+    root.estimate_text_size(text, &font(st, css_size, &st.text))
+        .map_or(0.0, |(w, _)| f64::from(w))
 }
 
 /// Chart text size in CSS pixels: readable on phones, same as the widget's small text.
@@ -152,40 +170,34 @@ fn axis_label(value: f64, lang: Lang) -> String {
     format_krw_short(round_significant(crate::engine::to_won(value), 3), lang)
 }
 
-fn backend(canvas: &HtmlCanvasElement) -> Result<(Canvas, CanvasRenderingContext2d), JsValue> {
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")?
-        .ok_or_else(|| JsValue::from_str("no 2d context"))?
-        .dyn_into()?;
-    Ok((Canvas::new(ctx.clone(), canvas.width(), canvas.height()), ctx))
-}
-
 /// Drawing on a canvas fails only when the context is lost; the details add nothing for a user.
 fn draw_err<E>(_: E) -> JsValue {
     JsValue::from_str("chart: drawing failed")
 }
 
-/// `drawPotentialChart(canvas, input, options)`: the band (low..high) and base value per year,
+/// `drawPotentialChart(canvas, result, options)`: the band (low..high) and base value per year,
 /// with the firm's current exports to the market as a reference line.
 #[wasm_bindgen(js_name = drawPotentialChart)]
-pub fn draw_potential_chart(canvas: HtmlCanvasElement, input: JsValue, options: JsValue) -> Result<(), JsValue> {
-    draw(&canvas, &input, &options, potential_chart)
+pub fn draw_potential_chart(canvas: HtmlCanvasElement, result: JsValue, options: JsValue) -> Result<(), JsValue> {
+    draw(canvas, result, &options, potential_chart)
 }
 
 type Area = DrawingArea<Canvas, plotters::coord::Shift>;
 type DrawResult = Result<(), DrawingAreaErrorKind<crate::canvas::CanvasError>>;
 
-/// Runs the estimate for `input`, clears the canvas and hands a chart its area, size and style.
+/// Reads the result, sizes and clears the canvas and hands a chart its area, size and style.
+/// A canvas that is not laid out (hidden) is left alone.
 fn draw(
-    canvas: &HtmlCanvasElement,
-    input: &JsValue,
+    canvas: HtmlCanvasElement,
+    result: JsValue,
     options: &JsValue,
-    chart: fn(&Area, (i32, i32), &CanvasRenderingContext2d, &Style, &Estimate) -> DrawResult,
+    chart: fn(&Area, (i32, i32), &Style, &Drawn) -> DrawResult,
 ) -> Result<(), JsValue> {
-    let result = estimate_from_js(input)?;
+    let drawn: Drawn = serde_wasm_bindgen::from_value(result)?;
     let st = style_from(options);
-    let (backend, ctx) = backend(canvas)?;
-    crate::canvas::forget_font();
+    let Some(backend) = Canvas::new(canvas, st.dpr) else {
+        return Ok(());
+    };
     let root = backend.into_drawing_area();
     let (w, h) = root.dim_in_pixel();
     let size = (
@@ -193,18 +205,12 @@ fn draw(
         i32::try_from(h).unwrap_or(i32::MAX),
     );
     root.fill(&WHITE)
-        .and_then(|()| chart(&root, size, &ctx, &st, &result))
+        .and_then(|()| chart(&root, size, &st, &drawn))
         .and_then(|()| root.present())
         .map_err(draw_err)
 }
 
-fn potential_chart(
-    root: &Area,
-    (w, h): (i32, i32),
-    ctx: &CanvasRenderingContext2d,
-    st: &Style,
-    r: &Estimate,
-) -> DrawResult {
+fn potential_chart(root: &Area, (w, h): (i32, i32), st: &Style, r: &Drawn) -> DrawResult {
     let years = &r.potential.years;
     let reference = r.potential.exports_to_market_krw;
     let top_value = years.iter().map(|y| y.high_krw).chain(reference).fold(0.0f64, f64::max);
@@ -216,17 +222,17 @@ fn potential_chart(
         .collect();
     let label_w = labels
         .iter()
-        .map(|(_, l)| text_width(ctx, st, TEXT, l))
+        .map(|(_, l)| text_width(root, st, TEXT, l))
         .fold(0.0, f64::max);
     let left = label_w.round() as i32 + px(st, 14.0);
     // The last year's label is centred on the last point: leave room for half of it.
     let last_label_w = years
         .last()
-        .map_or(0.0, |y| text_width(ctx, st, TEXT, &y.year.to_string()));
+        .map_or(0.0, |y| text_width(root, st, TEXT, &y.year.to_string()));
     let right = (last_label_w / 2.0).round() as i32 + px(st, 10.0);
     // The legend wraps on narrow charts: measure its rows first.
     let legend = legend_items(st, reference.is_some());
-    let legend_rows = legend_layout(ctx, st, &legend, left, w - px(st, 8.0));
+    let legend_rows = legend_layout(root, st, &legend, left, w - px(st, 8.0));
     let rows = legend_rows.iter().map(|(_, _, row)| *row).max().unwrap_or(0) + 1;
     let top = px(st, 14.0) + (rows as i32) * px(st, 20.0);
     let bottom = px(st, 30.0);
@@ -364,7 +370,7 @@ fn legend_items(st: &Style, with_reference: bool) -> Vec<(&'static str, RGBColor
 
 /// Places legend entries left to right from `left`, wrapping before `right`: (x, width, row).
 fn legend_layout(
-    ctx: &CanvasRenderingContext2d,
+    root: &Area,
     st: &Style,
     items: &[(&str, RGBColor, bool)],
     left: i32,
@@ -373,7 +379,7 @@ fn legend_layout(
     let mut out = Vec::with_capacity(items.len());
     let (mut x, mut row) = (left, 0);
     for (label, _, _) in items {
-        let width = px(st, 22.0) + text_width(ctx, st, TEXT, label).round() as i32;
+        let width = px(st, 22.0) + text_width(root, st, TEXT, label).round() as i32;
         if x > left && x + width > right {
             x = left;
             row += 1;
@@ -384,30 +390,24 @@ fn legend_layout(
     out
 }
 
-/// `drawRankingChart(canvas, input, options)`: every market's base potential for this firm as
+/// `drawRankingChart(canvas, result, options)`: every market's base potential for this firm as
 /// horizontal bars, largest first, the chosen market highlighted; a thin line shows each band.
 #[wasm_bindgen(js_name = drawRankingChart)]
-pub fn draw_ranking_chart(canvas: HtmlCanvasElement, input: JsValue, options: JsValue) -> Result<(), JsValue> {
-    draw(&canvas, &input, &options, ranking_chart)
+pub fn draw_ranking_chart(canvas: HtmlCanvasElement, result: JsValue, options: JsValue) -> Result<(), JsValue> {
+    draw(canvas, result, &options, ranking_chart)
 }
 
-fn ranking_chart(
-    root: &Area,
-    (w, h): (i32, i32),
-    ctx: &CanvasRenderingContext2d,
-    st: &Style,
-    r: &Estimate,
-) -> DrawResult {
+fn ranking_chart(root: &Area, (w, h): (i32, i32), st: &Style, r: &Drawn) -> DrawResult {
     let rows = &r.ranking;
     let n = rows.len().max(1) as i32;
     let name_w = rows
         .iter()
-        .map(|m| text_width(ctx, st, TEXT, &m.name))
+        .map(|m| text_width(root, st, TEXT, &m.name))
         .fold(0.0, f64::max);
     let value_labels: Vec<String> = rows.iter().map(|m| axis_label(m.base_krw, st.lang)).collect();
     let value_w = value_labels
         .iter()
-        .map(|l| text_width(ctx, st, TEXT, l))
+        .map(|l| text_width(root, st, TEXT, l))
         .fold(0.0, f64::max);
     let left = name_w.round() as i32 + px(st, 12.0);
     let right = value_w.round() as i32 + px(st, 12.0);

@@ -13,22 +13,23 @@
 //!   market ranking with `ranks_before`, eligibility). They compute; they word nothing.
 //! - `words`: the one wording layer: typed outcomes to Korean and English sentences, for the
 //!   widget, the JS API and the command line alike (also dataset problems' fixes).
-//! - `json`: a small strict JSON parser (depth-bounded); `load`: builds a `Dataset` from JSON and
-//!   validates everything, each problem with its typed kind and fix, worded by `words`.
+//! - `load`: builds a `Dataset` from the JSON value tree (serde_json natively; `JSON.parse` and
+//!   serde-wasm-bindgen in the browser), validates everything, each problem with its JSON path,
+//!   typed kind and fix, worded by `words`.
 //! - `engine`: checks raw input, runs the calculations and has `words` word them into one `Estimate`.
 //! - `panel`: the reference panel of firms, their pinned outcomes and the comparison of two
 //!   datasets on them (the review of a figure update; uses `engine::Prepared::score`).
-//! - `binding`, `to_js`, `chart`, `canvas` (wasm32 only): the JS API, results as JS objects, the
-//!   canvas charts and their plotters backend (`comparePanel` only with feature `validator`, the
-//!   validator page's build). Everything above them is plain Rust, tested
-//!   natively with `cargo test`.
+//! - `binding`, `chart`, `canvas` (wasm32 only): the JS API (values cross through
+//!   serde-wasm-bindgen), the canvas charts, and their backend (plotters-canvas, adapted for
+//!   canvas text measuring and devicePixelRatio); `comparePanel` only with feature `validator`,
+//!   the validator page's build. Everything above them is plain Rust, tested natively.
 //! - `src/bin` + `src/cli` (feature `cli`): the native command line (validate, estimate, batch,
 //!   compare; clap, csv, encoding_rs), using `engine::Prepared` to score many firms fast with
 //!   the same rules, and `panel` to compare two datasets.
 //!
 //! Dependency order (a module imports only modules before it; no cycles):
 //! `vocab`, `error` < `ko`, `amount` < `model`, `dataset` < `sme`, `potential`, `rules` < `words`
-//! < `json`, `load` < `engine` < `panel`, and on wasm32 `canvas` < `to_js` < `binding` < `chart`;
+//! < `load` < `engine` < `panel`, and on wasm32 `canvas` < `binding` < `chart`;
 //! `src/cli` uses the crate from outside.
 //!
 //! Invariant: nothing reachable from outside input panics; problems are `InputError` or
@@ -49,7 +50,6 @@ pub mod amount;
 pub mod dataset;
 pub mod engine;
 pub mod error;
-pub mod json;
 pub mod ko;
 pub mod load;
 pub mod model;
@@ -69,8 +69,6 @@ mod binding;
 mod canvas;
 #[cfg(target_arch = "wasm32")]
 mod chart;
-#[cfg(target_arch = "wasm32")]
-mod to_js;
 
 /// The widget is single-threaded (no Wasm threads), which is what makes `AssumeSingleThreaded` sound.
 #[cfg(target_arch = "wasm32")]

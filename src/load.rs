@@ -1,14 +1,22 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
-//! Builds a `Dataset` from JSON text, validating all of it.
+//! Builds a `Dataset` from JSON, validating all of it.
 //!
-//! The text is size-checked, parsed by `crate::json` (nesting at most `MAX_DEPTH` levels) into a
-//! `json::Value`, then walked by a small reader that keeps the JSON path of where it is
-//! ("$.markets[3].distanceKm.value") and collects every problem instead of stopping at the first.
-//! A bad value is replaced by a default so the walk goes on; any problem makes the result `Err`.
-//! Unknown keys are ignored (room for comments); a repeated key counts with its last value.
-//! The walk follows the schema, not the input, so its depth is fixed whatever the input holds.
+//! The text is size-checked and parsed by `serde_json` (natively and for the compiled-in
+//! default) or by the browser's `JSON.parse` (the JS API, `binding`), in both cases through
+//! `Bounded`, which builds the `serde_json::Value` tree and refuses nesting deeper than
+//! `MAX_DEPTH` while it goes (a recursive walk of 100,000 levels would overflow the Wasm stack,
+//! and a trap kills the widget). The tree is then walked by a small reader that keeps the JSON
+//! path of where it is ("$.markets[3].distanceKm.value") and collects every problem instead of
+//! stopping at the first. A bad value is replaced by a default so the walk goes on; any problem
+//! makes the result `Err`. Unknown keys are ignored (room for comments); a repeated key counts
+//! with its last value. The walk follows the schema, not the input, so its depth is fixed.
 
+use core::cell::Cell;
+use core::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::dataset::{Criterion, FtaStatus, ProgramStatus};
 use crate::dataset::{
@@ -16,7 +24,6 @@ use crate::dataset::{
     SectorFigure, SmeRevision, SmeRow, SmeRules, SmeTable, Text, DEFAULT_JSON,
 };
 use crate::error::Lang;
-use crate::json::{self, Value};
 pub use crate::vocab::{Fix, ProblemKind};
 use crate::vocab::{ProblemKind as K, Question, SmeSize};
 use crate::words;
@@ -71,36 +78,20 @@ pub fn default_dataset() -> Result<Dataset, Vec<Problem>> {
 
 /// Parses and validates a dataset; returns every problem found, or the dataset.
 pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
+    match parse(text) {
+        Ok(v) => dataset_from_value(&v),
+        Err(p) => Err(vec![p]),
+    }
+}
+
+/// Validates a value tree (from `parse`, or from `JSON.parse` through `Bounded`).
+pub fn dataset_from_value(v: &Value) -> Result<Dataset, Vec<Problem>> {
     let mut r = Reader {
         path: String::from("$"),
         out: Vec::new(),
         dropped: 0,
     };
-    let ds = if text.len() > MAX_BYTES {
-        let n = text.len().to_string();
-        r.err_h(
-            K::TooLarge,
-            &["the file is ", &n, " bytes; at most 8 MiB (8388608 bytes) is allowed"],
-            Fix::FileTooLarge,
-        );
-        None
-    } else {
-        match json::parse_with_depth(text, MAX_DEPTH) {
-            Ok(v) => r.dataset(&v),
-            Err(e) if e.message == json::TOO_DEEP => {
-                r.err(K::TooDeep, &["lists and objects are nested more than 64 levels deep"]);
-                None
-            }
-            Err(e) => {
-                let (line, column) = (e.line.to_string(), e.column.to_string());
-                r.err(
-                    K::Json,
-                    &["not valid JSON: ", e.message, " at line ", &line, " column ", &column],
-                );
-                None
-            }
-        }
-    };
+    let ds = r.dataset(v);
     match ds {
         Some(d) if r.out.is_empty() => Ok(d),
         _ => {
@@ -112,6 +103,203 @@ pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
             }
             Err(r.out)
         }
+    }
+}
+
+/// A problem with the document as a whole (at "$"), which stops reading it.
+fn whole(kind: ProblemKind, detail: &str, fix: Fix) -> Problem {
+    Problem::new(String::from("$"), kind, ["$: ", detail].concat(), fix)
+}
+
+/// The text too large to read, in bytes: `Some(problem)` above `MAX_BYTES`.
+pub fn size_problem(bytes: usize) -> Option<Problem> {
+    (bytes > MAX_BYTES).then(|| {
+        let detail = [
+            "the file is ",
+            &bytes.to_string(),
+            " bytes; at most 8 MiB (8388608 bytes) is allowed",
+        ]
+        .concat();
+        whole(K::TooLarge, &detail, Fix::FileTooLarge)
+    })
+}
+
+/// The text as a value tree (a UTF-8 byte order mark at the start is skipped, as Windows editors
+/// add one), or the one problem that stops reading it: too large, too deep, a number beyond the
+/// range of f64, or not JSON (with line and column, the column in characters).
+pub fn parse(text: &str) -> Result<Value, Problem> {
+    if let Some(p) = size_problem(text.len()) {
+        return Err(p);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let stop = Cell::new(Stop::None);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Bounded::new(&stop)
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v));
+    value.map_err(|e| match stop.get() {
+        Stop::TooDeep => too_deep(),
+        Stop::NotFinite => not_finite(),
+        Stop::None => syntax_problem(text, &e),
+    })
+}
+
+/// "nested more than 64 levels deep", at "$".
+pub fn too_deep() -> Problem {
+    whole(
+        K::TooDeep,
+        "lists and objects are nested more than 64 levels deep",
+        Fix::TooDeep,
+    )
+}
+
+/// "a number is beyond the range of f64", at "$".
+pub fn not_finite() -> Problem {
+    whole(
+        K::NotFinite,
+        "a number is beyond the range of a 64-bit float (about 1.8e308)",
+        Fix::NotFinite,
+    )
+}
+
+/// "not valid JSON: <serde_json's reason> at line L column C", the column counted in characters
+/// (serde_json counts bytes; Korean text is 3 bytes a character).
+fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
+    let (line, byte_column) = (e.line(), e.column());
+    // serde_json has no kind for "number out of range" other than its wording.
+    let full = e.to_string();
+    if full.starts_with("number out of range") {
+        return not_finite();
+    }
+    let suffix = [" at line ", &line.to_string(), " column ", &byte_column.to_string()].concat();
+    let reason = full.strip_suffix(suffix.as_str()).unwrap_or(&full);
+    let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
+    let mut cut = byte_column.min(line_text.len());
+    while !line_text.is_char_boundary(cut) {
+        cut = cut.saturating_add(1);
+    }
+    let column = line_text.get(..cut).map_or(0, |s| s.chars().count()).max(1);
+    let detail = [
+        "not valid JSON: ",
+        reason,
+        " at line ",
+        &line.max(1).to_string(),
+        " column ",
+        &column.to_string(),
+    ]
+    .concat();
+    whole(K::Json, &detail, Fix::Json)
+}
+
+/// Why `Bounded` stopped, kept beside the error the deserializer returns.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    None,
+    TooDeep,
+    NotFinite,
+}
+
+/// Builds a `serde_json::Value` from any serde deserializer (serde_json's, or
+/// serde-wasm-bindgen's over the result of `JSON.parse`), refusing nesting deeper than
+/// `MAX_DEPTH` before going deeper and numbers that are not finite (`JSON.parse` reads 1e400
+/// as Infinity). The reason of a refusal is set in `stop`.
+#[derive(Clone, Copy)]
+pub struct Bounded<'a> {
+    depth: usize,
+    stop: &'a Cell<Stop>,
+}
+
+impl<'a> Bounded<'a> {
+    pub fn new(stop: &'a Cell<Stop>) -> Self {
+        Bounded { depth: 0, stop }
+    }
+
+    fn fail<E: serde::de::Error>(&self, why: Stop) -> E {
+        self.stop.set(why);
+        E::custom("refused")
+    }
+
+    fn deeper<E: serde::de::Error>(&self) -> Result<Self, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.fail(Stop::TooDeep));
+        }
+        Ok(Bounded {
+            depth: self.depth.saturating_add(1),
+            stop: self.stop,
+        })
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Bounded<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Bounded<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, x: f64) -> Result<Value, E> {
+        serde_json::Number::from_f64(x)
+            .map(Value::Number)
+            .ok_or_else(|| self.fail(Stop::NotFinite))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_owned()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let inner = self.deeper()?;
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(inner)? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let inner = self.deeper()?;
+        let mut o = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let v = map.next_value_seed(inner)?;
+            o.insert(key, v);
+        }
+        Ok(Value::Object(o))
     }
 }
 
@@ -154,7 +342,7 @@ enum Bound {
     Growth,
 }
 
-type Obj = [(String, Value)];
+type Obj = Map<String, Value>;
 
 /// A set of ids, kept sorted (so lookups are binary searches and listing is in id order).
 #[derive(Default)]
@@ -260,7 +448,7 @@ impl Reader {
     /// A required field: reports it missing (and returns `d`) or reads it with `f` at its path.
     fn field<'v, T>(&mut self, o: &'v Obj, key: &str, d: T, f: impl FnOnce(&mut Self, &'v Value) -> T) -> T {
         let n = self.enter(key);
-        let t = match json::get(o, key) {
+        let t = match o.get(key) {
             Some(v) => f(self, v),
             None => {
                 self.err(K::Missing, &["is missing"]);
@@ -273,7 +461,7 @@ impl Reader {
 
     /// An optional field: absent or null is `None`.
     fn opt<'v, T>(&mut self, o: &'v Obj, key: &str, f: impl FnOnce(&mut Self, &'v Value) -> T) -> Option<T> {
-        match json::get(o, key) {
+        match o.get(key) {
             None | Some(Value::Null) => None,
             Some(v) => {
                 let n = self.enter(key);
@@ -360,18 +548,15 @@ impl Reader {
         }
     }
 
-    /// A finite number within `b`; 0 when bad.
+    /// A finite number within `b`; 0 when bad. (A parsed tree holds only finite numbers:
+    /// `parse` and `Bounded` refuse the others.)
     fn num(&mut self, v: &Value, b: Bound) -> f64 {
-        match v {
-            Value::Number(x) if x.is_finite() => {
-                self.bound(*x, b);
-                *x
+        match v.as_f64() {
+            Some(x) => {
+                self.bound(x, b);
+                x
             }
-            Value::Number(_) => {
-                self.err(K::NotFinite, &["is not a finite number"]);
-                0.0
-            }
-            _ => {
+            None => {
                 self.ty("a number", v);
                 0.0
             }
@@ -380,10 +565,10 @@ impl Reader {
 
     /// A year, 1900..=2200; 0 when bad.
     fn year(&mut self, v: &Value) -> i32 {
-        match v {
+        match v.as_f64() {
             // A whole number (also written as 2024.0 or 2.024e3).
-            Value::Number(y) if (1900.0..=2200.0).contains(y) && y.fract() == 0.0 => *y as i32,
-            Value::Number(y) if y.fract() == 0.0 => {
+            Some(y) if (1900.0..=2200.0).contains(&y) && y.fract() == 0.0 => y as i32,
+            Some(y) if y.fract() == 0.0 => {
                 self.err_h(K::Range, &["a year must be between 1900 and 2200"], Fix::Year);
                 0
             }
@@ -540,7 +725,7 @@ impl Reader {
 
     /// Reports each sector missing from the list `key` (if that list is there at all).
     fn cover(&mut self, o: &Obj, key: &str, sectors: &Ids, seen: &Ids) {
-        if matches!(json::get(o, key), Some(Value::Array(_))) {
+        if matches!(o.get(key), Some(Value::Array(_))) {
             for id in sectors.0.iter().filter(|id| !seen.contains(id)) {
                 self.err_at(
                     key,

@@ -3,7 +3,7 @@
 //! `Input` is what a firm tells us (already checked: amounts are whole won within range).
 //! `Estimate` is everything the widget shows. Field names serialise as camelCase for the JS API.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Lang;
 pub use crate::vocab::{FtaStatus, Outcome, ProgramStatus, Question, SmeSize};
@@ -134,7 +134,8 @@ pub struct Factor {
 }
 
 /// Potential in one year.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+/// Also read back from JS by the charts (`chart`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct YearPotential {
     pub year: i32,
@@ -172,8 +173,8 @@ pub struct Potential {
     pub unanswered_questions: u32,
 }
 
-/// One market in the ranking for this firm.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One market in the ranking for this firm. Also read back from JS by the charts (`chart`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RankedMarket {
     pub market: String,

@@ -4,10 +4,10 @@
 //! Each crosses to JS and JSON as the name its serde attribute gives; code compares the enums,
 //! never those names.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The readiness questions, by name, so rules can refer to them as data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Question {
     Certification,
@@ -27,7 +27,7 @@ impl Question {
 }
 
 /// SME size class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SmeSize {
     Small,
@@ -45,7 +45,7 @@ impl SmeSize {
 }
 
 /// Outcome of one support program.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Outcome {
     Eligible,
@@ -55,7 +55,7 @@ pub enum Outcome {
 
 /// Where Korea's trade agreement with a market stands. JSON: `"none"`, `"negotiating"`,
 /// `"concluded"` (negotiations concluded, not yet signed), `"signed"`, `"in_force"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FtaStatus {
     None,
@@ -78,7 +78,7 @@ impl FtaStatus {
 
 /// Whether a support measure runs. JSON: `"active"`, `"enacted"`, `"planned"`, `"pending"`,
 /// `"ended"`, `"unknown"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgramStatus {
     /// A running programme.

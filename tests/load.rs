@@ -2,8 +2,9 @@
 //! reported with its exact path and kind, all of them at once, without panics.
 
 use proptest::prelude::*;
+use serde::de::DeserializeSeed;
 use serde_json::{json, Value};
-use sme_export::load::{dataset_from_json, default_dataset, Problem};
+use sme_export::load::{dataset_from_json, dataset_from_value, default_dataset, parse, Bounded, Problem, Stop};
 
 fn fig(value: f64, unit: &str) -> Value {
     json!({"value": value, "unit": unit, "source": "KITA 2024", "year": 2024})
@@ -418,7 +419,7 @@ fn json_problem_names_the_error_line_and_column() {
     let p = dataset_from_json("{\"schema\": \"sme-export-dataset/1\",\n  oops }").unwrap_err();
     assert_eq!(
         p[0].message,
-        "$: not valid JSON: expected a key in quotes at line 2 column 3"
+        "$: not valid JSON: key must be a string at line 2 column 3"
     );
     let p = dataset_from_json("{\"a\": [1, 2,]}").unwrap_err();
     one(&p, "$", "json");
@@ -479,6 +480,99 @@ fn deep_nesting_is_a_problem_not_a_crash() {
     text.push_str(&"]".repeat(64));
     text.push('}');
     one(&dataset_from_json(&text).unwrap_err(), "$", "tooDeep");
+}
+
+#[test]
+fn nesting_of_64_levels_parses_and_65_does_not() {
+    let lists = |n: usize| ["[".repeat(n), "]".repeat(n)].concat();
+    let objects = |n: usize| ["{\"a\":".repeat(n), "0".into(), "}".repeat(n)].concat();
+    assert!(parse(&lists(64)).is_ok());
+    assert!(parse(&objects(64)).is_ok());
+    assert_eq!(parse(&lists(65)).unwrap_err().kind.key(), "tooDeep");
+    assert_eq!(parse(&objects(65)).unwrap_err().kind.key(), "tooDeep");
+    assert_eq!(parse(&"{\"a\":".repeat(100_000)).unwrap_err().kind.key(), "tooDeep");
+    // Brackets in strings do not count.
+    assert!(parse(&["[\"", &"[".repeat(1000), "\"]"].concat()).is_ok());
+}
+
+/// The browser's path: a tree `JSON.parse` already built crosses through `Bounded`, which keeps
+/// the same depth limit and refuses what JSON cannot hold (Infinity from 1e400).
+#[test]
+fn bounded_rebuilds_a_parsed_tree_with_the_same_limits() {
+    let stop = std::cell::Cell::new(Stop::None);
+    let tree = valid();
+    let rebuilt = Bounded::new(&stop).deserialize(tree.clone()).unwrap();
+    assert_eq!(rebuilt, tree);
+    assert!(dataset_from_value(&rebuilt).is_ok());
+    let deep: Value = serde_json::from_str(&["[".repeat(65), "]".repeat(65)].concat()).unwrap();
+    assert!(Bounded::new(&stop).deserialize(deep).is_err());
+    assert!(stop.get() == Stop::TooDeep);
+    let stop = std::cell::Cell::new(Stop::None);
+    assert!(Bounded::new(&stop)
+        .deserialize(serde::de::value::F64Deserializer::<serde_json::Error>::new(
+            f64::INFINITY
+        ))
+        .is_err());
+    assert!(stop.get() == Stop::NotFinite);
+}
+
+#[test]
+fn byte_order_mark_only_at_the_very_start() {
+    assert_eq!(parse("\u{feff}{\"a\": 1}").unwrap(), json!({"a": 1}));
+    // Not counted in columns; anywhere else it is not whitespace.
+    let p = parse("\u{feff}[x]").unwrap_err();
+    assert!(
+        p.kind.key() == "json" && p.message.ends_with("at line 1 column 2"),
+        "{p:?}"
+    );
+    assert_eq!(parse("\u{feff}\u{feff}1").unwrap_err().kind.key(), "json");
+    assert_eq!(parse("[1,\u{feff}2]").unwrap_err().kind.key(), "json");
+    // Inside a string it is an ordinary character.
+    assert_eq!(parse("\"\u{feff}\"").unwrap(), json!("\u{feff}"));
+}
+
+/// Every number written in data/dataset.json reads bit-identical to `str::parse::<f64>`.
+#[test]
+fn dataset_numbers_are_bit_identical() {
+    let text = sme_export::dataset::DEFAULT_JSON;
+    fn walk(v: &Value, out: &mut Vec<f64>) {
+        match v {
+            Value::Number(x) => out.push(x.as_f64().unwrap()),
+            Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            Value::Object(o) => o.values().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    // The number tokens, outside strings, in document order (the dataset has no repeated keys
+    // and serde_json's objects are sorted by key, so compare as sorted bit patterns).
+    let mut tokens = Vec::new();
+    let (mut in_str, mut esc, mut cur) = (false, false, String::new());
+    for c in text.chars() {
+        if in_str {
+            if esc {
+                esc = false;
+            } else if c == '\\' {
+                esc = true;
+            } else if c == '"' {
+                in_str = false;
+            }
+        } else if c.is_ascii_digit() || c == '-' || (!cur.is_empty() && "+.eE".contains(c)) {
+            cur.push(c);
+        } else {
+            if !cur.is_empty() {
+                tokens.push(std::mem::take(&mut cur));
+            }
+            in_str = c == '"';
+        }
+    }
+    let mut want: Vec<u64> = tokens.iter().map(|t| t.parse::<f64>().unwrap().to_bits()).collect();
+    let mut got = Vec::new();
+    walk(&parse(text).unwrap(), &mut got);
+    let mut got: Vec<u64> = got.iter().map(|x| x.to_bits()).collect();
+    assert!(want.len() >= 20, "only {} numbers in the dataset", want.len());
+    want.sort_unstable();
+    got.sort_unstable();
+    assert_eq!(got, want);
 }
 
 #[test]

@@ -284,3 +284,88 @@ fn worked_example_crosses_exactly() {
     let again = estimate(&input).unwrap();
     assert_eq!(json(&again), json(&r));
 }
+
+/// The dataset text crosses through `JSON.parse`: a UTF-8 byte order mark is accepted, a syntax
+/// error still names its line and column, 100,000 levels of nesting are one "tooDeep" problem
+/// (not a trap that kills the instance), and several mistakes are all listed with their paths.
+#[wasm_bindgen_test]
+fn datasets_through_json_parse_keep_every_check() {
+    let text = sme_export::dataset::DEFAULT_JSON;
+    let with_bom = ["\u{feff}", text].concat();
+    let report = call("validateDataset", &[with_bom.as_str().into()]).unwrap();
+    assert_eq!(at(&report, "ok").as_bool(), Some(true), "{}", json(&report));
+
+    let broken = text.replacen("\"version\"", "\n\"version\",", 1);
+    let report = call("validateDataset", &[broken.as_str().into()]).unwrap();
+    let first = Array::from(&at(&report, "problems")).get(0);
+    assert_eq!(string(&first, "kind"), "json");
+    let message = string(&first, "message");
+    assert!(message.contains(" at line 2 column "), "{message}");
+
+    let deep = ["[".repeat(100_000), "]".repeat(100_000)].concat();
+    let report = call("validateDataset", &[deep.as_str().into()]).unwrap();
+    let problems = Array::from(&at(&report, "problems"));
+    assert_eq!(problems.length(), 1, "{}", json(&report));
+    assert_eq!(string(&problems.get(0), "kind"), "tooDeep");
+
+    let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+    value["exchangeRate"]["krwPerUsd"]["value"] = serde_json::json!(-1350);
+    value["sectors"][1]["koreaWorldShare"]["value"] = serde_json::json!(25);
+    let report = call("validateDataset", &[value.to_string().into()]).unwrap();
+    let paths: Vec<String> = Array::from(&at(&report, "problems"))
+        .iter()
+        .map(|p| string(&p, "path"))
+        .collect();
+    assert_eq!(
+        paths,
+        ["$.exchangeRate.krwPerUsd.value", "$.sectors[1].koreaWorldShare.value"],
+        "{}",
+        json(&report)
+    );
+    // The engine still works after all that.
+    assert!(estimate(&valid_input(3.5e9.into())).is_ok());
+}
+
+/// A canvas of `w` x `h` CSS pixels in the page.
+fn canvas(w: u32, h: u32) -> web_sys::HtmlCanvasElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let c: web_sys::HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    c.set_attribute("style", &format!("width: {w}px; height: {h}px; display: block"))
+        .unwrap();
+    doc.body().unwrap().append_child(&c).unwrap();
+    c
+}
+
+/// Share of the canvas's pixels that are not white.
+fn inked(c: &web_sys::HtmlCanvasElement) -> f64 {
+    let ctx: web_sys::CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = ctx
+        .get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height()))
+        .unwrap()
+        .data();
+    let px = data.len() / 4;
+    let ink = data
+        .chunks(4)
+        .filter(|p| p[0] < 250 || p[1] < 250 || p[2] < 250)
+        .count();
+    ink as f64 / px as f64
+}
+
+/// The charts draw from the result object `estimate` returned (no input, no hidden cache), on a
+/// backing store sized by devicePixelRatio; anything that is not a result is refused by name.
+#[wasm_bindgen_test]
+fn charts_draw_from_the_result_object() {
+    let r = estimate(&valid_input("35억".into())).unwrap();
+    let options = obj(&[("dpr", 2.0.into()), ("lang", "en".into())]);
+    for name in ["drawPotentialChart", "drawRankingChart"] {
+        let c = canvas(300, 200);
+        call(name, &[c.clone().into(), r.clone(), options.clone()]).unwrap_or_else(|e| panic!("{name}: {}", json(&e)));
+        assert_eq!((c.width(), c.height()), (600, 400), "{name}: backing store");
+        assert!(inked(&c) > 0.01, "{name}: blank");
+        // An input is not a result: the chart says what is missing instead of estimating it.
+        let err = call(name, &[c.clone().into(), valid_input(3.5e9.into()), options.clone()]).unwrap_err();
+        let text = format!("{err:?}");
+        assert!(text.contains("potential") || text.contains("ranking"), "{name}: {text}");
+        c.remove();
+    }
+}

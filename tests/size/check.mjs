@@ -39,15 +39,17 @@ export const CHARTJS_GZIP = 71_106;
  *
  * The budget is BUDGET_GZIP: smaller than Chart.js alone. The widget is not there yet. With
  * esbuild minifying the JS and CSS, wasm-opt -Oz --converge, lol_alloc and the insertion-sorted
- * ranking, results crossing as JSON text and the compiled-in dataset without its notes, the
- * smallest total reached is 85,268 bytes (2026-11-28), 14,163 bytes over the budget (run the test
- * for the split by file); the rest has to come
- * out of the .wasm (docs/BENCHMARK.md lists the cuts, measured). Until they land, the limit is that
- * smallest total, so that any growth fails. Lower it (never raise it) each time the widget
+ * ranking and the compiled-in dataset without its notes, the smallest total reached was 85,268
+ * bytes (2026-11-28), with a hand-written result writer, JSON parser and canvas backend (85,443
+ * after main's Hangul numerals, b1aec9b). Issue 9 put the design card's crates back at the
+ * boundary (serde-wasm-bindgen for inputs, results and dataset trees, serde_json for dataset text,
+ * plotters-canvas for the charts): 131,875 bytes (2026-12-01), +46,432, measured crate by crate in
+ * the README's dependency section. The limit is
+ * that total, so that any other growth fails. Lower it (never raise it) each time the widget
  * shrinks, down to BUDGET_GZIP; the test says when it can be lowered.
  */
 export const BUDGET_GZIP = CHARTJS_GZIP - 1;
-export const LIMIT_GZIP = 85_268;
+export const LIMIT_GZIP = 131_875;
 
 export function gzipSize(buf) {
   return zlib.gzipSync(buf, { level: 9 }).length;

@@ -14,16 +14,13 @@ export function chartOptions(el) {
   };
 }
 
+/** Draws the charts of the result shown (`el.last`, as estimate() returned it); the engine
+ *  sizes each canvas's backing store to its CSS size × devicePixelRatio. */
 export function drawCharts(el) {
-  if (!el.lastInput || !el.cvP) return;
+  if (!el.last || !el.cvP) return;
   const m = el.m, opts = chartOptions(el);
   for (const [cv, fn] of [[el.cvP, m.drawPotentialChart], [el.cvR, m.drawRankingChart]]) {
     if (typeof fn !== 'function' || !cv.isConnected) continue;
-    const w = cv.clientWidth, ht = cv.clientHeight;
-    if (!w || !ht) continue;
-    const bw = Math.round(w * opts.dpr), bh = Math.round(ht * opts.dpr);
-    if (cv.width !== bw) cv.width = bw; // setting a size, even the same one, reallocates the canvas
-    if (cv.height !== bh) cv.height = bh;
-    try { fn(cv, el.lastInput, opts); } catch (e) { console.warn('sme-export: chart', e); }
+    try { fn(cv, el.last, opts); } catch (e) { console.warn('sme-export: chart', e); }
   }
 }
