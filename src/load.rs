@@ -990,39 +990,22 @@ impl Reader {
             }),
             scope: self.opt(o, "scope", Self::text),
             // Checked against the sectors once they are read (`scope_sectors`).
-            scope_sectors: self
-                .opt(o, "scopeSectors", |r, v| match v {
-                    Value::Array(a) => a.iter().map(|x| r.string(x)).collect(),
-                    _ => {
-                        r.ty("a list", v);
-                        Vec::new()
-                    }
+            scope_sectors: self.opt_list(o, "scopeSectors", |r, v| Some(r.string(v))),
+            reached: self.opt_list(o, "reached", |r, v| {
+                let o = r.obj(v)?;
+                Some(LabelledFigure {
+                    label: r.text_f(o, "label"),
+                    figure: r.figure(o, Bound::NonNeg),
                 })
-                .unwrap_or_default(),
-            reached: self
-                .opt(o, "reached", |r, v| match v {
-                    Value::Array(_) => {
-                        let mut wrap = Map::new();
-                        wrap.insert("reached".into(), v.clone());
-                        let n = r.path.len();
-                        // `list` adds the key again: step back to the plan's path for it.
-                        r.path.truncate(n.saturating_sub(".reached".len()));
-                        let out = r.list(&wrap, "reached", false, |r, v| {
-                            let o = r.obj(v)?;
-                            Some(LabelledFigure {
-                                label: r.text_f(o, "label"),
-                                figure: r.figure(o, Bound::NonNeg),
-                            })
-                        });
-                        r.path.push_str(".reached");
-                        out
-                    }
-                    _ => {
-                        r.ty("a list", v);
-                        Vec::new()
-                    }
-                })
-                .unwrap_or_default(),
+            }),
+        }
+    }
+
+    /// An optional list: absent or null is empty, otherwise read as `list` reads it.
+    fn opt_list<'v, T>(&mut self, o: &'v Obj, key: &str, f: impl FnMut(&mut Self, &'v Value) -> Option<T>) -> Vec<T> {
+        match o.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(_) => self.list(o, key, false, f),
         }
     }
 
@@ -1077,11 +1060,8 @@ impl Reader {
     /// `$.markets[i].koreaExports`: Korea's actual exports to the market, each record naming
     /// known sectors; one record per single sector.
     fn korea_exports(&mut self, o: &Obj, sectors: &Ids) -> Vec<ActualExports> {
-        if o.get("koreaExports").is_none() {
-            return Vec::new();
-        }
         let mut single = Ids::new();
-        self.list(o, "koreaExports", false, |r, v| {
+        self.opt_list(o, "koreaExports", |r, v| {
             let o = r.obj(v)?;
             let names = r.list(o, "sectors", true, |r, v| {
                 let s = r.string(v);

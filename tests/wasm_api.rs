@@ -309,7 +309,7 @@ fn datasets_through_json_parse_keep_every_check() {
     assert_eq!(string(&problems.get(0), "kind"), "tooDeep");
 
     let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
-    value["exchangeRate"]["krwPerUsd"]["value"] = serde_json::json!(-1350);
+    value["exchangeRates"][1]["krwPerUsd"]["value"] = serde_json::json!(-1350);
     value["sectors"][1]["koreaWorldShare"]["value"] = serde_json::json!(25);
     let report = call("validateDataset", &[value.to_string().into()]).unwrap();
     let paths: Vec<String> = Array::from(&at(&report, "problems"))
@@ -318,7 +318,10 @@ fn datasets_through_json_parse_keep_every_check() {
         .collect();
     assert_eq!(
         paths,
-        ["$.exchangeRate.krwPerUsd.value", "$.sectors[1].koreaWorldShare.value"],
+        [
+            "$.exchangeRates[1].krwPerUsd.value",
+            "$.sectors[1].koreaWorldShare.value"
+        ],
         "{}",
         json(&report)
     );

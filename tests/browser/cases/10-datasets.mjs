@@ -43,7 +43,7 @@ function makeFiles(dir) {
   put('good.json', JSON.stringify(good, null, 2));
   // 2. Valid JSON, invalid dataset: two mistakes.
   const two = d();
-  two.exchangeRate.krwPerUsd.value = -1350;
+  two.exchangeRates[1].krwPerUsd.value = -1350;
   two.sectors[1].koreaWorldShare.value = 25;
   put('two-mistakes.json', JSON.stringify(two, null, 2));
   // Not JSON: what a misconfigured server answers with status 200.
@@ -186,7 +186,7 @@ const hangul = /[\uac00-\ud7a3]/;
 const FAILURES = [
   { name: '404', src: 'files/missing.json', ko: /HTTP 404/, en: /HTTP 404/, console: /HTTP 404/, allow: /Failed to load resource.*404|status of 404/i },
   { name: 'not JSON (an HTML page with status 200)', src: 'files/not-json.json', ko: /JSON 형식이 아님/, en: /not valid JSON/, console: /\$: not valid JSON.*line 1 column 1/ },
-  { name: 'valid JSON, invalid dataset (two mistakes)', src: 'files/two-mistakes.json', ko: /데이터 문제 2건/, en: /2 problems in the data/, console: /\$\.exchangeRate\.krwPerUsd\.value[\s\S]*\$\.sectors\[1\]\.koreaWorldShare\.value/, paths: ['$.exchangeRate.krwPerUsd.value', '$.sectors[1].koreaWorldShare.value'] },
+  { name: 'valid JSON, invalid dataset (two mistakes)', src: 'files/two-mistakes.json', ko: /데이터 문제 2건/, en: /2 problems in the data/, console: /\$\.exchangeRates\[1\]\.krwPerUsd\.value[\s\S]*\$\.sectors\[1\]\.koreaWorldShare\.value/, paths: ['$.exchangeRates[1].krwPerUsd.value', '$.sectors[1].koreaWorldShare.value'] },
   { name: '20 MB', src: 'files/huge-20mb.json', ko: /8MiB보다 큼/, en: /larger than 8 MiB/, console: /\$: the file is \d+ bytes; at most 8 MiB/ },
   { name: '100,000-deep nesting', src: 'files/deep.json', ko: /64단계보다 깊게/, en: /more than 64 levels deep/, console: /\$: lists and objects are nested more than 64 levels deep/ },
   { name: `a server slower than the widget's 8 s timeout (${SLOW_MS / 1000} s)`, src: 'files/slow.json', ko: /응답 시간 초과/, en: /timed out/, console: /not used: (timed out|응답 시간 초과)/, slow: true, allow: /ERR_ABORTED/ },
