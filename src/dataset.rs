@@ -10,7 +10,8 @@
 //! - every figure is finite and non-negative, shares lie in [0, 1], and carries a source or
 //!   `assumption: true`;
 //! - every sector has a row in every SME table, and every sector/market named in a rule exists;
-//! - the plan's target year is after its base year and within 50 years of it.
+//! - the plan's target year is after its base year and within 50 years of it;
+//! - there is an exchange rate for the price year, and `exchange_rate` is it.
 
 use serde::Serialize;
 
@@ -59,6 +60,14 @@ pub struct Dataset {
     /// The date the figures were last checked, ISO "YYYY-MM-DD".
     pub figures_as_of: String,
     pub title: Text,
+    /// The year every money figure is brought to, and the projection's first year.
+    pub price_year: i32,
+    /// The projection runs `price_year ..= price_year + projection_years`.
+    pub projection_years: i32,
+    /// Sourced annual exchange rates; the loader requires one for `price_year`.
+    pub exchange_rates: Vec<YearRate>,
+    /// The rate of `price_year` (from `exchange_rates`, set by the loader): every USD amount is
+    /// converted at it.
     pub exchange_rate: ExchangeRate,
     pub plan: Plan,
     pub method: MethodParams,
@@ -84,6 +93,14 @@ pub struct ExchangeRate {
     pub krw_per_usd: Figure,
 }
 
+/// One year's average exchange rate (KRW per USD).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct YearRate {
+    pub year: i32,
+    pub krw_per_usd: Figure,
+}
+
 /// The national plan the widget is framed by.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -97,16 +114,33 @@ pub struct Plan {
     pub base_exports_krw: Figure,
     /// Target medical exports in the target year, KRW.
     pub target_exports_krw: Figure,
+    /// The rate implied by the article's own figures (2.5조 = US$ 2.4 bn): used for nothing but
+    /// the plan's dollar figure.
+    pub implied_krw_per_usd: Option<Figure>,
+    /// What the plan's figures cover (medical services and technology).
+    pub scope: Option<Text>,
+    /// The sectors whose firms may be compared with the plan's target (the plan's categories).
+    pub scope_sectors: Vec<String>,
+    /// What is known of what was reached, each a sourced figure with a label.
+    pub reached: Vec<LabelledFigure>,
+}
+
+/// A figure with a label of its own ("foreign patients' treatment revenue").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LabelledFigure {
+    pub label: Text,
+    #[serde(flatten)]
+    pub figure: Figure,
 }
 
 /// Parameters of the export-potential method (docs/METHOD.md).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MethodParams {
-    /// Gravity distance elasticity theta (positive number; ease = (ref/d)^theta).
+    /// Gravity distance elasticity theta (positive number; the fallback ease is c * d^-theta,
+    /// c calibrated on the markets with Korea's actual exports).
     pub distance_elasticity: Figure,
-    /// The distance at which distance ease is 1, km.
-    pub reference_distance_km: Figure,
     /// Multiplicative trade effect of an FTA in force (e.g. 1.3 = +30 %).
     pub fta_in_force_effect: Figure,
     /// Multiplier of a fully unready firm (all readiness answers "no").
@@ -181,8 +215,14 @@ pub struct Sector {
     pub name: Text,
     /// Korea's share of world exports of this sector (0..1): the supply term.
     pub korea_world_share: Figure,
-    /// Korea's domestic output (production or revenue) of the sector, KRW: scales Korea to one firm.
+    /// Korea's domestic output (production or revenue) of the sector, KRW.
     pub korea_output_krw: Figure,
+    /// Korea's exports of the sector, KRW, same source and year as the output: with it, the
+    /// export intensity (exports / output) of a firm that gives no exports of its own.
+    pub korea_exports_krw: Figure,
+    /// Korea's exports of the sector, USD (at the price year where known): a firm's share of
+    /// them scales Korea's potential to the firm.
+    pub korea_exports_usd: Figure,
 }
 
 /// A target market.
@@ -199,6 +239,18 @@ pub struct Market {
     pub demand: Vec<SectorFigure>,
     /// Yearly growth of that demand, per sector (0.05 = 5 %).
     pub demand_growth: Vec<SectorFigure>,
+    /// Korea's actual exports to the market, USD: the anchor of ease of trade (ITC).
+    pub korea_exports: Vec<ActualExports>,
+}
+
+/// Korea's actual exports to one market of one sector, or of several pooled in one figure
+/// ("medical items" = devices and pharmaceuticals).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActualExports {
+    pub sectors: Vec<String>,
+    #[serde(flatten)]
+    pub figure: Figure,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -282,6 +334,14 @@ impl Market {
     /// The market's demand for a sector, if the dataset has it.
     pub fn demand_for(&self, sector: &str) -> Option<&Figure> {
         self.demand.iter().find(|d| d.sector == sector).map(|d| &d.figure)
+    }
+
+    /// Korea's actual exports of exactly this one sector to the market, if the dataset has them.
+    pub fn own_exports_for(&self, sector: &str) -> Option<&Figure> {
+        self.korea_exports
+            .iter()
+            .find(|x| matches!(x.sectors.as_slice(), [s] if s == sector))
+            .map(|x| &x.figure)
     }
 
     pub fn growth_for(&self, sector: &str) -> Option<&Figure> {

@@ -109,7 +109,7 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
     };
     // ... then word.
     let potential = potential_for(input, ds);
-    let plan = words::plan_context(ds, potential::plan(ds, potential.base_krw), lang);
+    let plan = words::plan_context(ds, potential::plan(ds, potential.base_krw, &input.sector), lang);
     let support = match market {
         Some(market) => ds
             .programs
@@ -135,7 +135,7 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
 
 fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
     let lang = input.lang;
-    let rate = ds.exchange_rate.krw_per_usd.value;
+    let rate = potential::krw_per_usd(ds);
     let usd = |krw: f64| if rate > 0.0 { krw / rate } else { 0.0 };
     let (sector, market) = match (ds.sector(&input.sector), ds.market(&input.market)) {
         (Some(s), Some(m)) => (s, m),
@@ -156,6 +156,14 @@ fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
                 untapped_assumes_no_exports: true,
                 exports_to_market_krw: None,
                 years: Vec::new(),
+                price_year: ds.price_year,
+                ease_basis: crate::model::EaseBasis::Gravity,
+                ease_label: words::ease_label(crate::model::EaseBasis::Gravity, lang).to_owned(),
+                ease_note: String::new(),
+                korea_potential_krw: 0.0,
+                korea_untapped_krw: 0.0,
+                exportable_krw: 0.0,
+                exportable_is_reported: false,
                 factors: Vec::new(),
                 readiness_score: 0.0,
                 unanswered_questions: 4,
@@ -186,7 +194,15 @@ fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
         untapped_usd: usd(untapped_krw),
         untapped_assumes_no_exports: exports.is_none(),
         exports_to_market_krw: exports,
-        years: potential::years(ds, &t),
+        years: words::year_labels(potential::years(ds, &t), lang),
+        price_year: ds.price_year,
+        ease_basis: t.ease_basis,
+        ease_label: words::ease_label(t.ease_basis, lang).to_owned(),
+        ease_note: words::ease_note(ds, market, &t, lang),
+        korea_potential_krw: potential::usd_to_krw(ds, t.korea_potential_usd),
+        korea_untapped_krw: potential::usd_to_krw(ds, t.korea_untapped_usd),
+        exportable_krw: to_won(t.exportable_krw) as f64,
+        exportable_is_reported: t.exportable_is_reported,
         factors: words::factors(ds, sector, market, &t, lang),
         readiness_score: score,
         unanswered_questions: unanswered,
@@ -253,10 +269,15 @@ pub struct Prepared<'a> {
 
 impl<'a> Prepared<'a> {
     pub fn new(ds: &'a Dataset) -> Self {
+        let c = potential::gravity_constant(ds);
         let market_terms = ds
             .sectors
             .iter()
-            .flat_map(|s| ds.markets.iter().map(move |m| potential::market_terms(ds, s, m)))
+            .flat_map(|s| {
+                ds.markets
+                    .iter()
+                    .map(move |m| potential::market_terms_with(ds, s, m, c))
+            })
             .collect();
         Prepared { ds, market_terms }
     }

@@ -18,11 +18,12 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::dataset::{Criterion, FtaStatus, ProgramStatus};
 use crate::dataset::{
-    Dataset, ExchangeRate, Figure, Fta, Market, MethodParams, Plan, Program, ReadinessWeights, Region, Sector,
-    SectorFigure, SmeRevision, SmeRow, SmeRules, SmeTable, Text, DEFAULT_JSON,
+    ActualExports, Dataset, ExchangeRate, Figure, Fta, LabelledFigure, Market, MethodParams, Plan, Program,
+    ReadinessWeights, Region, Sector, SectorFigure, SmeRevision, SmeRow, SmeRules, SmeTable, Text, YearRate,
+    DEFAULT_JSON,
 };
+use crate::dataset::{Criterion, FtaStatus, ProgramStatus};
 use crate::error::Lang;
 pub use crate::vocab::{Fix, ProblemKind};
 use crate::vocab::{ProblemKind as K, Question, SmeSize};
@@ -831,9 +832,17 @@ impl Reader {
         let version = self.str_f(o, "version");
         let figures_as_of = self.field(o, "figuresAsOf", String::new(), Self::date);
         let title = self.text_f(o, "title");
-        let exchange_rate = self.section(o, "exchangeRate", |r, o| ExchangeRate {
-            krw_per_usd: r.fig(o, "krwPerUsd", Bound::Pos),
+        let price_year = self.field(o, "priceYear", 0, Self::year);
+        let projection_years = self.field(o, "projectionYears", 0, |r, v| {
+            let n = r.num(v, Bound::NonNeg);
+            if n.fract() != 0.0 {
+                r.err(K::Type, &["expected a whole number of years"]);
+            } else if !(1.0..=30.0).contains(&n) {
+                r.err_h(K::Range, &["must be between 1 and 30 years"], Fix::Range);
+            }
+            n.clamp(0.0, 30.0) as i32
         });
+        let exchange_rates = self.exchange_rates(o, price_year);
         let plan = self.section(o, "plan", Self::plan);
         let method = self.section(o, "method", Self::method).flatten();
 
@@ -846,8 +855,13 @@ impl Reader {
                 name: r.text_f(o, "name"),
                 korea_world_share: r.fig(o, "koreaWorldShare", Bound::Share),
                 korea_output_krw: r.fig(o, "koreaOutputKrw", Bound::Pos),
+                korea_exports_krw: r.fig(o, "koreaExportsKrw", Bound::NonNeg),
+                korea_exports_usd: r.fig(o, "koreaExportsUsd", Bound::Pos),
             })
         });
+        if let Some(p) = &plan {
+            self.scope_sectors(p, &sector_ids);
+        }
 
         let mut region_ids = Ids::new();
         let regions = self.list(o, "regions", true, |r, v| {
@@ -879,6 +893,7 @@ impl Reader {
             });
             let demand = r.sector_figs(o, "demand", Bound::NonNeg, &sector_ids);
             let demand_growth = r.sector_figs(o, "demandGrowth", Bound::Growth, &sector_ids);
+            let korea_exports = r.korea_exports(o, &sector_ids);
             Some(Market {
                 id,
                 region,
@@ -887,6 +902,7 @@ impl Reader {
                 fta: fta?,
                 demand,
                 demand_growth,
+                korea_exports,
             })
         });
 
@@ -918,7 +934,15 @@ impl Reader {
             version,
             figures_as_of,
             title,
-            exchange_rate: exchange_rate?,
+            price_year,
+            projection_years,
+            exchange_rate: ExchangeRate {
+                krw_per_usd: exchange_rates
+                    .iter()
+                    .find(|r| r.year == price_year)
+                    .map(|r| r.krw_per_usd.clone())?,
+            },
+            exchange_rates,
             plan: plan?,
             method: method?,
             sme: sme?,
@@ -960,12 +984,104 @@ impl Reader {
             target_year,
             base_exports_krw: self.fig(o, "baseExportsKrw", Bound::Pos),
             target_exports_krw: self.fig(o, "targetExportsKrw", Bound::Pos),
+            implied_krw_per_usd: self.opt(o, "impliedKrwPerUsd", |r, v| match r.obj(v) {
+                Some(o) => r.figure(o, Bound::Pos),
+                None => fig0(),
+            }),
+            scope: self.opt(o, "scope", Self::text),
+            // Checked against the sectors once they are read (`scope_sectors`).
+            scope_sectors: self.opt_list(o, "scopeSectors", |r, v| Some(r.string(v))),
+            reached: self.opt_list(o, "reached", |r, v| {
+                let o = r.obj(v)?;
+                Some(LabelledFigure {
+                    label: r.text_f(o, "label"),
+                    figure: r.figure(o, Bound::NonNeg),
+                })
+            }),
         }
+    }
+
+    /// An optional list: absent or null is empty, otherwise read as `list` reads it.
+    fn opt_list<'v, T>(&mut self, o: &'v Obj, key: &str, f: impl FnMut(&mut Self, &'v Value) -> Option<T>) -> Vec<T> {
+        match o.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(_) => self.list(o, key, false, f),
+        }
+    }
+
+    /// `$.exchangeRates`: one rate a year, each year once, and one for the price year.
+    fn exchange_rates(&mut self, o: &Obj, price_year: i32) -> Vec<YearRate> {
+        let mut years: Vec<i32> = Vec::new();
+        let rates = self.list(o, "exchangeRates", true, |r, v| {
+            let o = r.obj(v)?;
+            let year = r.field(o, "year", 0, Self::year);
+            if year != 0 && years.contains(&year) {
+                r.err_at(
+                    "year",
+                    K::Duplicate,
+                    &["the year is listed more than once"],
+                    Fix::Duplicate,
+                );
+            }
+            years.push(year);
+            Some(YearRate {
+                year,
+                krw_per_usd: r.fig(o, "krwPerUsd", Bound::Pos),
+            })
+        });
+        if matches!(o.get("exchangeRates"), Some(Value::Array(_))) && price_year != 0 && !years.contains(&price_year) {
+            let y = price_year.to_string();
+            self.err_at(
+                "exchangeRates",
+                K::Incomplete,
+                &["has no rate for the price year ", &y],
+                Fix::RateForPriceYear,
+            );
+        }
+        rates
+    }
+
+    /// `$.plan.scopeSectors[i]`: each a known sector.
+    fn scope_sectors(&mut self, plan: &Plan, sectors: &Ids) {
+        let n = self.enter("plan");
+        let m = self.enter("scopeSectors");
+        for (i, id) in plan.scope_sectors.iter().enumerate() {
+            let k = self.path.len();
+            self.path.push('[');
+            self.path.push_str(&i.to_string());
+            self.path.push(']');
+            self.known(id, sectors, K::UnknownSector);
+            self.path.truncate(k);
+        }
+        self.path.truncate(m);
+        self.path.truncate(n);
+    }
+
+    /// `$.markets[i].koreaExports`: Korea's actual exports to the market, each record naming
+    /// known sectors; one record per single sector.
+    fn korea_exports(&mut self, o: &Obj, sectors: &Ids) -> Vec<ActualExports> {
+        let mut single = Ids::new();
+        self.opt_list(o, "koreaExports", |r, v| {
+            let o = r.obj(v)?;
+            let names = r.list(o, "sectors", true, |r, v| {
+                let s = r.string(v);
+                r.known(&s, sectors, K::UnknownSector);
+                Some(s)
+            });
+            if let [one] = names.as_slice() {
+                let n = r.enter("sectors");
+                r.dup(one, &mut single);
+                r.path.truncate(n);
+            }
+            Some(ActualExports {
+                sectors: names,
+                figure: r.figure(o, Bound::NonNeg),
+            })
+        })
     }
 
     fn method(&mut self, o: &Obj) -> Option<MethodParams> {
         let distance_elasticity = self.fig(o, "distanceElasticity", Bound::Pos);
-        let reference_distance_km = self.fig(o, "referenceDistanceKm", Bound::Pos);
         let fta_in_force_effect = self.fig(o, "ftaInForceEffect", Bound::Pos);
         let before = self.count();
         let readiness_min_multiplier = self.fig(o, "readinessMinMultiplier", Bound::NonNeg);
@@ -1001,7 +1117,6 @@ impl Reader {
         });
         Some(MethodParams {
             distance_elasticity,
-            reference_distance_km,
             fta_in_force_effect,
             readiness_min_multiplier,
             readiness_max_multiplier,

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Lang;
-pub use crate::vocab::{FtaStatus, Outcome, ProgramStatus, Question, SmeSize};
+pub use crate::vocab::{EaseBasis, FtaStatus, Outcome, ProgramStatus, Question, SmeSize};
 
 /// Answers to the readiness questions; `None` means "not answered" (widens the band).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -135,10 +135,14 @@ pub struct Factor {
 
 /// Potential in one year.
 /// Also read back from JS by the charts (`chart`).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct YearPotential {
     pub year: i32,
+    /// False for the price year (the figures' year), true for the projected years after it.
+    pub projected: bool,
+    /// The year as shown: "2025년(기준 수치)" / "2025 (figures)", "2026년(전망)" / "2026 (projected)".
+    pub label: String,
     pub low_krw: f64,
     pub base_krw: f64,
     pub high_krw: f64,
@@ -167,6 +171,19 @@ pub struct Potential {
     /// Exports to the market, if given.
     pub exports_to_market_krw: Option<f64>,
     pub years: Vec<YearPotential>,
+    /// The year every figure was brought to, and the projection's first year.
+    pub price_year: i32,
+    /// How the ease of trade was obtained, and that in words.
+    pub ease_basis: EaseBasis,
+    pub ease_label: String,
+    /// One sentence on what anchors Korea's potential in this market (and the fallback's flag).
+    pub ease_note: String,
+    /// Korea's potential in this market and its untapped part, whole won (price year).
+    pub korea_potential_krw: f64,
+    pub korea_untapped_krw: f64,
+    /// What the firm can export, whole won, and whether it is its own reported exports.
+    pub exportable_krw: f64,
+    pub exportable_is_reported: bool,
     pub factors: Vec<Factor>,
     /// Readiness score used for the base value (0..1), unanswered questions counted as half.
     pub readiness_score: f64,
@@ -203,9 +220,19 @@ pub struct PlanContext {
     pub implied_growth: f64,
     /// Plan path year by year, KRW.
     pub path: Vec<PlanYear>,
-    /// Firm's base potential as a share of the plan's target (0..).
-    pub firm_share_of_target: f64,
+    /// Firm's base potential as a share of the plan's target (0..); `None` when the firm's
+    /// sector is outside the plan's scope (no comparison is made).
+    pub firm_share_of_target: Option<f64>,
+    /// What the plan aimed for (history).
     pub summary: String,
+    /// What the plan's figures covered.
+    pub scope: String,
+    /// What is known of what was reached, one sentence each (and that no tally exists).
+    pub reached: Vec<String>,
+    /// The plan's own dollar figure and the rate it implies, labelled as derived.
+    pub implied_rate_note: Option<String>,
+    /// The firm against the target in words, or why no comparison is made.
+    pub comparison: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

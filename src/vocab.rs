@@ -209,6 +209,8 @@ pub enum Fix {
     WeightsSum,
     SmallAboveMedium,
     SwapMinMax,
+    /// `exchangeRates` has no rate for `priceYear`.
+    RateForPriceYear,
 }
 
 impl Fix {
@@ -237,4 +239,17 @@ impl Fix {
             ProblemKind::Encoding => Fix::Encoding,
         }
     }
+}
+
+/// How the ease of trade of a market and sector was obtained (docs/METHOD.md, section 2).
+/// JSON: `"actual"`, `"market"`, `"gravity"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EaseBasis {
+    /// Korea's own exports of this sector to this market: ease = actual / predicted (ITC).
+    Actual,
+    /// Korea's exports of other sectors (or a pooled figure) to this market: their pooled ease.
+    Market,
+    /// No actual figure for the market: the gravity rule, calibrated on the anchored markets.
+    Gravity,
 }

@@ -14,10 +14,10 @@ use crate::dataset::{Dataset, Figure, Market, Program, Sector};
 use crate::error::Lang;
 use crate::ko::{euro, josa};
 use crate::model::{
-    Check, CriterionResult, Factor, Input, PlanContext, ProgramAssessment, RankedMarket, SmeAssessment, SmeBasis,
-    SmeStatus, SupportResult,
+    Check, CriterionResult, EaseBasis, Factor, Input, PlanContext, ProgramAssessment, RankedMarket, SmeAssessment,
+    SmeBasis, SmeStatus, SupportResult, YearPotential,
 };
-use crate::potential::{MarketRank, PlanFigures, Terms};
+use crate::potential::{self, MarketRank, PlanFigures, Terms};
 use crate::vocab::{Fix, FtaStatus, Outcome, ProblemKind, ProgramStatus, Question, SmeSize};
 
 // ---- names, each defined once -------------------------------------------------------------------
@@ -588,6 +588,67 @@ fn computed(id: &'static str, label: (&str, &str), value: f64, unit: &str, lang:
     }
 }
 
+/// A market figure as brought to the price year: the value shown is the price year's, the note
+/// says from which year and at what growth ("2016 figure brought to 2025 at 9.5 %/yr"), and a
+/// figure of another year (or none) counts as an assumption.
+fn brought_factor(
+    id: &'static str,
+    label: (&str, &str),
+    fig: &Figure,
+    growth: f64,
+    ds: &Dataset,
+    lang: Lang,
+) -> Factor {
+    let py = ds.price_year;
+    let value = fig.value * potential::to_price_year(ds, fig, growth);
+    let how = match (fig.year, lang) {
+        (Some(y), _) if y == py => None,
+        (Some(y), Lang::Ko) => Some(
+            [
+                &y.to_string(),
+                "년 수치를 연 ",
+                &percent(growth),
+                "%로 ",
+                &py.to_string(),
+                "년 기준으로 환산",
+            ]
+            .concat(),
+        ),
+        (Some(y), Lang::En) => Some(
+            [
+                &y.to_string(),
+                " figure brought to ",
+                &py.to_string(),
+                " at ",
+                &percent(growth),
+                " %/yr",
+            ]
+            .concat(),
+        ),
+        (None, _) => Some(
+            lang.pick("연도 미상: 그대로 사용", "year unknown: used as is")
+                .to_owned(),
+        ),
+    };
+    let own = fig.note.as_ref().map(|n| n.get(lang).to_owned());
+    let note = match (how.as_deref(), own) {
+        (Some(h), Some(o)) => Some([h, "; ", &o].concat()),
+        (Some(h), None) => Some(h.to_owned()),
+        (None, o) => o,
+    };
+    Factor {
+        id,
+        label: lang.pick(label.0, label.1).to_owned(),
+        value,
+        unit: fig.unit.clone(),
+        display: display_value(value, &fig.unit, lang),
+        source: shown_source(fig, lang),
+        year: fig.year,
+        assumption: fig.assumption || fig.year != Some(py),
+        note,
+    }
+}
+
 /// The factors behind the potential, in formula order, each with value, unit, source and year.
 pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: Lang) -> Vec<Factor> {
     let m = &ds.method;
@@ -598,46 +659,84 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
         lang,
     )];
     if let Some(d) = market.demand_for(&sector.id) {
-        out.push(factor(
+        out.push(brought_factor(
             "marketDemand",
             ("시장 수요(수입액)", "Market demand (imports)"),
             d,
-            lang,
-        ));
-    }
-    out.push(factor(
-        "distanceKm",
-        ("서울과의 거리", "Distance from Seoul"),
-        &market.distance_km,
-        lang,
-    ));
-    out.push(factor(
-        "distanceElasticity",
-        ("거리 탄력성", "Distance elasticity"),
-        &m.distance_elasticity,
-        lang,
-    ));
-    out.push(factor(
-        "referenceDistanceKm",
-        ("기준 거리", "Reference distance"),
-        &m.reference_distance_km,
-        lang,
-    ));
-    if market.fta.status == FtaStatus::InForce {
-        out.push(factor(
-            "ftaEffect",
-            ("FTA 효과", "FTA effect"),
-            &m.fta_in_force_effect,
+            t.growth,
+            ds,
             lang,
         ));
     }
     out.push(computed(
-        "easeOfTrade",
-        ("교역 용이성", "Ease of trade"),
-        t.ease,
-        "×",
+        "predictedUsd",
+        (
+            "공급·수요로 예측한 한국 수출",
+            "Korea's exports predicted by supply and demand",
+        ),
+        t.predicted_usd,
+        "USD",
         lang,
     ));
+    match t.ease_basis {
+        EaseBasis::Actual => {
+            if let Some(x) = market.own_exports_for(&sector.id) {
+                out.push(brought_factor(
+                    "koreaActualExports",
+                    ("한국의 이 시장 실제 수출", "Korea's actual exports to this market"),
+                    x,
+                    t.growth,
+                    ds,
+                    lang,
+                ));
+            }
+        }
+        EaseBasis::Market => {}
+        EaseBasis::Gravity => {
+            out.push(factor(
+                "distanceKm",
+                ("서울과의 거리", "Distance from Seoul"),
+                &market.distance_km,
+                lang,
+            ));
+            out.push(factor(
+                "distanceElasticity",
+                ("거리 탄력성", "Distance elasticity"),
+                &m.distance_elasticity,
+                lang,
+            ));
+            if market.fta.status == FtaStatus::InForce {
+                out.push(factor(
+                    "ftaEffect",
+                    ("FTA 효과", "FTA effect"),
+                    &m.fta_in_force_effect,
+                    lang,
+                ));
+            }
+            let mut c = computed(
+                "gravityConstant",
+                (
+                    "중력 규칙 상수 c(실적 시장에 맞춤)",
+                    "Gravity constant c (fitted to the anchored markets)",
+                ),
+                t.gravity_constant,
+                "",
+                lang,
+            );
+            c.note = Some(
+                lang.pick(
+                    "c = 실적 합계 ÷ (예측 × 거리^-θ × FTA) 합계, 실적이 있는 모든 시장",
+                    "c = sum of actual ÷ sum of predicted × distance^-θ × FTA, over every market with figures",
+                )
+                .to_owned(),
+            );
+            out.push(c);
+        }
+    }
+    let mut ease = computed("easeOfTrade", ("교역 용이성", "Ease of trade"), t.ease, "×", lang);
+    ease.note = Some(ease_label(t.ease_basis, lang).to_owned());
+    ease.assumption = t.ease_basis == EaseBasis::Gravity;
+    out.push(ease);
     out.push(computed(
         "koreaPotentialUsd",
         ("한국의 이 시장 수출 잠재력", "Korea's export potential to this market"),
@@ -645,15 +744,55 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
         "USD",
         lang,
     ));
+    if !t.exportable_is_reported {
+        out.push(factor(
+            "koreaExportsKrw",
+            ("국내 업종 수출액", "Korea's exports of this sector"),
+            &sector.korea_exports_krw,
+            lang,
+        ));
+        out.push(factor(
+            "koreaOutputKrw",
+            ("국내 업종 생산·매출 규모", "Korea's output in this sector"),
+            &sector.korea_output_krw,
+            lang,
+        ));
+        out.push(computed(
+            "exportIntensity",
+            ("수출 비중(수출 ÷ 생산)", "Export intensity (exports ÷ output)"),
+            t.export_intensity,
+            "ratio",
+            lang,
+        ));
+    }
+    let mut exportable = computed(
+        "exportableKrw",
+        ("기업의 수출 가능액", "What the firm can export"),
+        t.exportable_krw,
+        "KRW",
+        lang,
+    );
+    exportable.note = Some(
+        if t.exportable_is_reported {
+            lang.pick("입력한 현재 수출액", "your current exports as given")
+        } else {
+            lang.pick("매출 × 업종 수출 비중", "revenue × the sector's export intensity")
+        }
+        .to_owned(),
+    );
+    out.push(exportable);
     out.push(factor(
-        "koreaOutputKrw",
-        ("국내 업종 생산·매출 규모", "Korea's output in this sector"),
-        &sector.korea_output_krw,
+        "koreaExportsUsd",
+        (
+            "한국의 업종 전체 수출(달러)",
+            "Korea's total exports of this sector (USD)",
+        ),
+        &sector.korea_exports_usd,
         lang,
     ));
     out.push(computed(
         "firmShare",
-        ("기업의 업종 내 비중", "Firm's share of the sector"),
+        ("기업의 업종 수출 내 비중", "Firm's share of Korea's sector exports"),
         t.firm_share,
         "ratio",
         lang,
@@ -681,6 +820,90 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
         lang,
     ));
     out
+}
+
+/// How the ease of trade was obtained, in a few words.
+pub fn ease_label(basis: EaseBasis, lang: Lang) -> &'static str {
+    match basis {
+        EaseBasis::Actual => lang.pick("한국의 실제 수출 실적 기준", "anchored on Korea's actual exports"),
+        EaseBasis::Market => lang.pick(
+            "이 시장의 다른 업종 실적 기준",
+            "anchored on Korea's other actual exports to this market",
+        ),
+        EaseBasis::Gravity => lang.pick(
+            "실적 없음: 거리 규칙으로 대신 추정",
+            "no actual figure: gravity fallback",
+        ),
+    }
+}
+
+/// One sentence on what anchors Korea's potential in this market.
+pub fn ease_note(ds: &Dataset, market: &Market, t: &Terms, lang: Lang) -> String {
+    let py = ds.price_year.to_string();
+    let usd = |v: f64| format_usd(v, lang);
+    let name = market.name.get(lang);
+    match (t.ease_basis, lang) {
+        (EaseBasis::Actual, Lang::Ko) => [
+            "한국의 대",
+            name,
+            " 이 업종 수출 실적(",
+            &py,
+            "년 기준 ",
+            &usd(t.korea_actual_usd),
+            ")을 한국의 잠재력으로 씁니다. 교역 용이성 = 실적 ÷ 공급·수요 예측(ITC 방식).",
+        ]
+        .concat(),
+        (EaseBasis::Actual, Lang::En) => [
+            "Korea's potential here is its actual exports of this sector to ",
+            name,
+            " (",
+            &usd(t.korea_actual_usd),
+            " at ",
+            &py,
+            "): ease of trade = actual ÷ what supply and demand predict (ITC).",
+        ]
+        .concat(),
+        (EaseBasis::Market, Lang::Ko) => [
+            name,
+            "에 대한 이 업종의 수출 실적은 없어, 같은 시장의 다른 업종 실적에서 구한 교역 용이성(×",
+            &format_number(t.ease, 3),
+            ")을 씁니다.",
+        ]
+        .concat(),
+        (EaseBasis::Market, Lang::En) => [
+            "No actual figure for this sector in ",
+            name,
+            ": the ease of trade (×",
+            &format_number(t.ease, 3),
+            ") pools Korea's actual exports of other sectors there.",
+        ]
+        .concat(),
+        (EaseBasis::Gravity, Lang::Ko) => [
+            name,
+            "에 대한 한국의 수출 실적 자료가 없어, 거리와 FTA로 대신 추정했습니다(실적이 있는 시장에 맞춘 규칙). 참고용으로만 보세요.",
+        ]
+        .concat(),
+        (EaseBasis::Gravity, Lang::En) => [
+            "No figure of Korea's actual exports to ",
+            name,
+            " was found: the ease of trade is a gravity fallback (distance and FTA, fitted to the markets with figures). Treat it as indicative.",
+        ]
+        .concat(),
+    }
+}
+
+/// The projection's year labels: the price year as the figures' year, the rest as projected.
+pub fn year_labels(mut years: Vec<YearPotential>, lang: Lang) -> Vec<YearPotential> {
+    for y in &mut years {
+        let tag = match (y.projected, lang) {
+            (false, Lang::Ko) => "년(기준 수치)",
+            (true, Lang::Ko) => "년(전망)",
+            (false, Lang::En) => " (figures)",
+            (true, Lang::En) => " (projected)",
+        };
+        y.label = [y.year.to_string().as_str(), tag].concat();
+    }
+    years
 }
 
 /// The ranking with each market's name, region and FTA status.
@@ -712,7 +935,8 @@ pub fn ranking(ds: &Dataset, ranks: &[MarketRank], input: &Input) -> Vec<RankedM
 
 // ---- the national plan --------------------------------------------------------------------------
 
-/// The plan card: the plan's path (`potential::plan`) and a sentence about it.
+/// The plan card, as history: what the plan aimed for, what its figures covered, what is known of
+/// what was reached, and the firm against the target only where the categories match.
 pub fn plan_context(ds: &Dataset, figures: PlanFigures, lang: Lang) -> PlanContext {
     let p = &ds.plan;
     let base = p.base_exports_krw.value;
@@ -724,37 +948,133 @@ pub fn plan_context(ds: &Dataset, figures: PlanFigures, lang: Lang) -> PlanConte
     } = figures;
     let fmt = |v: f64| crate::amount::format_krw(to_won(v), lang);
     let pct = percent(growth);
+    let (by, ty) = (p.base_year.to_string(), p.target_year.to_string());
     let summary = match lang {
         Lang::Ko => [
             p.name.ko.as_str(),
-            ": ",
-            &p.base_year.to_string(),
+            "은 ",
+            &by,
             "년 ",
             &fmt(base),
-            "에서 ",
-            &p.target_year.to_string(),
+            "이던 수출을 ",
+            &ty,
             "년 ",
             &fmt(target),
-            "으로(연 ",
+            euro(&fmt(target)),
+            " 늘리려 했습니다(연 ",
             &pct,
             "% 성장).",
         ]
         .concat(),
         Lang::En => [
             p.name.en.as_str(),
-            ": from ",
+            " (announced ",
+            &p.announced,
+            ") aimed to raise exports from ",
             &fmt(base),
             " in ",
-            &p.base_year.to_string(),
+            &by,
             " to ",
             &fmt(target),
             " in ",
-            &p.target_year.to_string(),
+            &ty,
             " (",
             &pct,
             " % a year).",
         ]
         .concat(),
+    };
+    let scope_text = p.scope.as_ref().map_or("", |t| t.get(lang));
+    let scope = if scope_text.is_empty() {
+        String::new()
+    } else {
+        match lang {
+            Lang::Ko => ["계획의 수치가 포괄하는 범위: ", scope_text, "."].concat(),
+            Lang::En => ["The plan's figures covered ", scope_text, "."].concat(),
+        }
+    };
+    let mut reached: Vec<String> = p
+        .reached
+        .iter()
+        .map(|r| {
+            let year = r.figure.year.map(|y| y.to_string()).unwrap_or_default();
+            let value = match r.figure.unit.as_str() {
+                "KRW" => fmt(r.figure.value),
+                "projects" => [format_number(r.figure.value, 6).as_str(), lang.pick("건", " projects")].concat(),
+                _ => format_number(r.figure.value, 6),
+            };
+            match lang {
+                Lang::Ko => [
+                    r.label.ko.as_str(),
+                    "(",
+                    &year,
+                    "년): ",
+                    &value,
+                    " (",
+                    &r.figure.source,
+                    ")",
+                ]
+                .concat(),
+                Lang::En => [
+                    r.label.en.as_str(),
+                    " (",
+                    &year,
+                    "): ",
+                    &value,
+                    " (",
+                    &r.figure.source,
+                    ")",
+                ]
+                .concat(),
+            }
+        })
+        .collect();
+    if !p.reached.is_empty() {
+        reached.push(
+            lang.pick(
+                "계획 기준으로 목표 달성 여부를 집계한 공식 자료는 찾지 못했습니다. 위 수치는 범위의 일부일 뿐이어서 달성률은 계산하지 않습니다.",
+                "No official tally on the plan's own basis was found; the figures above cover only part of its scope, so no share of the target reached is computed.",
+            )
+            .to_owned(),
+        );
+    }
+    let implied_rate_note = p.implied_krw_per_usd.as_ref().map(|r| {
+        let usd = if r.value > 0.0 { target / r.value } else { 0.0 };
+        match lang {
+            Lang::Ko => [
+                "계획의 목표를 달러로 적은 ",
+                &format_usd(usd, lang),
+                "는 1달러 = ",
+                &format_number(r.value, 4),
+                "원으로, 기사 수치(2.5조 원 = 24억 달러)에서 역산한 값이며 시장 환율이 아닙니다.",
+            ]
+            .concat(),
+            Lang::En => [
+                "The plan's dollar figure, ",
+                &format_usd(usd, lang),
+                ", implies KRW ",
+                &format_number(r.value, 4),
+                " per US$, derived from the article (2.5조 = US$ 2.4 bn), not a market rate.",
+            ]
+            .concat(),
+        }
+    });
+    let comparison = match share {
+        Some(x) => plan_comparison(x, &ty, &fmt(target), lang),
+        None => match lang {
+            Lang::Ko => [
+                "계획의 목표액은 ",
+                scope_text,
+                " 기준이며 의료기기·의약품 같은 상품 수출은 포함하지 않으므로, 이 업종 기업의 잠재력은 목표액과 비교하지 않습니다.",
+            ]
+            .concat(),
+            Lang::En => [
+                "The plan's target covered ",
+                scope_text,
+                ", not device or drug goods, so no comparison with your potential is made.",
+            ]
+            .concat(),
+        },
     };
     PlanContext {
         name: p.name.get(lang).to_owned(),
@@ -767,6 +1087,57 @@ pub fn plan_context(ds: &Dataset, figures: PlanFigures, lang: Lang) -> PlanConte
         path,
         firm_share_of_target: share,
         summary,
+        scope,
+        reached,
+        implied_rate_note,
+        comparison,
+    }
+}
+
+/// The firm against the plan's target in words a firm understands: "about 1/20,000 of the
+/// 2017 target", or a percentage from 1 % up.
+fn plan_comparison(share: f64, target_year: &str, target: &str, lang: Lang) -> String {
+    if share <= 0.0 {
+        return lang
+            .pick(
+                "이 기업의 잠재력이 0으로 나와 계획의 목표액과 비교할 수 없습니다.",
+                "Your potential comes out as zero, so it cannot be set against the plan's target.",
+            )
+            .to_owned();
+    }
+    let part = if share >= 0.01 {
+        [percent(share).as_str(), " %"].concat()
+    } else {
+        // 1/N with N rounded to two significant figures (20,000 rather than 19,734).
+        let mut n = to_won(1.0 / share);
+        let mut scale: u64 = 1;
+        while n >= 100 {
+            n = (n + 5) / 10;
+            scale = scale.saturating_mul(10);
+        }
+        ["1/", &format_number(n.saturating_mul(scale) as f64, 6)].concat()
+    };
+    match lang {
+        Lang::Ko => [
+            "이 기업의 연간 수출 잠재력은 계획의 ",
+            target_year,
+            "년 목표(",
+            target,
+            ")의 약 ",
+            &part,
+            "에 해당합니다.",
+        ]
+        .concat(),
+        Lang::En => [
+            "Your yearly export potential is about ",
+            &part,
+            " of the plan's ",
+            target_year,
+            " target (",
+            target,
+            ").",
+        ]
+        .concat(),
     }
 }
 
@@ -796,7 +1167,6 @@ pub fn assumptions(ds: &Dataset, input: &Input, lang: Lang) -> Vec<String> {
     let m = &ds.method;
     add(("환율", "exchange rate"), ds.exchange_rate.krw_per_usd.assumption);
     add(("거리 탄력성", "distance elasticity"), m.distance_elasticity.assumption);
-    add(("기준 거리", "reference distance"), m.reference_distance_km.assumption);
     add(("FTA 효과", "FTA effect"), m.fta_in_force_effect.assumption);
     add(
         ("준비도 배수", "readiness multipliers"),
@@ -817,15 +1187,40 @@ pub fn assumptions(ds: &Dataset, input: &Input, lang: Lang) -> Vec<String> {
             s.korea_world_share.assumption,
         );
         add(
-            ("국내 업종 규모", "Korea's sector output"),
-            s.korea_output_krw.assumption,
+            ("국내 업종 규모·수출 비중", "Korea's sector output and export intensity"),
+            s.korea_output_krw.assumption || s.korea_exports_krw.assumption,
+        );
+        add(
+            ("한국의 업종 수출(달러)", "Korea's sector exports (USD)"),
+            s.korea_exports_usd.assumption,
         );
     }
     if let Some(mk) = ds.market(&input.market) {
         add(
-            ("시장 수요", "market demand"),
-            mk.demand_for(&input.sector).is_some_and(|f| f.assumption),
+            (
+                "시장 수요(기준 연도로 환산 포함)",
+                "market demand (incl. bringing it to the price year)",
+            ),
+            mk.demand_for(&input.sector)
+                .is_some_and(|f| f.assumption || f.year != Some(ds.price_year)),
         );
+        if let Some(s) = ds.sector(&input.sector) {
+            let basis = potential::market_terms(ds, s, mk).ease_basis;
+            add(
+                (
+                    "교역 용이성(실적 없는 시장의 거리 규칙)",
+                    "ease of trade (gravity fallback, no actual figure)",
+                ),
+                basis == EaseBasis::Gravity,
+            );
+            add(
+                ("한국의 이 시장 수출 실적", "Korea's actual exports to this market"),
+                basis == EaseBasis::Actual
+                    && mk
+                        .own_exports_for(&input.sector)
+                        .is_some_and(|f| f.assumption || f.year != Some(ds.price_year)),
+            );
+        }
         add(
             ("수요 증가율", "demand growth"),
             mk.growth_for(&input.sector).is_some_and(|f| f.assumption),
@@ -948,6 +1343,10 @@ pub fn fix(fix: Fix, lang: Lang) -> &'static str {
             "the small-enterprise limit must be at most the medium one",
         ),
         Fix::SwapMinMax => ("minKrw와 maxKrw를 서로 바꾸세요.", "swap minKrw and maxKrw"),
+        Fix::RateForPriceYear => (
+            "exchangeRates에 priceYear 연도의 환율(연평균)을 추가하거나 priceYear를 환율이 있는 연도로 바꾸세요.",
+            "add the price year's annual average rate to \"exchangeRates\", or set \"priceYear\" to a year that has one",
+        ),
     };
     lang.pick(ko, en)
 }

@@ -267,8 +267,11 @@ fn estimate_json_is_the_library_estimate() {
         },
         ..RawInput::default()
     };
-    let want =
-        serde_json::to_value(estimate(&raw, &ds).unwrap_or_else(|e| panic!("{e:?}"))).unwrap_or_else(|e| panic!("{e}"));
+    // Both sides as JSON text read back by the same parser: serde_json without float_roundtrip
+    // may read a 17-digit number one ulp off, the same way on both sides.
+    let text = serde_json::to_string(&estimate(&raw, &ds).unwrap_or_else(|e| panic!("{e:?}")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let want: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(got, want);
     assert_eq!(got["sme"]["size"], "small");
     assert!(got["potential"]["baseKrw"].is_number());
@@ -1182,15 +1185,17 @@ fn write_benchmark_sample() {
     println!("{}: {rows} rows, {} bad", path.display(), bad.len());
 }
 
-/// The default dataset with the UAE's demand for medical devices doubled, written to a file.
-fn dataset_with_uae_device_demand_doubled(name: &str) -> PathBuf {
+/// The default dataset with Oman's demand for medical devices times ten, written to a file. (Oman
+/// has no figure of Korea's actual exports, so its potential follows demand; the UAE's devices
+/// are anchored on actual exports and would not move.)
+fn dataset_with_oman_device_demand_times_ten(name: &str) -> PathBuf {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dataset.json"))
         .unwrap_or_else(|e| panic!("{e}"));
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(v["markets"][1]["id"], "AE");
-    assert_eq!(v["markets"][1]["demand"][0]["sector"], "medical_devices");
-    let x = v["markets"][1]["demand"][0]["value"].as_f64().unwrap_or_default();
-    v["markets"][1]["demand"][0]["value"] = serde_json::json!(x * 2.0);
+    assert_eq!(v["markets"][4]["id"], "OM");
+    assert_eq!(v["markets"][4]["demand"][0]["sector"], "medical_devices");
+    let x = v["markets"][4]["demand"][0]["value"].as_f64().unwrap_or_default();
+    v["markets"][4]["demand"][0]["value"] = serde_json::json!(x * 10.0);
     let path = temp(name);
     std::fs::write(&path, v.to_string()).unwrap_or_else(|e| panic!("{e}"));
     path
@@ -1199,7 +1204,7 @@ fn dataset_with_uae_device_demand_doubled(name: &str) -> PathBuf {
 #[test]
 fn compare_reports_counts_then_the_firms_a_changed_figure_moves() {
     let old = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dataset.json");
-    let new = dataset_with_uae_device_demand_doubled("compare-ae.json");
+    let new = dataset_with_oman_device_demand_times_ten("compare-om.json");
     let (old, new) = (old.to_string_lossy().into_owned(), new.to_string_lossy().into_owned());
     let o = run(&["compare", &old, &new, "--lang", "en"]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
@@ -1220,11 +1225,13 @@ fn compare_reports_counts_then_the_firms_a_changed_figure_moves() {
     assert!(lines[4].trim().ends_with("firms whose market ranking changes"), "{out}");
     assert_eq!(lines[5].trim(), "0  firms whose programme outcome changes");
     assert!(
-        out.contains("\nM-md-AE-ready\tbase_krw\t6979121\t13958242\t+100.0 %\n"),
+        out.contains("\nM-md-OM-ready\tbase_krw\t870467\t8704671\t+900.0 %\n"),
         "{out}"
     );
-    assert!(out.contains("\nM-md-AE-ready\tmarket_rank\t4\t1\t\n"), "{out}");
-    assert!(out.contains("\nM-md-SA-ready\tbest_market\tSA\tAE\t\n"), "{out}");
+    assert!(out.contains("\nM-md-OM-ready\tmarket_rank\t6\t3\t\n"), "{out}");
+    assert!(out.contains("\nM-md-KZ-ready\tmarket_rank\t3\t4\t\n"), "{out}");
+    // The UAE's device firms, anchored on actual exports, do not move.
+    assert!(!out.lines().any(|l| l.starts_with("M-md-AE-")), "{out}");
     // Firms of other sectors do not move.
     assert!(!out.lines().any(|l| l.starts_with("M-ph-")), "{out}");
 
@@ -1235,9 +1242,12 @@ fn compare_reports_counts_then_the_firms_a_changed_figure_moves() {
     assert_eq!(v["potentialShare"], 0.1);
     assert_eq!(v["counts"][0]["kind"], "smeStatus");
     assert_eq!(v["counts"][0]["firms"], 0);
-    assert!(v["changes"].as_array().is_some_and(|c| c
-        .iter()
-        .any(|c| c["firm"] == "M-md-AE-ready" && c["field"] == "base_krw" && c["relative"] == 1.0)));
+    assert!(v["changes"]
+        .as_array()
+        .is_some_and(|c| c.iter().any(|c| c["firm"] == "M-md-OM-ready"
+            && c["field"] == "base_krw"
+            // 8,704,671 / 870,467 - 1: nine times more, to the won.
+            && c["relative"].as_f64() == Some(8_704_671.0 / 870_467.0 - 1.0))));
 }
 
 #[test]
@@ -1271,10 +1281,10 @@ fn compare_of_a_dataset_with_itself_exits_0_and_bad_input_exits_2() {
     let panel = temp("compare-panel.csv");
     std::fs::write(
         &panel,
-        "id,sector,revenue,total_assets,current_exports,exports_to_market,certification,local_partner,export_experience,local_language,medical_corporation,market,today\nP1,medical_devices,35억,,,,,,,,,AE,2026-12-01\n",
+        "id,sector,revenue,total_assets,current_exports,exports_to_market,certification,local_partner,export_experience,local_language,medical_corporation,market,today\nP1,medical_devices,35억,,,,,,,,,OM,2026-12-01\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let new = dataset_with_uae_device_demand_doubled("compare-ae-2.json");
+    let new = dataset_with_oman_device_demand_times_ten("compare-om-2.json");
     let o = run(&[
         "compare",
         &ds,

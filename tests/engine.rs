@@ -178,8 +178,13 @@ fn potential_band_years_and_untapped() {
     assert_eq!(p.untapped_krw, p.base_krw, "no exports given: all untapped");
     assert!(p.untapped_assumes_no_exports);
     let years: Vec<i32> = p.years.iter().map(|y| y.year).collect();
-    assert_eq!(years.first(), Some(&ds.plan.base_year));
-    assert_eq!(years.last(), Some(&ds.plan.target_year));
+    assert_eq!(
+        years.first(),
+        Some(&ds.price_year),
+        "the projection starts at the price year"
+    );
+    assert_eq!(years.last(), Some(&(ds.price_year + ds.projection_years)));
+    assert_eq!(years, (2025..=2030).collect::<Vec<i32>>());
     assert_eq!(p.years[0].base_krw, p.base_krw, "the first year is the base value");
     assert!(
         p.factors.iter().all(|f| !f.source.is_empty()),
@@ -263,7 +268,142 @@ fn plan_context_follows_the_2013_plan() {
     assert_eq!(p.path.len(), 6);
     assert_eq!(p.path.last().map(|y| y.krw), Some(2.5e12));
     assert!(p.summary.contains("20.1"), "{}", p.summary);
-    assert!((p.firm_share_of_target - r.potential.base_krw / 2.5e12).abs() < 1e-15);
+    let share = p.firm_share_of_target.unwrap_or(f64::NAN);
+    assert!((share - r.potential.base_krw / 2.5e12).abs() < 1e-15);
+}
+
+#[test]
+fn years_run_forward_from_the_price_year_and_no_result_is_labelled_2012() {
+    let ds = ds();
+    assert_eq!((ds.price_year, ds.projection_years), (2025, 5));
+    for lang in [Lang::Ko, Lang::En] {
+        let mut raw = case(35.0 * EOK, "medical_devices", "SA");
+        raw.lang = lang;
+        let r = run(&raw, &ds);
+        let labels: Vec<&str> = r.potential.years.iter().map(|y| y.label.as_str()).collect();
+        let want: Vec<&str> = match lang {
+            Lang::Ko => vec![
+                "2025년(기준 수치)",
+                "2026년(전망)",
+                "2027년(전망)",
+                "2028년(전망)",
+                "2029년(전망)",
+                "2030년(전망)",
+            ],
+            Lang::En => vec![
+                "2025 (figures)",
+                "2026 (projected)",
+                "2027 (projected)",
+                "2028 (projected)",
+                "2029 (projected)",
+                "2030 (projected)",
+            ],
+        };
+        assert_eq!(labels, want);
+        assert_eq!(r.potential.price_year, 2025);
+        // The plan's base year appears only on the plan card, which is history.
+        let potential_text = serde_json::to_string(&r.potential).unwrap_or_default();
+        assert!(!potential_text.contains("\"year\":2012"), "{potential_text}");
+        assert!(!labels.iter().any(|l| l.contains("2012")));
+        assert!(r.ranking.iter().all(|m| m.base_krw > 0.0));
+    }
+}
+
+#[test]
+fn usd_figures_are_converted_at_the_price_years_rate_and_1042_only_labels_the_plan() {
+    let ds = ds();
+    let rate = ds
+        .exchange_rates
+        .iter()
+        .find(|r| r.year == ds.price_year)
+        .map(|r| r.krw_per_usd.value);
+    assert_eq!(rate, Some(1421.97), "2025 annual average (Seoul Money Brokerage)");
+    let r = run(&case(35.0 * EOK, "medical_devices", "SA"), &ds);
+    assert_eq!(r.krw_per_usd, 1421.97);
+    let p = &r.potential;
+    // The base in won is the base in dollars at 1,421.97 won, to the won.
+    assert_eq!(p.base_krw, (p.base_usd * 1421.97).round());
+    assert!(
+        (p.base_krw - p.base_usd * 1042.0).abs() > 1000.0,
+        "not the plan's implied rate"
+    );
+    let shown = p
+        .factors
+        .iter()
+        .find(|f| f.id == "krwPerUsd")
+        .map(|f| (f.display.clone(), f.year));
+    assert_eq!(shown, Some(("1달러 = 1,422원".to_owned(), Some(2025))));
+    let note = r.plan.implied_rate_note.clone().unwrap_or_default();
+    assert!(note.contains("1,042") && note.contains("역산"), "{note}");
+}
+
+#[test]
+fn plan_comparison_only_for_the_plans_own_categories() {
+    let ds = ds();
+    assert_eq!(ds.plan.scope_sectors, vec!["medical_services".to_owned()]);
+    // A device maker: the scope sentence, and no share of the target.
+    let mut device = case(35.0 * EOK, "medical_devices", "SA");
+    device.lang = Lang::En;
+    let r = run(&device, &ds);
+    assert_eq!(r.plan.firm_share_of_target, None);
+    assert!(
+        !r.plan.comparison.contains(" of the plan's 2017 target"),
+        "{}",
+        r.plan.comparison
+    );
+    assert_eq!(
+        r.plan.comparison,
+        "The plan's target covered medical services and technology exports (overseas expansion of medical \
+         institutions, foreign patients, technology transfer), not device or drug goods, so no comparison with \
+         your potential is made."
+    );
+    assert!(r.plan.scope.contains("foreign patients"), "{}", r.plan.scope);
+    assert!(
+        r.plan
+            .reached
+            .iter()
+            .any(|s| s.contains("KRW 639.8 billion") && s.contains("2017")),
+        "{:?}",
+        r.plan.reached
+    );
+    assert!(r.plan.reached.iter().any(|s| s.contains("No official tally")));
+    // A medical-services firm: the comparison, in words.
+    let mut clinic = case(35.0 * EOK, "medical_services", "SA");
+    clinic.lang = Lang::En;
+    let r = run(&clinic, &ds);
+    let share = r.plan.firm_share_of_target.unwrap_or(0.0);
+    assert!(share > 0.0 && share < 1e-4, "{share}");
+    let n = 1.0 / share;
+    assert!(
+        r.plan
+            .comparison
+            .starts_with("Your yearly export potential is about 1/"),
+        "{}",
+        r.plan.comparison
+    );
+    assert!(r
+        .plan
+        .comparison
+        .ends_with(" of the plan's 2017 target (KRW 2.5 trillion)."));
+    // The denominator is 1/share rounded to two significant figures.
+    let digits: String = r
+        .plan
+        .comparison
+        .split("1/")
+        .nth(1)
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let shown: f64 = digits.parse().unwrap_or(0.0);
+    assert!((shown - n).abs() / n < 0.05, "{shown} vs {n}");
+    clinic.lang = Lang::Ko;
+    let ko = run(&clinic, &ds).plan.comparison;
+    assert!(
+        ko.starts_with("이 기업의 연간 수출 잠재력은 계획의 2017년 목표(2조 5,000억 원)의 약 1/"),
+        "{ko}"
+    );
 }
 
 #[test]
@@ -380,7 +520,7 @@ fn amounts_ok(r: &Estimate) -> bool {
     .into_iter()
     .chain(p.years.iter().flat_map(|y| [y.low_krw, y.base_krw, y.high_krw]))
     .chain(r.ranking.iter().flat_map(|m| [m.low_krw, m.base_krw, m.high_krw]))
-    .chain([r.plan.firm_share_of_target, r.plan.implied_growth]);
+    .chain([r.plan.firm_share_of_target.unwrap_or(0.0), r.plan.implied_growth]);
     nums.into_iter().all(|x| x.is_finite() && x >= 0.0)
 }
 

@@ -32,7 +32,9 @@ fn valid() -> Value {
         "version": "2025.1",
         "figuresAsOf": "2025-03-31",
         "title": {"ko": "수출", "en": "Exports"},
-        "exchangeRate": {"krwPerUsd": fig(1380.0, "KRW/USD")},
+        "priceYear": 2024,
+        "projectionYears": 5,
+        "exchangeRates": [{"year": 2024, "krwPerUsd": fig(1380.0, "KRW/USD")}],
         "plan": {
             "name": {"ko": "계획", "en": "Plan"},
             "announced": "2024-12-10",
@@ -44,7 +46,6 @@ fn valid() -> Value {
         },
         "method": {
             "distanceElasticity": fig(1.0, "elasticity"),
-            "referenceDistanceKm": fig(5000.0, "km"),
             "ftaInForceEffect": fig(1.3, "multiplier"),
             "readinessMinMultiplier": fig(0.3, "multiplier"),
             "readinessMaxMultiplier": fig(1.5, "multiplier"),
@@ -72,9 +73,11 @@ fn valid() -> Value {
         },
         "sectors": [
             {"id": "devices", "ksic": "C27", "name": {"ko": "의료기기", "en": "Devices"},
-             "koreaWorldShare": fig(0.02, "share"), "koreaOutputKrw": fig(1.5e13, "KRW")},
+             "koreaWorldShare": fig(0.02, "share"), "koreaOutputKrw": fig(1.5e13, "KRW"),
+             "koreaExportsKrw": fig(9.0e12, "KRW"), "koreaExportsUsd": fig(6.5e9, "USD")},
             {"id": "services", "ksic": "Q86", "name": {"ko": "의료서비스", "en": "Services"},
-             "koreaWorldShare": fig(0.01, "share"), "koreaOutputKrw": fig(1.0e14, "KRW")}
+             "koreaWorldShare": fig(0.01, "share"), "koreaOutputKrw": fig(1.0e14, "KRW"),
+             "koreaExportsKrw": fig(6.0e11, "KRW"), "koreaExportsUsd": fig(4.3e8, "USD")}
         ],
         "regions": [
             {"id": "middle_east", "name": {"ko": "중동", "en": "Middle East"}},
@@ -258,13 +261,13 @@ fn sector_without_sme_row() {
 
 #[test]
 fn missing_source() {
-    let p = problems(|v| remove(v, "/exchangeRate/krwPerUsd/source"));
-    one(&p, "$.exchangeRate.krwPerUsd.source", "unsourced");
+    let p = problems(|v| remove(v, "/exchangeRates/0/krwPerUsd/source"));
+    one(&p, "$.exchangeRates[0].krwPerUsd.source", "unsourced");
     assert_eq!(p[0].hint, "add a \"source\" or set \"assumption\": true");
     // An assumption needs no source.
     let mut v = valid();
-    remove(&mut v, "/exchangeRate/krwPerUsd/source");
-    v["exchangeRate"]["krwPerUsd"]["assumption"] = json!(true);
+    remove(&mut v, "/exchangeRates/0/krwPerUsd/source");
+    v["exchangeRates"][0]["krwPerUsd"]["assumption"] = json!(true);
     assert!(load(&v).is_ok());
 }
 
@@ -315,8 +318,8 @@ fn ranges_dates_schema_and_empties() {
     one(&p, "$.sme.table.rows[0].smallMaxKrw", "range");
     let p = problems(|v| set(v, "/method/readinessMinMultiplier/value", json!(2.0)));
     one(&p, "$.method.readinessMinMultiplier", "range");
-    let p = problems(|v| set(v, "/exchangeRate/krwPerUsd/value", json!(0)));
-    one(&p, "$.exchangeRate.krwPerUsd.value", "range");
+    let p = problems(|v| set(v, "/exchangeRates/0/krwPerUsd/value", json!(0)));
+    one(&p, "$.exchangeRates[0].krwPerUsd.value", "range");
     let p = problems(|v| set(v, "/markets/0/distanceKm/value", json!(0.0)));
     one(&p, "$.markets[0].distanceKm.value", "range");
     let p = problems(|v| set(v, "/markets/0/distanceKm/year", json!(20240)));
@@ -654,6 +657,8 @@ fn arb_json() -> impl Strategy<Value = Value> {
             "ko",
             "en",
             "exchangeRate",
+            "exchangeRates",
+            "priceYear",
             "krwPerUsd",
             "value",
             "unit",
@@ -737,4 +742,89 @@ fn a_negative_value_where_only_positive_is_allowed_gets_the_positive_hint() {
     let p = problems(|v| set(v, "/markets/0/distanceKm/value", serde_json::json!(-5)));
     one(&p, "$.markets[0].distanceKm.value", "negative");
     assert_eq!(p[0].hint, "use a positive number");
+}
+
+// ---- price year, exchange rates, Korea's actual exports, the plan's scope (issue 10) ----------
+
+/// A record of Korea's actual exports, for the valid dataset's first market.
+fn actual(sectors: &[&str], value: f64) -> Value {
+    json!({"sectors": sectors, "value": value, "unit": "USD", "source": "KHIDI", "year": 2023})
+}
+
+#[test]
+fn price_year_needs_its_exchange_rate() {
+    let p = problems(|v| set(v, "/priceYear", json!(2025)));
+    one(&p, "$.exchangeRates", "incomplete");
+    assert!(p[0].message.contains("no rate for the price year 2025"), "{p:#?}");
+    assert!(p[0].hint.contains("priceYear"), "{p:#?}");
+    // With a rate for that year it loads, and amounts are converted at it.
+    let mut v = valid();
+    set(&mut v, "/priceYear", json!(2025));
+    v["exchangeRates"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"year": 2025, "krwPerUsd": {"value": 1421.97, "unit": "KRW/USD", "source": "BOK", "year": 2025}}));
+    let ds = load(&v).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(ds.exchange_rate.krw_per_usd.value, 1421.97);
+    // The same year twice is a duplicate.
+    let p = problems(|v| {
+        let again = v["exchangeRates"][0].clone();
+        v["exchangeRates"].as_array_mut().unwrap().push(again);
+    });
+    one(&p, "$.exchangeRates[1].year", "duplicate");
+    let p = problems(|v| remove(v, "/exchangeRates/0/krwPerUsd/source"));
+    one(&p, "$.exchangeRates[0].krwPerUsd.source", "unsourced");
+}
+
+#[test]
+fn projection_years_and_price_year_are_checked() {
+    let p = problems(|v| set(v, "/projectionYears", json!(0)));
+    one(&p, "$.projectionYears", "range");
+    let p = problems(|v| set(v, "/projectionYears", json!(2.5)));
+    one(&p, "$.projectionYears", "type");
+    let p = problems(|v| remove(v, "/priceYear"));
+    one(&p, "$.priceYear", "missing");
+}
+
+#[test]
+fn korea_exports_records_name_known_sectors_once() {
+    let mut v = valid();
+    v["markets"][0]["koreaExports"] = json!([actual(&["devices"], 3.0e6), actual(&["devices", "services"], 5.0e6)]);
+    let ds = load(&v).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(ds.markets[0].korea_exports.len(), 2);
+    assert_eq!(ds.markets[0].own_exports_for("devices").map(|f| f.value), Some(3.0e6));
+    assert_eq!(
+        ds.markets[0].own_exports_for("services"),
+        None,
+        "a pooled record anchors no one sector"
+    );
+    let p = problems(|v| v["markets"][0]["koreaExports"] = json!([actual(&["x-ray"], 1.0)]));
+    one(&p, "$.markets[0].koreaExports[0].sectors[0]", "unknownSector");
+    let p =
+        problems(|v| v["markets"][0]["koreaExports"] = json!([actual(&["devices"], 1.0), actual(&["devices"], 2.0)]));
+    one(&p, "$.markets[0].koreaExports[1].sectors", "duplicate");
+    let p = problems(|v| v["markets"][0]["koreaExports"] = json!([actual(&[], 1.0)]));
+    one(&p, "$.markets[0].koreaExports[0].sectors", "empty");
+    let p = problems(|v| v["markets"][0]["koreaExports"] = json!([actual(&["devices"], -1.0)]));
+    one(&p, "$.markets[0].koreaExports[0].value", "negative");
+}
+
+#[test]
+fn sector_export_figures_are_required_and_the_plan_scope_names_known_sectors() {
+    let p = problems(|v| remove(v, "/sectors/0/koreaExportsUsd"));
+    one(&p, "$.sectors[0].koreaExportsUsd", "missing");
+    let p = problems(|v| set(v, "/sectors/1/koreaExportsKrw/value", json!(-5.0)));
+    one(&p, "$.sectors[1].koreaExportsKrw.value", "negative");
+    let p = problems(|v| v["plan"]["scopeSectors"] = json!(["services", "dentistry"]));
+    one(&p, "$.plan.scopeSectors[1]", "unknownSector");
+    let mut v = valid();
+    v["plan"]["scopeSectors"] = json!(["services"]);
+    v["plan"]["reached"] = json!([{"label": {"ko": "진료수입", "en": "Revenue"}, "value": 6.4e11, "unit": "KRW", "source": "MOHW", "year": 2017}]);
+    let ds = load(&v).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(ds.plan.scope_sectors, vec!["services".to_owned()]);
+    assert_eq!(ds.plan.reached[0].figure.year, Some(2017));
+    let p = problems(|v| {
+        v["plan"]["reached"] = json!([{"label": {"ko": "a", "en": "a"}, "value": 1.0, "unit": "KRW", "year": 2017}])
+    });
+    one(&p, "$.plan.reached[0].source", "unsourced");
 }

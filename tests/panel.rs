@@ -161,58 +161,107 @@ fn a_raised_small_limit_for_devices_fails_the_pinned_test_on_exactly_the_firms_i
 
 #[test]
 fn a_changed_demand_figure_is_caught_and_compare_counts_the_firms_it_moves() {
-    // The UAE's demand for medical devices, doubled: it overtakes Saudi Arabia for device firms.
+    // Oman's demand for medical devices, times ten. Oman has no figure of Korea's actual exports,
+    // so its potential follows demand (the gravity tier): Oman overtakes Kazakhstan, Uzbekistan
+    // and Turkmenistan for device firms.
     let old = default_ds();
     let new = edited(|v| {
-        assert_eq!(v["markets"][1]["id"], "AE");
-        let demand = &mut v["markets"][1]["demand"][0];
+        assert_eq!(v["markets"][4]["id"], "OM");
+        let demand = &mut v["markets"][4]["demand"][0];
         assert_eq!(demand["sector"], "medical_devices");
         let x = demand["value"].as_f64().unwrap_or_default();
-        demand["value"] = serde_json::json!(x * 2.0);
+        demand["value"] = serde_json::json!(x * 10.0);
     });
     let changes = differences(&new);
     assert!(changes
         .iter()
-        .any(|c| c.firm == "M-md-AE-ready" && c.field == "base_krw" && c.before == "6979121"));
+        .any(|c| c.firm == "M-md-OM-ready" && c.field == "base_krw" && c.before == "870467"));
     assert!(changes
         .iter()
-        .any(|c| c.firm == "M-md-AE-ready" && c.field == "market_rank" && c.before == "4" && c.after == "1"));
+        .any(|c| c.firm == "M-md-OM-ready" && c.field == "market_rank" && c.before == "6" && c.after == "3"));
     assert!(changes
         .iter()
-        .any(|c| c.firm == "M-md-SA-ready" && c.field == "best_market" && c.before == "SA" && c.after == "AE"));
+        .any(|c| c.firm == "M-md-KZ-ready" && c.field == "market_rank" && c.before == "3" && c.after == "4"));
     assert!(changes.iter().all(|c| c.firm.contains("-md-")), "{changes:?}");
 
     let firms = panel();
     let cmp = compare(&firms, &old, &new, Lang::En);
     assert_eq!(cmp.firms, firms.len());
     let count = |k: ChangeKind| cmp.counts.iter().find(|c| c.kind == k).map_or(0, |c| c.firms);
-    // Every devices firm targeting AE roughly doubles; none changes SME status or programmes.
-    let ae_devices = firms
-        .iter()
-        .filter(|f| f.input.sector == "medical_devices" && f.input.market == "AE" && f.input.revenue_krw > Some(0.0))
-        .count();
-    assert!(ae_devices >= 5);
-    assert_eq!(count(ChangeKind::Potential), ae_devices, "{:?}", cmp.counts);
+    let devices_in = |markets: &[&str]| {
+        firms
+            .iter()
+            .filter(|f| {
+                f.input.sector == "medical_devices"
+                    && markets.contains(&f.input.market.as_str())
+                    && f.input.revenue_krw > Some(0.0)
+            })
+            .count()
+    };
+    // Every devices firm targeting OM grows tenfold; none changes SME status or programmes.
+    let om_devices = devices_in(&["OM"]);
+    assert!(om_devices >= 2);
+    assert_eq!(count(ChangeKind::Potential), om_devices, "{:?}", cmp.counts);
     assert_eq!(count(ChangeKind::SmeStatus), 0);
     assert_eq!(count(ChangeKind::Program), 0);
     assert_eq!(count(ChangeKind::Invalid), 0);
-    // Every device firm with a revenue sees AE first now.
-    let devices = firms
-        .iter()
-        .filter(|f| f.input.sector == "medical_devices" && f.input.revenue_krw > Some(0.0))
-        .count();
-    assert_eq!(count(ChangeKind::Ranking), devices, "{:?}", cmp.counts);
+    // The firms whose chosen market OM passes, and OM's own, change rank; SA and AE stay ahead.
+    assert_eq!(
+        count(ChangeKind::Ranking),
+        devices_in(&["OM", "KZ", "UZ", "TM"]),
+        "{:?}",
+        cmp.counts
+    );
     let first = cmp
         .changes
         .iter()
         .find(|c| c.kind == ChangeKind::Potential)
         .unwrap_or_else(|| panic!("no potential change"));
-    assert!(first.relative.is_some_and(|r| (r - 1.0).abs() < 0.01), "{first:?}");
+    assert!(first.relative.is_some_and(|r| (r - 9.0).abs() < 0.01), "{first:?}");
     assert!(
         cmp.summary.contains(&format!("of the {} reference firms", firms.len())),
         "{}",
         cmp.summary
     );
+}
+
+#[test]
+fn demand_does_not_move_a_potential_anchored_on_actual_exports() {
+    // The UAE's device potential is Korea's actual exports there (ITC ease of trade): doubling the
+    // UAE's device demand leaves it as it is, while doubling the actual exports moves it. The
+    // gravity fallback elsewhere is calibrated on the anchored cells, so it moves down.
+    let demand = edited(|v| {
+        assert_eq!(v["markets"][1]["id"], "AE");
+        let d = &mut v["markets"][1]["demand"][0];
+        assert_eq!(d["sector"], "medical_devices");
+        let x = d["value"].as_f64().unwrap_or_default();
+        d["value"] = serde_json::json!(x * 2.0);
+    });
+    let ae_devices: Vec<String> = panel()
+        .iter()
+        .filter(|f| f.input.sector == "medical_devices" && f.input.market == "AE")
+        .map(|f| f.id.clone())
+        .collect();
+    assert!(ae_devices.len() >= 2);
+    let changes = differences(&demand);
+    let moved: Vec<_> = changes
+        .iter()
+        .filter(|c| ae_devices.contains(&c.firm) && c.field == "base_krw")
+        .collect();
+    assert!(moved.is_empty(), "{moved:?}");
+    assert!(changes
+        .iter()
+        .any(|c| c.firm == "M-md-OM-ready" && c.field == "base_krw" && c.before == "870467" && c.after == "818125"));
+    let actual = edited(|v| {
+        let x = &mut v["markets"][1]["koreaExports"][0];
+        assert_eq!(x["sectors"][0], "medical_devices");
+        let value = x["value"].as_f64().unwrap_or_default();
+        x["value"] = serde_json::json!(value * 2.0);
+    });
+    let changes = differences(&actual);
+    assert!(changes
+        .iter()
+        .any(|c| c.firm == "M-md-AE-ready" && c.field == "base_krw" && c.before == "39486755"));
 }
 
 #[test]

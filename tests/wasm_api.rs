@@ -266,16 +266,22 @@ fn worked_example_crosses_exactly() {
         ("readiness", readiness),
     ]);
     let r = estimate(&input).unwrap();
-    assert_eq!(at(&r, "potential.baseKrw").as_f64(), Some(6_149_190.0));
-    assert_eq!(at(&r, "potential.lowKrw").as_f64(), Some(4_065_298.0));
-    assert_eq!(at(&r, "potential.highKrw").as_f64(), Some(8_438_055.0));
+    assert_eq!(at(&r, "potential.baseKrw").as_f64(), Some(30_411_960.0));
+    assert_eq!(at(&r, "potential.lowKrw").as_f64(), Some(20_105_684.0));
+    assert_eq!(at(&r, "potential.highKrw").as_f64(), Some(41_731_967.0));
+    assert_eq!(at(&r, "potential.easeBasis").as_string().as_deref(), Some("actual"));
+    assert_eq!(
+        at(&r, "potential.years.0.label").as_string().as_deref(),
+        Some("2025년(기준 수치)")
+    );
     let factors: Array = at(&r, "potential.factors").dyn_into().unwrap();
     let ease = factors
         .iter()
         .find(|f| at(f, "id").as_string().as_deref() == Some("easeOfTrade"))
         .and_then(|f| at(&f, "value").as_f64())
         .unwrap();
-    assert!((ease - 0.681_047_089_632_087).abs() < 1e-14, "{ease}");
+    // 30,000,000 × 1.095^10 / (0.015 × 2,130,000,000 × 1.095^2) = 1.940722074133313.
+    assert!((ease - 1.940_722_074_133_313).abs() < 1e-14, "{ease}");
     assert_eq!(at(&r, "potential.readinessScore").as_f64(), Some(0.625));
     assert!(at(&r, "sme.reasons").is_object());
     let reason = Array::from(&at(&r, "sme.reasons")).get(0).as_string().unwrap();
@@ -309,7 +315,7 @@ fn datasets_through_json_parse_keep_every_check() {
     assert_eq!(string(&problems.get(0), "kind"), "tooDeep");
 
     let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
-    value["exchangeRate"]["krwPerUsd"]["value"] = serde_json::json!(-1350);
+    value["exchangeRates"][1]["krwPerUsd"]["value"] = serde_json::json!(-1350);
     value["sectors"][1]["koreaWorldShare"]["value"] = serde_json::json!(25);
     let report = call("validateDataset", &[value.to_string().into()]).unwrap();
     let paths: Vec<String> = Array::from(&at(&report, "problems"))
@@ -318,7 +324,10 @@ fn datasets_through_json_parse_keep_every_check() {
         .collect();
     assert_eq!(
         paths,
-        ["$.exchangeRate.krwPerUsd.value", "$.sectors[1].koreaWorldShare.value"],
+        [
+            "$.exchangeRates[1].krwPerUsd.value",
+            "$.sectors[1].koreaWorldShare.value"
+        ],
         "{}",
         json(&report)
     );

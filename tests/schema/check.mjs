@@ -326,7 +326,7 @@ valid('optional fields left out', [
   { op: 'remove', path: '/programs/0/url' },
   { op: 'remove', path: '/plan/baseExportsKrw/year' },
   { op: 'remove', path: '/plan/baseExportsKrw/assumption' },
-  { op: 'remove', path: '/exchangeRate/krwPerUsd/note' },
+  { op: 'remove', path: '/exchangeRates/1/krwPerUsd/note' },
 ]);
 valid('optional fields null', [
   { op: 'replace', path: '/sme/pendingRevision', value: null },
@@ -378,7 +378,11 @@ broken('wrong type: assumption "yes" (and so no source)', [{ op: 'replace', path
   '$.method.modelUncertainty.assumption', 'type', ['$.method.modelUncertainty.source']);
 broken('negative distance', [{ op: 'replace', path: '/markets/3/distanceKm/value', value: -5 }], '$.markets[3].distanceKm.value', 'negative');
 broken('negative demand', [{ op: 'replace', path: '/markets/2/demand/1/value', value: -1 }], '$.markets[2].demand[1].value', 'negative');
-broken('zero where more than 0 is needed (exchange rate)', [{ op: 'replace', path: '/exchangeRate/krwPerUsd/value', value: 0 }], '$.exchangeRate.krwPerUsd.value', 'range');
+broken('zero where more than 0 is needed (exchange rate)', [{ op: 'replace', path: '/exchangeRates/1/krwPerUsd/value', value: 0 }], '$.exchangeRates[1].krwPerUsd.value', 'range');
+broken('a projection of 0 years', [{ op: 'replace', path: '/projectionYears', value: 0 }], '$.projectionYears', 'range');
+broken('an actual-exports record naming no sector', [{ op: 'replace', path: '/markets/1/koreaExports/0/sectors', value: [] }], '$.markets[1].koreaExports[0].sectors', 'empty');
+broken('a negative actual-exports figure', [{ op: 'replace', path: '/markets/1/koreaExports/0/value', value: -1 }], '$.markets[1].koreaExports[0].value', 'negative');
+broken('a sector without its exports in dollars', [{ op: 'remove', path: '/sectors/0/koreaExportsUsd' }], '$.sectors[0].koreaExportsUsd', 'missing');
 broken('share above 1', [{ op: 'replace', path: '/sectors/1/koreaWorldShare/value', value: 1.5 }], '$.sectors[1].koreaWorldShare.value', 'range');
 broken('growth below -0.5', [{ op: 'replace', path: '/markets/0/demandGrowth/2/value', value: -0.6 }], '$.markets[0].demandGrowth[2].value', 'range');
 broken('growth above 1 (5 meaning 5 %)', [{ op: 'replace', path: '/markets/4/demandGrowth/0/value', value: 5 }], '$.markets[4].demandGrowth[0].value', 'range');
@@ -420,6 +424,11 @@ loaderOnly('minimum readiness multiplier above the maximum', [{ op: 'replace', p
 loaderOnly('small-enterprise limit above the medium one', [{ op: 'replace', path: '/sme/table/rows/0/smallMaxKrw/value', value: 90000000000 }], '$.sme.table.rows[0].smallMaxKrw', 'range');
 loaderOnly('target year before the base year', [{ op: 'replace', path: '/plan/targetYear', value: 2010 }], '$.plan.targetYear', 'range');
 loaderOnly('target year more than 50 years after the base year', [{ op: 'replace', path: '/plan/targetYear', value: 2100 }], '$.plan.targetYear', 'range');
+loaderOnly('a price year without its exchange rate', [{ op: 'replace', path: '/priceYear', value: 2026 }], '$.exchangeRates', 'incomplete');
+loaderOnly('one year with two exchange rates', [{ op: 'replace', path: '/exchangeRates/0/year', value: 2025 }], '$.exchangeRates[1].year', 'duplicate');
+loaderOnly('an actual-exports record naming a sector not in sectors', [{ op: 'replace', path: '/markets/1/koreaExports/0/sectors/0', value: 'dentistry' }], '$.markets[1].koreaExports[0].sectors[0]', 'unknownSector');
+loaderOnly('two single-sector actual-exports records for one sector', [{ op: 'replace', path: '/markets/1/koreaExports/1/sectors/0', value: 'medical_devices' }], '$.markets[1].koreaExports[1].sectors', 'duplicate');
+loaderOnly('the plan scope names a sector not in sectors', [{ op: 'replace', path: '/plan/scopeSectors/0', value: 'dentistry' }], '$.plan.scopeSectors[0]', 'unknownSector');
 loaderOnly('export bounds the wrong way round', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'currentExports', minKrw: 5000000000, maxKrw: 1000000000 } }], '$.programs[9].rule[1].minKrw', 'range');
 
 console.log(`${passed} passed, ${failed} failed`);

@@ -27,10 +27,11 @@ export function downloadCsv(el) {
   add(T('potH').replace('{m}', p.marketName), T('low'), Math.round(p.lowKrw), fa(p.lowKrw));
   add(T('potH').replace('{m}', p.marketName), T('high'), Math.round(p.highKrw), fa(p.highKrw));
   add(T('potH').replace('{m}', p.marketName), T('untapped'), Math.round(p.untappedKrw), p.untappedAssumesNoExports ? T('untappedNote') : '');
-  for (const y of p.years) add(T('yearsH'), y.year, Math.round(y.baseKrw), fa(y.lowKrw) + T('to') + fa(y.highKrw));
+  for (const y of p.years) add(T('yearsH'), y.label, Math.round(y.baseKrw), fa(y.lowKrw) + T('to') + fa(y.highKrw));
   for (const f of p.factors) add(T('factorsH'), f.label, f.value, [f.unit, f.source, f.year, f.assumption ? T('assumed') : ''].filter((x) => x != null && x !== '').join(' · '));
   for (const x of r.ranking) add(T('rankH'), x.rank + '. ' + x.name, Math.round(x.baseKrw), fa(x.lowKrw) + T('to') + fa(x.highKrw));
   add(T('planH'), r.plan.name, r.plan.summary, r.plan.source);
+  add(T('planH'), '', r.plan.comparison, r.plan.scope);
   for (const s of r.support) add(T('supportH'), s.name, s.outcomeLabel, s.reasons.map((c) => c.outcomeLabel + ': ' + c.reason).join(' / '));
   for (const a of r.assumptions) add(T('assumH'), a, T('assumed'));
   add('', T('footer').split('·')[0].replace('{v}', '').trim(), r.datasetVersion, r.figuresAsOf);

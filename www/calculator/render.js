@@ -50,9 +50,10 @@ export function render(el, r) {
       h('div', { class: 'fig' }, h('p', { class: 'lab' }, el.t('untapped')), h('p', { class: 'num sm' }, fa(p.untappedKrw)), h('p', { class: 'sub' }, fu(p.untappedUsd)))),
     p.untappedAssumesNoExports && h('p', { class: 'note' }, el.t('untappedNote')),
     h('p', { class: 'note' }, el.t('readiness', { s: pct(el, p.readinessScore) }), p.unansweredQuestions > 0 && ' · ' + el.t('unanswered', { n: p.unansweredQuestions })),
+    h('p', { class: 'note' }, p.easeNote, p.easeBasis === 'gravity' && [' ', badge(el, el.t('assumed'))]),
     el.hx(2, el.t('yearsH')),
     h('div', { class: 'cw', hidden: !hasCharts }, el.cvP),
-    det(el, 'years', el.t('tableView'), table(el, [el.t('year'), el.t('low'), el.t('central'), el.t('high')], p.years.map((y) => [String(y.year), fa(y.lowKrw), fa(y.baseKrw), fa(y.highKrw)]), 'num-t yrs')),
+    det(el, 'years', el.t('tableView'), table(el, [el.t('year'), el.t('low'), el.t('central'), el.t('high')], p.years.map((y) => [y.label, fa(y.lowKrw), fa(y.baseKrw), fa(y.highKrw)]), 'num-t yrs')),
     det(el, 'factors', el.t('factorsH'), h('p', { class: 'hint' }, el.t('factorsIntro')),
       table(el, [el.t('factor'), el.t('value'), el.t('source'), el.t('year')],
         p.factors.map((f) => [f.label, f.display, [f.source, f.assumption && [' ', badge(el, el.t('assumed'))]], f.year == null ? '' : String(f.year)]), 'factors stk')));
@@ -68,7 +69,10 @@ export function render(el, r) {
 
   const pl = r.plan;
   const planCard = card('plan', el.t('planH'), h('p', null, pl.summary),
-    h('p', null, el.t('planShare', { y: pl.targetYear, p: pct(el, pl.firmShareOfTarget) })),
+    pl.scope && h('p', null, pl.scope),
+    pl.reached.length > 0 && h('ul', { class: 'reasons' }, pl.reached.map((x) => h('li', null, x))),
+    h('p', null, h('strong', null, pl.comparison)),
+    pl.impliedRateNote && h('p', { class: 'note' }, pl.impliedRateNote),
     h('p', { class: 'src' }, el.t('source') + ': ' + pl.source));
 
   // What to confirm is the list of "maybe" reasons, each already marked in the programme's list.

@@ -43,7 +43,7 @@ function makeFiles(dir) {
   put('good.json', JSON.stringify(good, null, 2));
   // 2. Valid JSON, invalid dataset: two mistakes.
   const two = d();
-  two.exchangeRate.krwPerUsd.value = -1350;
+  two.exchangeRates[1].krwPerUsd.value = -1350;
   two.sectors[1].koreaWorldShare.value = 25;
   put('two-mistakes.json', JSON.stringify(two, null, 2));
   // Not JSON: what a misconfigured server answers with status 200.
@@ -81,9 +81,11 @@ function makeFiles(dir) {
   // One figure changed: the UAE's demand for medical devices doubled (it overtakes Saudi Arabia).
   const ae = d();
   ae.version = '2027.2';
-  const aeDevices = ae.markets.find((m) => m.id === 'AE').demand.find((x) => x.sector === 'medical_devices');
-  aeDevices.value *= 2;
-  put('ae-devices-doubled.json', JSON.stringify(ae, null, 2));
+  // Oman's device demand times ten: Oman has no figure of Korea's actual exports, so its potential
+  // follows demand (the gravity tier); the UAE's devices are anchored on actual exports.
+  const omDevices = ae.markets.find((m) => m.id === 'OM').demand.find((x) => x.sector === 'medical_devices');
+  omDevices.value *= 10;
+  put('om-devices-x10.json', JSON.stringify(ae, null, 2));
   return files;
 }
 
@@ -186,7 +188,7 @@ const hangul = /[\uac00-\ud7a3]/;
 const FAILURES = [
   { name: '404', src: 'files/missing.json', ko: /HTTP 404/, en: /HTTP 404/, console: /HTTP 404/, allow: /Failed to load resource.*404|status of 404/i },
   { name: 'not JSON (an HTML page with status 200)', src: 'files/not-json.json', ko: /JSON 형식이 아님/, en: /not valid JSON/, console: /\$: not valid JSON.*line 1 column 1/ },
-  { name: 'valid JSON, invalid dataset (two mistakes)', src: 'files/two-mistakes.json', ko: /데이터 문제 2건/, en: /2 problems in the data/, console: /\$\.exchangeRate\.krwPerUsd\.value[\s\S]*\$\.sectors\[1\]\.koreaWorldShare\.value/, paths: ['$.exchangeRate.krwPerUsd.value', '$.sectors[1].koreaWorldShare.value'] },
+  { name: 'valid JSON, invalid dataset (two mistakes)', src: 'files/two-mistakes.json', ko: /데이터 문제 2건/, en: /2 problems in the data/, console: /\$\.exchangeRates\[1\]\.krwPerUsd\.value[\s\S]*\$\.sectors\[1\]\.koreaWorldShare\.value/, paths: ['$.exchangeRates[1].krwPerUsd.value', '$.sectors[1].koreaWorldShare.value'] },
   { name: '20 MB', src: 'files/huge-20mb.json', ko: /8MiB보다 큼/, en: /larger than 8 MiB/, console: /\$: the file is \d+ bytes; at most 8 MiB/ },
   { name: '100,000-deep nesting', src: 'files/deep.json', ko: /64단계보다 깊게/, en: /more than 64 levels deep/, console: /\$: lists and objects are nested more than 64 levels deep/ },
   { name: `a server slower than the widget's 8 s timeout (${SLOW_MS / 1000} s)`, src: 'files/slow.json', ko: /응답 시간 초과/, en: /timed out/, console: /not used: (timed out|응답 시간 초과)/, slow: true, allow: /ERR_ABORTED/ },
@@ -560,34 +562,39 @@ validator.push({
     t.eq(c.rows, [], 'default: rows');
     t.assert(r.said.includes(`${n}곳 중 0곳`), `default: announced "${r.said}"`);
 
-    // The UAE's device demand doubled.
-    r = await pickFile(p, fx.files['ae-devices-doubled.json']);
+    // Oman's device demand times ten.
+    r = await pickFile(p, fx.files['om-devices-x10.json']);
     c = await comparisonShown(p);
     const devices = PANEL_ROWS.filter((x) => x[1] === 'medical_devices' && Number(x[2]) > 0);
-    const toAe = devices.filter((x) => x[11] === 'AE');
-    t.assert(toAe.length >= 5, `only ${toAe.length} device firms target AE in the panel`);
-    // Every device firm now sees AE first (the ranking); those targeting AE double (the potential).
-    t.eq(c.counts, { smeStatus: '0', potential: String(toAe.length), ranking: String(devices.length), program: '0', invalid: '0' }, 'counts shown');
-    const changed = new Set([...devices.map((x) => x[0])]).size;
+    const toOm = devices.filter((x) => x[11] === 'OM');
+    // Oman passes Kazakhstan, Uzbekistan and Turkmenistan: their device firms and Oman's change rank.
+    const reRanked = devices.filter((x) => ['OM', 'KZ', 'UZ', 'TM'].includes(x[11]));
+    t.assert(toOm.length >= 2, `only ${toOm.length} device firms target OM in the panel`);
+    t.eq(c.counts, { smeStatus: '0', potential: String(toOm.length), ranking: String(reRanked.length), program: '0', invalid: '0' }, 'counts shown');
+    const changed = new Set(reRanked.map((x) => x[0])).size;
     t.assert(c.summary.includes(`기준 기업 ${n}곳 중 ${changed}곳의 결과가 바뀝니다`), `summary "${c.summary}", want ${changed} of ${n}`);
     t.assert(r.said.includes(`${n}곳 중 ${changed}곳`) && r.said.includes(`${changed} of the ${n} reference firms`), `announced "${r.said}"`);
     t.eq(c.rows.length, 20, 'rows listed (the largest 20)');
-    const ids = new Set(toAe.map((x) => x[0]));
+    const ids = new Set(toOm.map((x) => x[0])), ranked = new Set(reRanked.map((x) => x[0]));
     for (const [firm, field, before, after_, change] of c.rows) {
-      // Largest first: the doubled potentials of the firms targeting AE, before = the pinned outcome.
-      t.assert(ids.has(firm) && /^(base|low|high|untapped)_krw$/.test(field), `row ${firm} ${field}`);
       t.eq(before, (PINNED.get(firm) || {})[field], `${firm} ${field}: before vs tests/data/panel-outcomes.csv`);
-      t.assert(Math.abs(Number(after_) - 2 * Number(before)) <= 2, `${firm} ${field}: ${before} → ${after_}, want double`);
-      t.eq(change, '+100.0 %', `${firm} ${field}: change`);
+      if (/^(base|low|high|untapped)_krw$/.test(field)) {
+        // Largest first: the tenfold potentials of the firms targeting OM.
+        t.assert(ids.has(firm), `row ${firm} ${field}`);
+        t.assert(Math.abs(Number(after_) - 10 * Number(before)) <= 10, `${firm} ${field}: ${before} → ${after_}, want ten times`);
+        t.eq(change, '+900.0 %', `${firm} ${field}: change`);
+      } else {
+        t.assert(ranked.has(firm) && /^(market_rank|best_market)$/.test(field), `row ${firm} ${field}`);
+      }
     }
     // The page shows what the engine's comparePanel gives, in its order.
     const want = await p.evaluate(async ({ text, panel }) => {
       // The validator's own build of the engine (dataset.js has initialised it).
       const m = await import('./pkg-validator/sme_export.js');
       return m.comparePanel(text, panel, 'ko').changes.slice(0, 20).map((x) => [x.firm, x.field, x.before, x.after]);
-    }, { text: fs.readFileSync(fx.files['ae-devices-doubled.json'], 'utf8'), panel: fs.readFileSync(path.join(REPO, 'data', 'panel.csv'), 'utf8') });
+    }, { text: fs.readFileSync(fx.files['om-devices-x10.json'], 'utf8'), panel: fs.readFileSync(path.join(REPO, 'data', 'panel.csv'), 'utf8') });
     t.eq(c.rows.map((x) => x.slice(0, 4)), want, 'rows vs comparePanel()');
-    t.note(`${changed} of ${n} firms change; ${toAe.length} potentials, ${devices.length} rankings`);
+    t.note(`${changed} of ${n} firms change; ${toOm.length} potentials, ${reRanked.length} rankings`);
     await validatorAfter(t, p, after, { widget: true });
   },
 });

@@ -164,7 +164,7 @@ export async function compareWithEngine(p, sel, input) {
     if (!txt(pot && pot.querySelector(':scope > :is(h1,h2,h3,h4,h5,h6,[role=heading])')).includes(r.potential.marketName)) bad.push('potential heading does not name ' + r.potential.marketName);
     // Year table (the charts' text alternative)
     const yrows = [...R.querySelectorAll('details[data-n=years] tbody tr')];
-    same(yrows.map((tr) => txt(tr.querySelector('th'))), r.potential.years.map((y) => String(y.year)), 'years');
+    same(yrows.map((tr) => txt(tr.querySelector('th'))), r.potential.years.map((y) => y.label), 'years');
     yrows.forEach((tr, i) => {
       const y = r.potential.years[i], td = tr.querySelectorAll('td');
       if (!y || td.length !== 3) return;
@@ -196,6 +196,8 @@ export async function compareWithEngine(p, sel, input) {
       }
     }
     same(txt(R.querySelector('.card.plan p')), r.plan.summary.replace(/\s+/g, ' ').trim(), 'plan summary');
+    // The plan comparison (or why none is made) is the engine's sentence, shown as it is.
+    same(txt(R.querySelector('.card.plan strong')), r.plan.comparison.replace(/\s+/g, ' ').trim(), 'plan comparison');
     same([...R.querySelectorAll('.card.assum li')].map(txt), r.assumptions.map((x) => x.replace(/\s+/g, ' ').trim()), 'assumptions');
     return { bad, ranking: r.ranking.map((x) => ({ rank: x.rank, selected: x.selected, name: x.name })), market: r.potential.marketName };
   }, [sel, input]);
