@@ -14,9 +14,11 @@ const short = { medical_devices: "md", pharmaceuticals: "ph", medical_services: 
 const sectors = ds.sectors.map((s) => s.id);
 const markets = ds.markets.map((m) => m.id);
 const cap = ds.sme.assetCapKrw.value;
-const smallRaise = ds.sme.pendingRevision.smallMaxRaiseKrw.value;
-const mediumRaise = ds.sme.pendingRevision.mediumMaxRaiseKrw.value;
-const revisionDay = ds.sme.pendingRevision.effective; // 2025-09-01
+// The earliest table (2015) places the firms; the latest (the 2025 revision) gives each row's
+// largest possible raise (its upper bound minus the 2015 value) and the day it took effect.
+const byDate = [...ds.sme.tables].sort((a, b) => a.effective.localeCompare(b.effective));
+const first = byDate[0], latest = byDate[byDate.length - 1];
+const revisionDay = latest.effective; // 2025-09-01
 const days = ["2025-08-31", revisionDay, "2026-12-01"];
 const yymmdd = (d) => d.slice(2).replaceAll("-", "");
 
@@ -35,13 +37,16 @@ function add(f) {
   ]);
 }
 
-// 1. Revenue around every threshold of every sector, on each of the three days (the pending
-//    revision's warning depends on the day). Markets rotate so every market appears.
+// 1. Revenue around every threshold of every sector, on each of the three days (the table in
+//    force depends on the day). Markets rotate so every market appears.
 let turn = 0;
 for (const sector of sectors) {
-  const row = ds.sme.table.rows.find((r) => r.sector === sector);
+  const row = first.rows.find((r) => r.sector === sector);
+  const next = latest.rows.find((r) => r.sector === sector);
   const S = row.smallMaxKrw.value;
   const M = row.mediumMaxKrw.value;
+  const smallRaise = (next.smallMaxUpToKrw ?? next.smallMaxKrw).value - S;
+  const mediumRaise = (next.mediumMaxUpToKrw ?? next.mediumMaxKrw).value - M;
   const points = [
     ["micro", EOK, "micro firm, 1억"],
     ["S-1", S - 1, "one won below the small limit"],

@@ -9,7 +9,10 @@
 //! - every id (sector, market, program) is unique and non-empty;
 //! - every figure is finite and non-negative, shares lie in [0, 1], and carries a source or
 //!   `assumption: true`;
-//! - every sector has a row in every SME table, and every sector/market named in a rule exists;
+//! - there is at least one SME table, each with its own id and effective date; every sector has
+//!   a row in every SME table, every possible upper bound is at least its certain value;
+//! - every programme has a status and the ISO date it was checked;
+//! - every sector/market named in a rule exists;
 //! - the plan's target year is after its base year and within 50 years of it;
 //! - there is an exchange rate for the price year, and `exchange_rate` is it.
 
@@ -162,16 +165,19 @@ pub struct ReadinessWeights {
     pub local_language: Figure,
 }
 
+// ---- SME tables (issue 10 item 4) ---------------------------------------------------------------
+
 /// SME status rules (Framework Act on SMEs, Enforcement Decree tables 1 and 3).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SmeRules {
-    /// The table the engine applies.
-    pub table: SmeTable,
-    /// A later revision whose per-industry values are not known; used only to warn.
-    pub pending_revision: Option<SmeRevision>,
+    /// Every table the dataset knows, each with the date it took effect; the engine applies the
+    /// latest one in force on the case's day (`Dataset::sme_table`). At least one.
+    pub tables: Vec<SmeTable>,
     /// Total assets at or above this are never an SME, KRW.
     pub asset_cap_krw: Figure,
+    /// Years a firm that outgrows a threshold still counts as an SME (once): stated, not checked.
+    pub grace_period_years: Figure,
     /// Where a user confirms their status.
     pub confirm_at: String,
 }
@@ -179,6 +185,7 @@ pub struct SmeRules {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SmeTable {
+    pub id: String,
     pub name: Text,
     /// ISO date the table took effect.
     pub effective: String,
@@ -187,23 +194,17 @@ pub struct SmeTable {
 }
 
 /// One industry's thresholds: revenue at most `small_max` is small, at most `medium_max` medium.
+/// Where the table's per-industry value is not known, `*_max_krw` is the certain lower bound and
+/// `*_max_up_to_krw` the largest value the revision allows: revenue between the two "may be" in
+/// the better class.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SmeRow {
     pub sector: String,
     pub small_max_krw: Figure,
+    pub small_max_up_to_krw: Option<Figure>,
     pub medium_max_krw: Figure,
-}
-
-/// A revision announced but with unknown per-industry values: the largest possible raises.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SmeRevision {
-    pub name: Text,
-    pub effective: String,
-    pub source: String,
-    pub small_max_raise_krw: Figure,
-    pub medium_max_raise_krw: Figure,
+    pub medium_max_up_to_krw: Option<Figure>,
 }
 
 /// A sector of the medical industry.
@@ -280,6 +281,8 @@ pub struct Program {
     pub agency: Text,
     pub offers: Text,
     pub status: ProgramStatus,
+    /// The day the status was last checked against a source, ISO "YYYY-MM-DD" (required).
+    pub status_checked: String,
     pub status_note: Option<Text>,
     /// What to do next (how to apply, whom to ask): advice, not a condition.
     pub next_step: Option<Text>,
@@ -325,8 +328,30 @@ impl Dataset {
         self.regions.iter().find(|r| r.id == id)
     }
 
-    pub fn sme_row(&self, sector: &str) -> Option<&SmeRow> {
-        self.sme.table.rows.iter().find(|r| r.sector == sector)
+    /// Index in `sme.tables` of the table in force on `today` (ISO date): the latest whose
+    /// `effective` is on or before it; before every table, the earliest (the loader guarantees
+    /// at least one).
+    pub fn sme_table_index(&self, today: &str) -> Option<usize> {
+        let t = &self.sme.tables;
+        // ISO dates compare correctly as strings.
+        let in_force = t
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.effective.as_str() <= today)
+            .max_by(|a, b| a.1.effective.cmp(&b.1.effective));
+        in_force
+            .or_else(|| t.iter().enumerate().min_by(|a, b| a.1.effective.cmp(&b.1.effective)))
+            .map(|(i, _)| i)
+    }
+
+    /// The SME table in force on `today` (see `sme_table_index`).
+    pub fn sme_table(&self, today: &str) -> Option<&SmeTable> {
+        self.sme.tables.get(self.sme_table_index(today)?)
+    }
+
+    /// The sector's row of the SME table in force on `today`.
+    pub fn sme_row(&self, sector: &str, today: &str) -> Option<&SmeRow> {
+        self.sme_table(today)?.rows.iter().find(|r| r.sector == sector)
     }
 }
 

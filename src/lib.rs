@@ -9,8 +9,9 @@
 //! - `model`: the checked input, the typed outcomes (`SmeAssessment`, `ProgramAssessment`) and
 //!   the worded result the widget shows (`Estimate`).
 //! - `dataset`: typed records of the dataset, `Criterion` among them (rules as data).
-//! - `sme`, `potential`, `rules`: the three calculations (SME status, export potential and the
-//!   market ranking with `ranks_before`, eligibility). They compute; they word nothing.
+//! - `sme`, `potential`, `rules`: the three calculations (SME status by the table in force on the
+//!   case's day, with the class it may be where a value is uncertain; export potential and the
+//!   market ranking with `ranks_before`; eligibility). They compute; they word nothing.
 //! - `words`: the one wording layer: typed outcomes to Korean and English sentences, for the
 //!   widget, the JS API and the command line alike (also dataset problems' fixes).
 //! - `load`: builds a `Dataset` from the JSON value tree (serde_json natively; `JSON.parse` and

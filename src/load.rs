@@ -20,8 +20,7 @@ use serde_json::{Map, Value};
 
 use crate::dataset::{
     ActualExports, Dataset, ExchangeRate, Figure, Fta, LabelledFigure, Market, MethodParams, Plan, Program,
-    ReadinessWeights, Region, Sector, SectorFigure, SmeRevision, SmeRow, SmeRules, SmeTable, Text, YearRate,
-    DEFAULT_JSON,
+    ReadinessWeights, Region, Sector, SectorFigure, SmeRow, SmeRules, SmeTable, Text, YearRate, DEFAULT_JSON,
 };
 use crate::dataset::{Criterion, FtaStatus, ProgramStatus};
 use crate::error::Lang;
@@ -920,6 +919,7 @@ impl Reader {
                 status: r
                     .field(o, "status", None, |r, v| r.choice(v, &ProgramStatus::ALL))
                     .unwrap_or(ProgramStatus::Unknown),
+                status_checked: r.field(o, "statusChecked", String::new(), Self::date),
                 status_note: r.opt(o, "statusNote", Self::text),
                 next_step: r.opt(o, "nextStep", Self::text),
                 dates: r.opt(o, "dates", Self::string),
@@ -1125,59 +1125,89 @@ impl Reader {
         })
     }
 
+    // ---- SME tables (issue 10 item 4) ----
+
     fn sme(&mut self, o: &Obj, sectors: &Ids) -> Option<SmeRules> {
-        let table = self.section(o, "table", |r, o| {
-            let name = r.text_f(o, "name");
-            let effective = r.field(o, "effective", String::new(), Self::date);
-            let source = r.str_f(o, "source");
-            let mut seen = Ids::new();
-            let rows = r.list(o, "rows", false, |r, v| {
-                let o = r.obj(v)?;
-                let sector = r.sector_ref(o, sectors, &mut seen);
-                let before = r.count();
-                let small_max_krw = r.fig(o, "smallMaxKrw", Bound::NonNeg);
-                let medium_max_krw = r.fig(o, "mediumMaxKrw", Bound::NonNeg);
-                if r.count() == before && small_max_krw.value > medium_max_krw.value {
-                    r.err_at(
-                        "smallMaxKrw",
-                        K::Range,
-                        &["must not be above mediumMaxKrw"],
-                        Fix::SmallAboveMedium,
-                    );
-                }
-                Some(SmeRow {
-                    sector,
-                    small_max_krw,
-                    medium_max_krw,
-                })
-            });
-            r.cover(o, "rows", sectors, &seen);
-            SmeTable {
-                name,
-                effective,
-                source,
-                rows,
-            }
+        let mut ids = Ids::new();
+        let mut days = Ids::new();
+        let tables = self.list(o, "tables", true, |r, v| {
+            let o = r.obj(v)?;
+            Some(r.sme_table(o, sectors, &mut ids, &mut days))
         });
-        let pending_revision = self
-            .opt(o, "pendingRevision", |r, v| {
-                let o = r.obj(v)?;
-                Some(SmeRevision {
-                    name: r.text_f(o, "name"),
-                    effective: r.field(o, "effective", String::new(), Self::date),
-                    source: r.str_f(o, "source"),
-                    small_max_raise_krw: r.fig(o, "smallMaxRaiseKrw", Bound::NonNeg),
-                    medium_max_raise_krw: r.fig(o, "mediumMaxRaiseKrw", Bound::NonNeg),
-                })
-            })
-            .flatten();
         let asset_cap_krw = self.fig(o, "assetCapKrw", Bound::Pos);
+        let grace_period_years = self.fig(o, "gracePeriodYears", Bound::Pos);
         let confirm_at = self.str_f(o, "confirmAt");
         Some(SmeRules {
-            table: table?,
-            pending_revision,
+            tables,
             asset_cap_krw,
+            grace_period_years,
             confirm_at,
         })
+    }
+
+    /// One table: its own id and effective date, a row per sector.
+    fn sme_table(&mut self, o: &Obj, sectors: &Ids, ids: &mut Ids, days: &mut Ids) -> SmeTable {
+        let id = self.id(o, ids);
+        let name = self.text_f(o, "name");
+        let effective = self.field(o, "effective", String::new(), |r, v| {
+            let d = r.date(v);
+            r.dup(&d, days);
+            d
+        });
+        let source = self.str_f(o, "source");
+        let mut seen = Ids::new();
+        let rows = self.list(o, "rows", false, |r, v| {
+            let o = r.obj(v)?;
+            Some(r.sme_row(o, sectors, &mut seen))
+        });
+        self.cover(o, "rows", sectors, &seen);
+        SmeTable {
+            id,
+            name,
+            effective,
+            source,
+            rows,
+        }
+    }
+
+    /// One row: small at most medium; each possible upper bound at least its certain value.
+    fn sme_row(&mut self, o: &Obj, sectors: &Ids, seen: &mut Ids) -> SmeRow {
+        let sector = self.sector_ref(o, sectors, seen);
+        let before = self.count();
+        let small_max_krw = self.fig(o, "smallMaxKrw", Bound::NonNeg);
+        let medium_max_krw = self.fig(o, "mediumMaxKrw", Bound::NonNeg);
+        if self.count() == before && small_max_krw.value > medium_max_krw.value {
+            self.err_at(
+                "smallMaxKrw",
+                K::Range,
+                &["must not be above mediumMaxKrw"],
+                Fix::SmallAboveMedium,
+            );
+        }
+        let up_to = |r: &mut Self, key: &str, certain: &Figure, certain_key: &str| {
+            let before = r.count();
+            let f = r.opt(o, key, |r, v| match r.obj(v) {
+                Some(o) => r.figure(o, Bound::NonNeg),
+                None => fig0(),
+            })?;
+            if r.count() == before && f.value < certain.value {
+                r.err_at(
+                    key,
+                    K::Range,
+                    &["must not be below ", certain_key],
+                    Fix::UpToBelowCertain,
+                );
+            }
+            Some(f)
+        };
+        let small_max_up_to_krw = up_to(self, "smallMaxUpToKrw", &small_max_krw, "smallMaxKrw");
+        let medium_max_up_to_krw = up_to(self, "mediumMaxUpToKrw", &medium_max_krw, "mediumMaxKrw");
+        SmeRow {
+            sector,
+            small_max_krw,
+            small_max_up_to_krw,
+            medium_max_krw,
+            medium_max_up_to_krw,
+        }
     }
 }

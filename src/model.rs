@@ -68,26 +68,50 @@ pub enum SmeBasis {
     Revenue,
 }
 
+// ---- SME status (issue 10 item 4) -------------------------------------------------------------
+
 /// The SME decision, typed: what `sme::assess` computes and `words::sme_status` words.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SmeAssessment {
     pub size: SmeSize,
     pub basis: SmeBasis,
+    /// Index in `ds.sme.tables` of the table applied (the one in force on the case's day).
+    pub table: usize,
     /// The 3-year average revenue judged, whole won.
     pub revenue_krw: u64,
-    /// The sector's thresholds, KRW (0 when the sector has no row).
+    /// The sector's thresholds in that table, KRW (0 when the sector has no row): the certain
+    /// values, and where the table's value is not known, the largest it may be.
     pub small_max_krw: f64,
+    pub small_max_up_to_krw: Option<f64>,
     pub medium_max_krw: f64,
+    pub medium_max_up_to_krw: Option<f64>,
     /// Total assets at or above this are never an SME, KRW.
     pub asset_cap_krw: f64,
     /// Whether total assets were given (if not, the asset condition is stated, not checked).
     pub assets_given: bool,
     /// True when a threshold used is an assumption in the dataset.
     pub threshold_assumed: bool,
-    /// Set when a newer table is in force whose values we do not know: the class it may give
-    /// (`Small`, or `Medium` for "an SME"). Never changes `size`.
-    pub revision_may_give: Option<SmeSize>,
+    /// The better class the table may give where its value is uncertain (`Small`, or `Medium`
+    /// for "an SME"): revenue between the certain bound and the possible upper bound. Never
+    /// changes `size`.
+    pub may_be: Option<SmeSize>,
+}
+
+/// One threshold of the sector and how far the firm's revenue is from it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SmeThreshold {
+    /// `Small`: the small-enterprise ceiling; `Medium`: the SME (medium-enterprise) ceiling.
+    pub size: SmeSize,
+    /// The certain value, KRW.
+    pub max_krw: f64,
+    /// The largest value it may have in the table applied, if uncertain.
+    pub up_to_krw: Option<f64>,
+    /// Revenue minus the certain value, whole won (negative: below the ceiling).
+    pub distance_krw: f64,
+    /// "45억 below the 80억 small-enterprise ceiling".
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -99,20 +123,28 @@ pub struct SmeStatus {
     /// Short label: "소기업" / "Small enterprise".
     pub label: String,
     pub reasons: Vec<Reason>,
-    /// The table applied: name, effective date, source.
+    /// The table applied (in force on the case's day): id, name, effective date, source.
+    pub table_id: String,
     pub table: String,
     pub table_effective: String,
     pub table_source: String,
-    /// Thresholds used for this sector, KRW.
+    /// Thresholds used for this sector, KRW: certain values and, where uncertain, the largest.
     pub small_max_krw: f64,
+    pub small_max_up_to_krw: Option<f64>,
     pub medium_max_krw: f64,
+    pub medium_max_up_to_krw: Option<f64>,
+    /// The sector's limits in one line ("소기업 80억 원 이하 · 중기업 800억 원 이하").
+    pub limits: String,
+    /// Each threshold with the distance to it (revenue basis only; empty otherwise).
+    pub thresholds: Vec<SmeThreshold>,
     /// True when a threshold used is unverified (an assumption in the dataset).
     pub threshold_assumed: bool,
-    /// Set when a newer table is in force whose values we do not know and which may classify
-    /// the firm differently; says where to confirm.
-    pub revision_warning: Option<String>,
-    /// The class the newer table may give (see `SmeAssessment::revision_may_give`).
-    pub revision_may_give: Option<SmeSize>,
+    /// The better class the table may give (see `SmeAssessment::may_be`) ...
+    pub may_be: Option<SmeSize>,
+    /// ... worded, with where to confirm.
+    pub may_be_note: Option<String>,
+    /// What the widget cannot check: affiliated companies, the grace period, independence.
+    pub not_checked: Vec<Reason>,
     pub confirm_at: String,
 }
 
@@ -294,6 +326,9 @@ pub struct SupportResult {
     pub status: ProgramStatus,
     /// The status in words ("운영 중", "Running").
     pub status_label: String,
+    /// The day the status was last checked (ISO), and that in words.
+    pub status_checked: String,
+    pub status_checked_text: String,
     pub status_note: Option<String>,
     pub next_step: Option<String>,
     pub source: String,

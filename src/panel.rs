@@ -3,7 +3,7 @@
 //!
 //! - `read_panel` reads the panel CSV into `RawInput`s (text in, values out: no I/O here).
 //! - `outcomes` runs every firm through one dataset on the batch scorer's text-free path
-//!   (`engine::check` + `Prepared::score`, plus the SME table and `sme::revision_may_give`), so
+//!   (`engine::check` + `Prepared::score`, plus the SME table in force and `sme::may_be`), so
 //!   nothing here depends on how a result is worded.
 //! - `outcomes_csv` / `read_outcomes` write and read the pinned artefact
 //!   (`tests/data/panel-outcomes.csv`); `diff` lists every cell that differs (firm, field, before,
@@ -172,9 +172,10 @@ pub fn read_panel(text: &str) -> Result<Vec<PanelFirm>, PanelError> {
 #[serde(rename_all = "camelCase")]
 pub struct Scored {
     pub size: SmeSize,
-    /// The effective date of the SME table applied (the dataset's `sme.table.effective`).
+    /// The effective date of the SME table applied on the firm's day (`sme::table_effective`).
     pub table: String,
-    /// The size a pending revision in force on the firm's day may give instead (`sme::revision_may_give`).
+    /// The better class the table in force may give where its per-industry value is uncertain
+    /// (`sme::may_be`; the column keeps its name `newer_table_may_give`).
     pub newer_table_may_give: Option<SmeSize>,
     pub base_krw: u64,
     pub low_krw: u64,
@@ -207,8 +208,8 @@ pub fn outcomes(panel: &[PanelFirm], ds: &Dataset) -> Vec<FirmOutcome> {
                     let s = prepared.score(&input);
                     Ok(Scored {
                         size: s.size,
-                        table: ds.sme.table.effective.clone(),
-                        newer_table_may_give: sme::revision_may_give(&input, ds),
+                        table: sme::table_effective(&input, ds).to_owned(),
+                        newer_table_may_give: sme::may_be(&input, ds),
                         base_krw: to_won(s.base_krw),
                         low_krw: to_won(s.low_krw),
                         high_krw: to_won(s.high_krw),

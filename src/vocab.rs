@@ -208,6 +208,8 @@ pub enum Fix {
     MinMultiplierAboveMax,
     WeightsSum,
     SmallAboveMedium,
+    /// A possible upper bound of an SME threshold below its certain value.
+    UpToBelowCertain,
     SwapMinMax,
     /// `exchangeRates` has no rate for `priceYear`.
     RateForPriceYear,

@@ -15,7 +15,7 @@ use crate::error::Lang;
 use crate::ko::{euro, josa};
 use crate::model::{
     Check, CriterionResult, EaseBasis, Factor, Input, PlanContext, ProgramAssessment, RankedMarket, SmeAssessment,
-    SmeBasis, SmeStatus, SupportResult, YearPotential,
+    SmeBasis, SmeStatus, SmeThreshold, SupportResult, YearPotential,
 };
 use crate::potential::{self, MarketRank, PlanFigures, Terms};
 use crate::vocab::{Fix, FtaStatus, Outcome, ProblemKind, ProgramStatus, Question, SmeSize};
@@ -114,6 +114,7 @@ fn join_names<'a>(names: impl Iterator<Item = &'a str>) -> String {
 pub fn sme_status(a: &SmeAssessment, input: &Input, ds: &Dataset) -> SmeStatus {
     let lang = input.lang;
     let rules = &ds.sme;
+    let table = rules.tables.get(a.table);
     let sector_name = ds
         .sector(&input.sector)
         .map(|s| s.name.get(lang))
@@ -150,15 +151,6 @@ pub fn sme_status(a: &SmeAssessment, input: &Input, ds: &Dataset) -> SmeStatus {
             }
         }
     }
-    if a.size != SmeSize::None {
-        reasons.push(
-            lang.pick(
-                "독립성 기준(상호출자제한기업집단 소속 여부, 자산 5천억 원 이상 법인의 지분 30% 이상 소유 여부)은 확인하지 않았습니다.",
-                "Independence (not in a restricted business group; not 30 %+ owned by a company with assets of KRW 500 billion or more) was not checked.",
-            )
-            .to_owned(),
-        );
-    }
     if a.threshold_assumed {
         reasons.push(
             lang.pick(
@@ -168,21 +160,215 @@ pub fn sme_status(a: &SmeAssessment, input: &Input, ds: &Dataset) -> SmeStatus {
             .to_owned(),
         );
     }
+    let revenue_based = a.basis == SmeBasis::Revenue;
+    let thresholds = if revenue_based {
+        vec![
+            sme_threshold(
+                SmeSize::Small,
+                a.small_max_krw,
+                a.small_max_up_to_krw,
+                a.revenue_krw,
+                lang,
+            ),
+            sme_threshold(
+                SmeSize::Medium,
+                a.medium_max_krw,
+                a.medium_max_up_to_krw,
+                a.revenue_krw,
+                lang,
+            ),
+        ]
+    } else {
+        Vec::new()
+    };
+    let effective = table.map_or("", |t| t.effective.as_str());
     SmeStatus {
         size: a.size,
         basis: a.basis,
         label: size_label(a.size, lang).to_owned(),
         reasons,
-        table: rules.table.name.get(lang).to_owned(),
-        table_effective: rules.table.effective.clone(),
-        table_source: rules.table.source.clone(),
+        table_id: table.map(|t| t.id.clone()).unwrap_or_default(),
+        table: table.map(|t| t.name.get(lang).to_owned()).unwrap_or_default(),
+        table_effective: effective.to_owned(),
+        table_source: table.map(|t| t.source.clone()).unwrap_or_default(),
         small_max_krw: a.small_max_krw,
+        small_max_up_to_krw: a.small_max_up_to_krw,
         medium_max_krw: a.medium_max_krw,
+        medium_max_up_to_krw: a.medium_max_up_to_krw,
+        limits: sme_limits(a, lang),
+        thresholds,
         threshold_assumed: a.threshold_assumed,
-        revision_warning: a.revision_may_give.and_then(|to| revision_warning(to, ds, lang)),
-        revision_may_give: a.revision_may_give,
+        may_be: a.may_be,
+        may_be_note: a
+            .may_be
+            .map(|to| may_be_note(a, to, effective, &rules.confirm_at, lang)),
+        not_checked: if revenue_based {
+            not_checked(a.size, ds, lang)
+        } else {
+            Vec::new()
+        },
         confirm_at: rules.confirm_at.clone(),
     }
+}
+
+/// A ceiling's name: "소기업 상한" / "small-enterprise ceiling".
+fn ceiling_name(size: SmeSize, lang: Lang) -> &'static str {
+    match size {
+        SmeSize::Small => lang.pick("소기업 상한", "small-enterprise ceiling"),
+        _ => lang.pick("중소기업(중기업) 상한", "SME (medium-enterprise) ceiling"),
+    }
+}
+
+/// One amount, or "certain ~ possible" where the table's value is uncertain.
+fn limit_amount(max: f64, up_to: Option<f64>, lang: Lang) -> String {
+    let fmt = |v: f64| format_krw(to_won(v), lang);
+    match up_to {
+        Some(u) if u > max => [
+            fmt(max),
+            lang.pick(" 이하(최대 ", " (possibly up to ").to_owned(),
+            fmt(u),
+            lang.pick("일 수 있음)", ")").to_owned(),
+        ]
+        .concat(),
+        _ => [fmt(max), lang.pick(" 이하", "").to_owned()].concat(),
+    }
+}
+
+/// The sector's limits in one line (the card's "limits" row).
+fn sme_limits(a: &SmeAssessment, lang: Lang) -> String {
+    let small = limit_amount(a.small_max_krw, a.small_max_up_to_krw, lang);
+    let medium = limit_amount(a.medium_max_krw, a.medium_max_up_to_krw, lang);
+    match lang {
+        Lang::Ko => ["소기업 ", &small, " · 중기업 ", &medium].concat(),
+        Lang::En => ["small: up to ", &small, " · medium: up to ", &medium].concat(),
+    }
+}
+
+/// A threshold and the distance to it: "45억 원 below the 80억 원 small-enterprise ceiling".
+fn sme_threshold(size: SmeSize, max: f64, up_to: Option<f64>, revenue: u64, lang: Lang) -> SmeThreshold {
+    let distance = revenue as f64 - max;
+    let gap = format_krw(to_won(distance.abs()), lang);
+    let limit = format_krw(to_won(max), lang);
+    let name = ceiling_name(size, lang);
+    let mut text = match (distance.partial_cmp(&0.0), lang) {
+        (Some(core::cmp::Ordering::Equal), Lang::Ko) => [
+            "매출액이 ",
+            name,
+            " ",
+            &limit,
+            josa(&limit, "과", "와"),
+            " 같습니다(이하이므로 해당).",
+        ]
+        .concat(),
+        (Some(core::cmp::Ordering::Equal), Lang::En) => {
+            ["Exactly at the ", &limit, " ", name, " (at most, so within it)."].concat()
+        }
+        (Some(core::cmp::Ordering::Less), Lang::Ko) => [name, " ", &limit, "보다 ", &gap, " 적습니다."].concat(),
+        (Some(core::cmp::Ordering::Less), Lang::En) => [gap.as_str(), " below the ", &limit, " ", name, "."].concat(),
+        (_, Lang::Ko) => [name, " ", &limit, "보다 ", &gap, " 많습니다."].concat(),
+        (_, Lang::En) => [gap.as_str(), " above the ", &limit, " ", name, "."].concat(),
+    };
+    if let Some(u) = up_to.filter(|u| *u > max) {
+        let u = format_krw(to_won(u), lang);
+        text.push_str(&match lang {
+            Lang::Ko => [
+                " 적용 기준표의 이 업종 상한은 최대 ",
+                u.as_str(),
+                "일 수 있습니다(업종별 값 미확인).",
+            ]
+            .concat(),
+            Lang::En => [
+                " The table's ceiling for this industry may be as high as ",
+                u.as_str(),
+                " (its value was not found).",
+            ]
+            .concat(),
+        });
+    }
+    SmeThreshold {
+        size,
+        max_krw: max,
+        up_to_krw: up_to,
+        distance_krw: distance.round(),
+        text,
+    }
+}
+
+/// "Between 80억 and 100억: the table in force from 2025-09-01 may classify you as small".
+fn may_be_note(a: &SmeAssessment, to: SmeSize, effective: &str, confirm_at: &str, lang: Lang) -> String {
+    let (low, high) = match to {
+        SmeSize::Small => (a.small_max_krw, a.small_max_up_to_krw),
+        _ => (a.medium_max_krw, a.medium_max_up_to_krw),
+    };
+    let fmt = |v: f64| format_krw(to_won(v), lang);
+    let low = fmt(low);
+    let high = high.map(fmt).unwrap_or_default();
+    let rev = format_krw(a.revenue_krw, lang);
+    let target = match to {
+        SmeSize::Small => lang.pick("소기업", "a small enterprise"),
+        _ => lang.pick("중소기업(중기업)", "an SME (medium enterprise)"),
+    };
+    match lang {
+        Lang::Ko => [
+            "3년 평균 매출액 ",
+            &rev,
+            josa(&rev, "은 ", "는 "),
+            &low,
+            josa(&low, "과 ", "와 "),
+            &high,
+            " 사이입니다. ",
+            effective,
+            " 시행 기준표의 이 업종 값을 확인하지 못해 지금은 확실한 기준으로 판정했지만, 실제로는 ",
+            target,
+            euro(target),
+            " 분류될 수 있습니다. ",
+            confirm_at,
+            "에서 확인하세요.",
+        ]
+        .concat(),
+        Lang::En => [
+            "Your 3-year average revenue of ",
+            &rev,
+            " lies between ",
+            &low,
+            " and ",
+            &high,
+            ": the table in force from ",
+            effective,
+            " may classify you as ",
+            target,
+            " (its value for your industry was not found, so the certain limit was applied). Confirm at ",
+            confirm_at,
+            ".",
+        ]
+        .concat(),
+    }
+}
+
+/// The conditions of SME status the widget cannot check.
+fn not_checked(size: SmeSize, ds: &Dataset, lang: Lang) -> Vec<String> {
+    let years = format_number(ds.sme.grace_period_years.value, 2);
+    let mut out = vec![
+        lang.pick(
+            "관계기업: 지배·종속 관계인 관계기업이 있으면 그 매출액을 출자 비율만큼 합산해 판단합니다(확인하지 않음).",
+            "Affiliated companies (관계기업): the revenue of companies you control or that control you is counted together, by the share held; not checked.",
+        )
+        .to_owned(),
+        match lang {
+            Lang::Ko => ["유예기간: 규모 기준을 넘게 된 기업도 ", years.as_str(), "년간(최초 1회) 중소기업으로 봅니다(확인하지 않음)."].concat(),
+            Lang::En => ["Grace period (유예기간): a firm that outgrows a threshold still counts as an SME for ", years.as_str(), " years, once; not checked."].concat(),
+        },
+    ];
+    if size != SmeSize::None {
+        out.push(
+            lang.pick(
+                "독립성 기준(상호출자제한기업집단 소속 여부, 자산 5천억 원 이상 법인의 지분 30% 이상 소유 여부)은 확인하지 않았습니다.",
+                "Independence (not in a restricted business group; not 30 %+ owned by a company with assets of KRW 500 billion or more) was not checked.",
+            )
+            .to_owned(),
+        );
+    }
+    out
 }
 
 fn revenue_reason(a: &SmeAssessment, sector: &str, lang: Lang) -> String {
@@ -257,35 +443,6 @@ fn revenue_reason(a: &SmeAssessment, sector: &str, lang: Lang) -> String {
     }
 }
 
-/// The warning that a newer table may classify the firm as `to` (`Medium` = "an SME").
-fn revision_warning(to: SmeSize, ds: &Dataset, lang: Lang) -> Option<String> {
-    let rev = ds.sme.pending_revision.as_ref()?;
-    let target = match to {
-        SmeSize::Small => size_name(SmeSize::Small, lang),
-        _ => lang.pick("중소기업", "an SME"),
-    };
-    Some(
-        [
-            rev.name.get(lang),
-            lang.pick(" (", " (in force from "),
-            &rev.effective,
-            lang.pick(
-                " 시행)에 따라 기준이 상향되었을 수 있어 ",
-                ") may have raised the limit for your industry, so you may count as ",
-            ),
-            target,
-            lang.pick(euro(target), ""),
-            lang.pick(
-                " 분류될 수 있습니다. 업종별 새 기준은 ",
-                ". The new per-industry limits are not in this dataset; confirm at ",
-            ),
-            &ds.sme.confirm_at,
-            lang.pick("에서 확인하세요.", "."),
-        ]
-        .concat(),
-    )
-}
-
 // ---- support programmes -------------------------------------------------------------------------
 
 /// A programme's card: the assessment of `rules::assess` in the input's language.
@@ -324,6 +481,12 @@ pub fn support(
         offers: program.offers.get(lang).to_owned(),
         status: a.status,
         status_label: program_status_label(a.status, lang).to_owned(),
+        status_checked: program.status_checked.clone(),
+        status_checked_text: [
+            lang.pick("상태 확인일: ", "Status last checked: "),
+            program.status_checked.as_str(),
+        ]
+        .concat(),
         status_note: program.status_note.as_ref().map(|t| t.get(lang).to_owned()),
         next_step: program.next_step.as_ref().map(|t| t.get(lang).to_owned()),
         source: program.source.clone(),
@@ -1226,10 +1389,13 @@ pub fn assumptions(ds: &Dataset, input: &Input, lang: Lang) -> Vec<String> {
             mk.growth_for(&input.sector).is_some_and(|f| f.assumption),
         );
     }
-    if let Some(row) = ds.sme_row(&input.sector) {
+    if let Some(row) = ds.sme_row(&input.sector, crate::sme::today(input, ds)) {
         add(
             ("중소기업 기준 금액", "SME thresholds"),
-            row.small_max_krw.assumption || row.medium_max_krw.assumption,
+            row.small_max_krw.assumption
+                || row.medium_max_krw.assumption
+                || row.small_max_up_to_krw.as_ref().is_some_and(|f| f.assumption)
+                || row.medium_max_up_to_krw.as_ref().is_some_and(|f| f.assumption),
         );
     }
     out
@@ -1341,6 +1507,10 @@ pub fn fix(fix: Fix, lang: Lang) -> &'static str {
         Fix::SmallAboveMedium => (
             "소기업 기준(smallMaxKrw)이 중기업 기준(mediumMaxKrw)보다 크지 않게 하세요.",
             "the small-enterprise limit must be at most the medium one",
+        ),
+        Fix::UpToBelowCertain => (
+            "가능한 최대값(...UpToKrw)이 확실한 기준값(...MaxKrw)보다 작지 않게 하세요.",
+            "make the possible upper bound (…UpToKrw) at least the certain value (…MaxKrw)",
         ),
         Fix::SwapMinMax => ("minKrw와 maxKrw를 서로 바꾸세요.", "swap minKrw and maxKrw"),
         Fix::RateForPriceYear => (

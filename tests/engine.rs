@@ -52,6 +52,11 @@ fn sme_table_at_below_and_above_each_threshold_for_every_sector() {
         "every sector of the dataset is covered here"
     );
     for (sector, small, medium) in TABLE {
+        // The day before the 2025 revision: the 2015 table is in force.
+        let on_2015_table = |revenue: f64| RawInput {
+            today: Some("2025-08-31".into()),
+            ..case(revenue, sector, "SA")
+        };
         let expect = [
             (small - 1.0, SmeSize::Small),
             (small, SmeSize::Small),
@@ -61,7 +66,7 @@ fn sme_table_at_below_and_above_each_threshold_for_every_sector() {
             (medium + 1.0, SmeSize::None),
         ];
         for (revenue, size) in expect {
-            let r = run(&case(revenue, sector, "SA"), &ds);
+            let r = run(&on_2015_table(revenue), &ds);
             assert_eq!(r.sme.size, size, "{sector} at {revenue} won");
             assert_eq!(r.sme.small_max_krw, small, "{sector} small threshold");
             assert_eq!(r.sme.medium_max_krw, medium, "{sector} medium threshold");
@@ -90,7 +95,7 @@ fn sme_reason_names_revenue_sector_and_threshold() {
     );
     assert!(first.contains("80억 원 이하"), "{first}");
     assert!(
-        r.sme.reasons.iter().any(|x| x.contains("독립성")),
+        r.sme.not_checked.iter().any(|x| x.contains("독립성")),
         "independence is said to be unchecked"
     );
     let mut en = case(35.0 * EOK, "medical_devices", "SA");
@@ -124,16 +129,16 @@ fn non_profit_medical_corporation_is_not_an_sme() {
     let r = run(&raw, &ds);
     assert_eq!(r.sme.size, SmeSize::None);
     assert!(r.sme.reasons[0].contains("의료법인"));
-    assert_eq!(r.sme.revision_warning, None);
+    assert_eq!(r.sme.may_be_note, None);
 }
 
 #[test]
-fn revision_2025_warns_only_within_the_possible_raise_and_only_once_in_force() {
+fn table_2025_says_may_be_only_within_the_possible_raise_and_only_once_in_force() {
     let ds = ds();
     // Above the medium limit by less than the largest raise (300억): may now be an SME.
     let r = run(&case(810.0 * EOK, "medical_devices", "SA"), &ds);
     assert_eq!(r.sme.size, SmeSize::None, "never pretends to know the new table");
-    let warning = r.sme.revision_warning.unwrap_or_default();
+    let warning = r.sme.may_be_note.unwrap_or_default();
     assert!(
         warning.contains("2025-09-01") && warning.contains("sminfo.mss.go.kr"),
         "{warning}"
@@ -143,27 +148,23 @@ fn revision_2025_warns_only_within_the_possible_raise_and_only_once_in_force() {
     assert_eq!(r.sme.size, SmeSize::Medium);
     assert!(r
         .sme
-        .revision_warning
+        .may_be_note
         .unwrap_or_default()
         .contains("소기업으로 분류될 수 있습니다"));
     // Far above: no warning.
     assert_eq!(
-        run(&case(2000.0 * EOK, "medical_devices", "SA"), &ds)
-            .sme
-            .revision_warning,
+        run(&case(2000.0 * EOK, "medical_devices", "SA"), &ds).sme.may_be_note,
         None
     );
     // Well inside small: no warning.
     assert_eq!(
-        run(&case(10.0 * EOK, "medical_devices", "SA"), &ds)
-            .sme
-            .revision_warning,
+        run(&case(10.0 * EOK, "medical_devices", "SA"), &ds).sme.may_be_note,
         None
     );
     // Before the revision took effect: no warning.
     let mut before = case(810.0 * EOK, "medical_devices", "SA");
     before.today = Some("2025-08-31".into());
-    assert_eq!(run(&before, &ds).sme.revision_warning, None);
+    assert_eq!(run(&before, &ds).sme.may_be_note, None);
 }
 
 #[test]

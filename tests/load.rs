@@ -58,7 +58,8 @@ fn valid() -> Value {
             }
         },
         "sme": {
-            "table": {
+            "tables": [{
+                "id": "t1",
                 "name": {"ko": "별표 1", "en": "Table 1"},
                 "effective": "2024-01-01",
                 "source": "Enforcement Decree",
@@ -66,9 +67,9 @@ fn valid() -> Value {
                     {"sector": "devices", "smallMaxKrw": fig(1.2e10, "KRW"), "mediumMaxKrw": fig(8.0e10, "KRW")},
                     {"sector": "services", "smallMaxKrw": fig(1.0e10, "KRW"), "mediumMaxKrw": fig(6.0e10, "KRW")}
                 ]
-            },
-            "pendingRevision": null,
+            }],
             "assetCapKrw": fig(5.0e11, "KRW"),
+            "gracePeriodYears": fig(5.0, "years"),
             "confirmAt": "https://sminfo.mss.go.kr"
         },
         "sectors": [
@@ -91,7 +92,7 @@ fn valid() -> Value {
             {
                 "id": "voucher", "name": {"ko": "바우처", "en": "Voucher"},
                 "agency": {"ko": "중기부", "en": "MSS"}, "offers": {"ko": "지원", "en": "Support"},
-                "status": "active", "statusNote": null, "dates": "2025", "source": "MSS notice",
+                "status": "active", "statusChecked": "2026-12-01", "statusNote": null, "dates": "2025", "source": "MSS notice",
                 "url": "https://example.org",
                 "rule": [
                     {"kind": "sector", "anyOf": ["devices"]},
@@ -103,7 +104,7 @@ fn valid() -> Value {
             {
                 "id": "gcc", "name": {"ko": "진출", "en": "Entry"},
                 "agency": {"ko": "진흥원", "en": "KHIDI"}, "offers": {"ko": "컨설팅", "en": "Consulting"},
-                "status": "planned", "source": "KHIDI",
+                "status": "planned", "statusChecked": "2026-11-28", "source": "KHIDI",
                 "rule": [
                     {"kind": "region", "anyOf": ["middle_east"]},
                     {"kind": "market", "anyOf": ["SA", "UZ"]},
@@ -166,7 +167,9 @@ fn valid_dataset_loads() {
     assert_eq!(sa.demand_for("services").unwrap().source, "");
     assert_eq!(sa.fta.name, None);
     assert_eq!(ds.programs[1].url, None);
-    assert_eq!(ds.sme.pending_revision, None);
+    assert_eq!(ds.sme.tables.len(), 1);
+    assert_eq!(ds.sme.tables[0].rows[0].small_max_up_to_krw, None);
+    assert_eq!(ds.programs[0].status_checked, "2026-12-01");
     assert_eq!(ds.plan.target_year, 2030);
     assert_eq!(ds.exchange_rate.krw_per_usd.year, Some(2024));
 }
@@ -253,9 +256,13 @@ fn duplicate_sector_in_demand() {
 #[test]
 fn sector_without_sme_row() {
     let p = problems(|v| {
-        v.pointer_mut("/sme/table/rows").unwrap().as_array_mut().unwrap().pop();
+        v.pointer_mut("/sme/tables/0/rows")
+            .unwrap()
+            .as_array_mut()
+            .unwrap()
+            .pop();
     });
-    one(&p, "$.sme.table.rows", "incomplete");
+    one(&p, "$.sme.tables[0].rows", "incomplete");
     assert!(p[0].message.contains("\"services\""), "{p:#?}");
 }
 
@@ -314,8 +321,8 @@ fn ranges_dates_schema_and_empties() {
     one(&p, "$.plan.targetYear", "range");
     let p = problems(|v| set(v, "/plan/baseYear", json!(1800)));
     one(&p, "$.plan.baseYear", "range");
-    let p = problems(|v| set(v, "/sme/table/rows/0/smallMaxKrw/value", json!(9.0e10)));
-    one(&p, "$.sme.table.rows[0].smallMaxKrw", "range");
+    let p = problems(|v| set(v, "/sme/tables/0/rows/0/smallMaxKrw/value", json!(9.0e10)));
+    one(&p, "$.sme.tables[0].rows[0].smallMaxKrw", "range");
     let p = problems(|v| set(v, "/method/readinessMinMultiplier/value", json!(2.0)));
     one(&p, "$.method.readinessMinMultiplier", "range");
     let p = problems(|v| set(v, "/exchangeRates/0/krwPerUsd/value", json!(0)));
@@ -326,8 +333,8 @@ fn ranges_dates_schema_and_empties() {
     one(&p, "$.markets[0].distanceKm.year", "range");
     let p = problems(|v| set(v, "/figuresAsOf", json!("2025-02-30")));
     one(&p, "$.figuresAsOf", "date");
-    let p = problems(|v| set(v, "/sme/table/effective", json!("1/1/2024")));
-    one(&p, "$.sme.table.effective", "date");
+    let p = problems(|v| set(v, "/sme/tables/0/effective", json!("1/1/2024")));
+    one(&p, "$.sme.tables[0].effective", "date");
     let p = problems(|v| set(v, "/schema", json!("sme-export-dataset/2")));
     one(&p, "$.schema", "schema");
     let p = problems(|v| set(v, "/regions/0/id", json!("")));
@@ -360,11 +367,7 @@ fn several_mistakes_all_reported() {
         set(v, "/markets/1/id", json!("SA"));
         remove(v, "/markets/0/demand/0/source");
         set(v, "/programs/0/rule/0/kind", json!("sectors"));
-        set(
-            v,
-            "/sme/pendingRevision",
-            json!({"name": {"ko": "개정", "en": "Revision"}, "effective": "2026-01-01", "source": "MSS", "smallMaxRaiseKrw": fig(1.0e9, "KRW")}),
-        );
+        v["sme"]["tables"][0]["rows"][0]["smallMaxUpToKrw"] = fig(1.0e10, "KRW");
     });
     let got: Vec<(&str, &str)> = p.iter().map(|p| (p.path.as_str(), p.kind.key())).collect();
     assert_eq!(
@@ -374,7 +377,7 @@ fn several_mistakes_all_reported() {
             ("$.sectors[0].koreaWorldShare.value", "range"),
             ("$.markets[0].demand[0].source", "unsourced"),
             ("$.markets[1].id", "duplicate"),
-            ("$.sme.pendingRevision.mediumMaxRaiseKrw", "missing"),
+            ("$.sme.tables[0].rows[0].smallMaxUpToKrw", "range"),
             ("$.programs[0].rule[0].kind", "unknownKind"),
             ("$.programs[1].rule[1].anyOf[1]", "unknownMarket"),
         ]
@@ -827,4 +830,82 @@ fn sector_export_figures_are_required_and_the_plan_scope_names_known_sectors() {
         v["plan"]["reached"] = json!([{"label": {"ko": "a", "en": "a"}, "value": 1.0, "unit": "KRW", "year": 2017}])
     });
     one(&p, "$.plan.reached[0].source", "unsourced");
+}
+
+// ---- SME tables and programme status dates (issue 10 items 4 and 5) ----
+
+#[test]
+fn sme_tables_each_with_id_date_and_bounds() {
+    // A second table with an uncertain row loads; the engine picks by date.
+    let mut v = valid();
+    let mut t2 = v["sme"]["tables"][0].clone();
+    t2["id"] = json!("t2");
+    t2["effective"] = json!("2025-09-01");
+    t2["rows"][0]["smallMaxUpToKrw"] = fig(1.4e10, "KRW");
+    t2["rows"][0]["mediumMaxUpToKrw"] = fig(1.1e11, "KRW");
+    v["sme"]["tables"].as_array_mut().unwrap().push(t2.clone());
+    let ds = load(&v).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(ds.sme_table("2025-08-31").map(|t| t.id.as_str()), Some("t1"));
+    assert_eq!(ds.sme_table("2025-09-01").map(|t| t.id.as_str()), Some("t2"));
+    assert_eq!(
+        ds.sme_table("2020-01-01").map(|t| t.id.as_str()),
+        Some("t1"),
+        "before every table: the earliest"
+    );
+    assert_eq!(
+        ds.sme_row("devices", "2026-12-01")
+            .and_then(|r| r.small_max_up_to_krw.as_ref())
+            .map(|f| f.value),
+        Some(1.4e10)
+    );
+
+    // A possible upper bound below its certain value: range, with its own fix.
+    let p = problems(|v| {
+        v["sme"]["tables"][0]["rows"][1]["mediumMaxUpToKrw"] = fig(5.0e10, "KRW");
+    });
+    one(&p, "$.sme.tables[0].rows[1].mediumMaxUpToKrw", "range");
+    assert_eq!(
+        p[0].hint,
+        "make the possible upper bound (…UpToKrw) at least the certain value (…MaxKrw)"
+    );
+    // Two tables in force from the same day, or with the same id: duplicate.
+    let p = problems(|v| {
+        let mut t = v["sme"]["tables"][0].clone();
+        t["id"] = json!("t9");
+        v["sme"]["tables"].as_array_mut().unwrap().push(t);
+    });
+    one(&p, "$.sme.tables[1].effective", "duplicate");
+    let p = problems(|v| {
+        let mut t = v["sme"]["tables"][0].clone();
+        t["effective"] = json!("2025-09-01");
+        v["sme"]["tables"].as_array_mut().unwrap().push(t);
+    });
+    one(&p, "$.sme.tables[1].id", "duplicate");
+    // No table at all, an unsourced upper bound, no grace period.
+    let p = problems(|v| set(v, "/sme/tables", json!([])));
+    one(&p, "$.sme.tables", "empty");
+    let p = problems(|v| {
+        v["sme"]["tables"][0]["rows"][0]["smallMaxUpToKrw"] = json!({"value": 1.4e10, "unit": "KRW"});
+    });
+    one(&p, "$.sme.tables[0].rows[0].smallMaxUpToKrw.source", "unsourced");
+    let p = problems(|v| remove(v, "/sme/gracePeriodYears"));
+    one(&p, "$.sme.gracePeriodYears", "missing");
+    // The old single table is not read any more.
+    let p = problems(|v| {
+        let t = v["sme"]["tables"][0].clone();
+        remove(v, "/sme/tables");
+        v["sme"]["table"] = t;
+    });
+    one(&p, "$.sme.tables", "missing");
+}
+
+#[test]
+fn every_programme_says_when_its_status_was_checked() {
+    let p = problems(|v| remove(v, "/programs/1/statusChecked"));
+    one(&p, "$.programs[1].statusChecked", "missing");
+    let p = problems(|v| set(v, "/programs/0/statusChecked", json!("Dec 2026")));
+    one(&p, "$.programs[0].statusChecked", "date");
+    assert_eq!(p[0].hint, "write the date as YYYY-MM-DD, e.g. 2025-03-31");
+    let p = problems(|v| set(v, "/programs/0/statusChecked", json!(20261201)));
+    one(&p, "$.programs[0].statusChecked", "type");
 }

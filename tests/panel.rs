@@ -112,26 +112,44 @@ fn the_pinned_outcomes_name_every_sme_size_outcome_and_the_newer_table_hint() {
     assert!(values("newer_table_may_give").contains(&"small"));
     assert!(values("newer_table_may_give").contains(&"medium"));
     assert!(values("newer_table_may_give").contains(&""));
-    for o in ["eligible", "maybe", "ineligible"] {
-        assert!(values("program:export_voucher").contains(&o) || values("program:saudi_staff_training").contains(&o));
+    // The Export Voucher's competition and co-payment are to confirm, so it is never plainly
+    // eligible any more: "eligible" is pinned by the overseas-expansion Act (in force by law).
+    for o in ["maybe", "ineligible"] {
+        assert!(
+            values("program:export_voucher").contains(&o),
+            "export_voucher never {o}"
+        );
     }
+    for o in ["eligible", "ineligible"] {
+        assert!(
+            values("program:foreign_branch_act").contains(&o),
+            "foreign_branch_act never {o}"
+        );
+    }
+    assert!(!values("program:export_voucher").contains(&"eligible"));
+    assert!(values("program:medical_global_fund").iter().all(|o| *o == "ineligible"));
     assert!(values("market_rank").contains(&"11"));
 }
 
 #[test]
 fn a_raised_small_limit_for_devices_fails_the_pinned_test_on_exactly_the_firms_it_moves() {
-    // medical_devices: small enterprise up to 80억 -> 100억.
+    // medical_devices: small enterprise up to 80억 -> 100억 in both tables; in the 2025 table
+    // (certain 80억, possibly up to 100억) the window of the possible raise moves with it.
     let ds = edited(|v| {
-        v["sme"]["table"]["rows"][0]["smallMaxKrw"]["value"] = serde_json::json!(10_000_000_000u64);
+        v["sme"]["tables"][0]["rows"][0]["smallMaxKrw"]["value"] = serde_json::json!(10_000_000_000u64);
+        v["sme"]["tables"][1]["rows"][0]["smallMaxKrw"]["value"] = serde_json::json!(10_000_000_000u64);
+        v["sme"]["tables"][1]["rows"][0]["smallMaxUpToKrw"]["value"] = serde_json::json!(12_000_000_000u64);
     });
-    assert_eq!(ds.sme.table.rows[0].sector, "medical_devices");
+    assert_eq!(ds.sme.tables[0].rows[0].sector, "medical_devices");
+    assert_eq!(ds.sme.tables[1].rows[0].sector, "medical_devices");
+    assert_eq!(ds.sme.tables[1].effective, "2025-09-01");
     let changes = differences(&ds);
     let size_changes: Vec<(&str, &str, &str)> = changes
         .iter()
         .filter(|c| c.field == "sme_size")
         .map(|c| (c.firm.as_str(), c.before.as_str(), c.after.as_str()))
         .collect();
-    // One won above 80억 and 80억 + 20억 (the revision's window) are small now, on every day.
+    // One won above 80억 and 80억 + 20억 (the 2025 table's window) are small now, on every day.
     for tag in ["S+1", "S+raise"] {
         for day in ["250831", "250901", "261201"] {
             let id = format!("T-md-{tag}-{day}");
@@ -141,7 +159,7 @@ fn a_raised_small_limit_for_devices_fails_the_pinned_test_on_exactly_the_firms_i
             );
         }
     }
-    // 80억 + 20억 + 1 won stays medium (now within the revision's window above 100억, so from
+    // 80억 + 20억 + 1 won stays medium (now within the 2025 table's window above 100억, so from
     // 1 Sep 2025 it "may be small"); other sectors are untouched.
     assert!(
         !size_changes.iter().any(|c| c.0.starts_with("T-md-S+raise+1")),

@@ -226,8 +226,27 @@ fn summary(r: &Estimate, lang: Lang) -> String {
     for reason in &r.sme.reasons {
         let _ = writeln!(s, "  - {reason}");
     }
-    if let Some(w) = &r.sme.revision_warning {
+    let _ = writeln!(
+        s,
+        "  {} {} ({})",
+        t("적용 기준:", "Table applied:"),
+        r.sme.table,
+        r.sme.table_effective
+    );
+    let _ = writeln!(
+        s,
+        "  {} {}",
+        t("이 업종의 기준:", "Limits for this sector:"),
+        r.sme.limits
+    );
+    for th in &r.sme.thresholds {
+        let _ = writeln!(s, "  - {}", th.text);
+    }
+    if let Some(w) = &r.sme.may_be_note {
         let _ = writeln!(s, "  ! {w}");
+    }
+    for c in &r.sme.not_checked {
+        let _ = writeln!(s, "  ? {c}");
     }
     let _ = writeln!(s, "  {} {}", t("확인처:", "Confirm at:"), r.sme.confirm_at);
 

@@ -316,7 +316,7 @@ valid('comments and unknown keys anywhere ($schema, _comment)', [
   { op: 'add', path: '/programs/0/rule/0/_why', value: ['law', 2016] },
 ]);
 valid('optional fields left out', [
-  { op: 'remove', path: '/sme/pendingRevision' },
+  { op: 'remove', path: '/sme/tables/1/rows/0/smallMaxUpToKrw' },
   { op: 'remove', path: '/markets/6/fta/name' },
   { op: 'remove', path: '/markets/6/fta/date' },
   { op: 'remove', path: '/markets/6/fta/source' },
@@ -329,7 +329,7 @@ valid('optional fields left out', [
   { op: 'remove', path: '/exchangeRates/1/krwPerUsd/note' },
 ]);
 valid('optional fields null', [
-  { op: 'replace', path: '/sme/pendingRevision', value: null },
+  { op: 'replace', path: '/sme/tables/1/rows/0/mediumMaxUpToKrw', value: null },
   { op: 'replace', path: '/markets/0/fta/name', value: null },
   { op: 'replace', path: '/markets/0/fta/source', value: null },
   { op: 'replace', path: '/programs/9/url', value: null },
@@ -393,10 +393,13 @@ broken('criterion without kind', [{ op: 'remove', path: '/programs/0/rule/0/kind
 broken('unknown FTA status', [{ op: 'replace', path: '/markets/1/fta/status', value: 'in-force' }], '$.markets[1].fta.status', 'unknownKind');
 broken('unknown program status', [{ op: 'replace', path: '/programs/2/status', value: 'closed' }], '$.programs[2].status', 'unknownKind');
 broken('unknown size in a size rule', [{ op: 'replace', path: '/programs/9/rule/0/anyOf/1', value: 'large' }], '$.programs[9].rule[0].anyOf[1]', 'unknownKind');
-broken('readiness rule without expect', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'readiness', question: 'localPartner' } }], '$.programs[9].rule[1].expect', 'missing');
-broken('readiness rule with an unknown question', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'readiness', question: 'staff', expect: true } }], '$.programs[9].rule[1].question', 'unknownKind');
+broken('readiness rule without expect', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'readiness', question: 'localPartner' } }], '$.programs[9].rule[3].expect', 'missing');
+broken('readiness rule with an unknown question', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'readiness', question: 'staff', expect: true } }], '$.programs[9].rule[3].question', 'unknownKind');
 broken('confirm rule without text', [{ op: 'remove', path: '/programs/3/rule/1/text' }], '$.programs[3].rule[1].text', 'missing');
-broken('negative export bound', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'currentExports', minKrw: -1 } }], '$.programs[9].rule[1].minKrw', 'negative');
+broken('negative export bound', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'currentExports', minKrw: -1 } }], '$.programs[9].rule[3].minKrw', 'negative');
+broken('a programme without the date its status was checked', [{ op: 'remove', path: '/programs/0/statusChecked' }], '$.programs[0].statusChecked', 'missing');
+broken('a status check date that is not a date', [{ op: 'replace', path: '/programs/6/statusChecked', value: 'Dec 2026' }], '$.programs[6].statusChecked', 'date');
+broken('no SME table at all', [{ op: 'replace', path: '/sme/tables', value: [] }], '$.sme.tables', 'empty');
 broken('empty anyOf list', [{ op: 'replace', path: '/programs/0/rule/0/anyOf', value: [] }], '$.programs[0].rule[0].anyOf', 'empty');
 broken('bad date format (28.11.2026)', [{ op: 'replace', path: '/figuresAsOf', value: '28.11.2026' }], '$.figuresAsOf', 'date');
 broken('a date that does not exist (2013-02-30)', [{ op: 'replace', path: '/plan/announced', value: '2013-02-30' }], '$.plan.announced', 'date');
@@ -418,10 +421,12 @@ loaderOnly('two markets with one id', [{ op: 'replace', path: '/markets/1/id', v
 loaderOnly('two programs with one id', [{ op: 'replace', path: '/programs/1/id', value: 'foreign_branch_act' }], '$.programs[1].id', 'duplicate');
 loaderOnly('a market without demand for one sector', [{ op: 'remove', path: '/markets/0/demand/3' }], '$.markets[0].demand', 'incomplete');
 loaderOnly('a market with growth for one sector twice', [{ op: 'replace', path: '/markets/0/demandGrowth/3/sector', value: 'medical_devices' }], '$.markets[0].demandGrowth[3].sector', 'duplicate');
-loaderOnly('the SME table without a row for one sector', [{ op: 'remove', path: '/sme/table/rows/3' }], '$.sme.table.rows', 'incomplete');
+loaderOnly('the SME table without a row for one sector', [{ op: 'remove', path: '/sme/tables/1/rows/3' }], '$.sme.tables[1].rows', 'incomplete');
+loaderOnly('two SME tables in force from the same day', [{ op: 'replace', path: '/sme/tables/1/effective', value: '2015-01-01' }], '$.sme.tables[1].effective', 'duplicate');
+loaderOnly('a possible upper bound below its certain value', [{ op: 'replace', path: '/sme/tables/1/rows/0/smallMaxUpToKrw/value', value: 7000000000 }], '$.sme.tables[1].rows[0].smallMaxUpToKrw', 'range');
 loaderOnly('readiness weights that do not sum to 1', [{ op: 'replace', path: '/method/readinessWeights/localLanguage/value', value: 0.2 }], '$.method.readinessWeights', 'range');
 loaderOnly('minimum readiness multiplier above the maximum', [{ op: 'replace', path: '/method/readinessMinMultiplier/value', value: 2 }], '$.method.readinessMinMultiplier', 'range');
-loaderOnly('small-enterprise limit above the medium one', [{ op: 'replace', path: '/sme/table/rows/0/smallMaxKrw/value', value: 90000000000 }], '$.sme.table.rows[0].smallMaxKrw', 'range');
+loaderOnly('small-enterprise limit above the medium one', [{ op: 'replace', path: '/sme/tables/0/rows/0/smallMaxKrw/value', value: 90000000000 }], '$.sme.tables[0].rows[0].smallMaxKrw', 'range');
 loaderOnly('target year before the base year', [{ op: 'replace', path: '/plan/targetYear', value: 2010 }], '$.plan.targetYear', 'range');
 loaderOnly('target year more than 50 years after the base year', [{ op: 'replace', path: '/plan/targetYear', value: 2100 }], '$.plan.targetYear', 'range');
 loaderOnly('a price year without its exchange rate', [{ op: 'replace', path: '/priceYear', value: 2026 }], '$.exchangeRates', 'incomplete');
@@ -429,7 +434,7 @@ loaderOnly('one year with two exchange rates', [{ op: 'replace', path: '/exchang
 loaderOnly('an actual-exports record naming a sector not in sectors', [{ op: 'replace', path: '/markets/1/koreaExports/0/sectors/0', value: 'dentistry' }], '$.markets[1].koreaExports[0].sectors[0]', 'unknownSector');
 loaderOnly('two single-sector actual-exports records for one sector', [{ op: 'replace', path: '/markets/1/koreaExports/1/sectors/0', value: 'medical_devices' }], '$.markets[1].koreaExports[1].sectors', 'duplicate');
 loaderOnly('the plan scope names a sector not in sectors', [{ op: 'replace', path: '/plan/scopeSectors/0', value: 'dentistry' }], '$.plan.scopeSectors[0]', 'unknownSector');
-loaderOnly('export bounds the wrong way round', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'currentExports', minKrw: 5000000000, maxKrw: 1000000000 } }], '$.programs[9].rule[1].minKrw', 'range');
+loaderOnly('export bounds the wrong way round', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'currentExports', minKrw: 5000000000, maxKrw: 1000000000 } }], '$.programs[9].rule[3].minKrw', 'range');
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -23,16 +23,18 @@ function link(el, url, text) { const u = safeUrl(url); return u ? h('a', { href:
 function pct(el, x) { return nf(el.L, { style: 'percent', maximumSignificantDigits: 3 }).format(x); }
 
 export function render(el, r) {
-  const m = el.m, L = el.L, fa = (x) => m.formatAmount(sig3(x), L), fx = (x) => m.formatAmount(x, L), fu = (x) => m.formatUsd(x, L), p = r.potential, s = r.sme;
+  const m = el.m, L = el.L, fa = (x) => m.formatAmount(sig3(x), L), fu = (x) => m.formatUsd(x, L), p = r.potential, s = r.sme;
   const card = (cls, title, ...kids) => h('section', { class: 'card ' + cls }, el.hx(1, title), ...kids);
   const range = (a, b) => fa(a) + el.t('to') + fa(b);
 
   const smeCard = card('sme', el.t('smeH'),
     h('p', { class: 'big' }, h('span', { class: 'badge b-' + s.size }, s.label)),
     h('ul', { class: 'reasons' }, s.reasons.map((x) => h('li', null, x))),
-    s.revisionWarning && h('p', { class: 'msg warn' }, s.revisionWarning),
+    s.mayBeNote && h('p', { class: 'msg warn' }, s.mayBeNote),
+    s.thresholds.length > 0 && h('ul', { class: 'dist' }, s.thresholds.map((x) => h('li', null, x.text))),
+    s.notChecked.length > 0 && [el.hx(2, el.t('notCheckedH')), h('ul', { class: 'unchk' }, s.notChecked.map((x) => h('li', null, x)))],
     h('dl', { class: 'kv' },
-      h('dt', null, el.t('limits')), h('dd', null, el.t('smallUpTo', { x: fx(s.smallMaxKrw) }) + ' · ' + el.t('mediumUpTo', { x: fx(s.mediumMaxKrw) }), s.thresholdAssumed && [' ', badge(el, el.t('assumed'))]),
+      h('dt', null, el.t('limits')), h('dd', null, s.limits, s.thresholdAssumed && [' ', badge(el, el.t('assumed'))]),
       h('dt', null, el.t('tableApplied')), h('dd', null, s.table),
       h('dt', null, el.t('effective')), h('dd', null, s.tableEffective),
       h('dt', null, el.t('source')), h('dd', null, s.tableSource)),
@@ -84,7 +86,7 @@ export function render(el, r) {
       h('dl', { class: 'kv' },
         h('dt', null, el.t('agency')), h('dd', null, x.agency),
         h('dt', null, el.t('offers')), h('dd', null, x.offers),
-        h('dt', null, el.t('statusL')), h('dd', null, x.statusLabel + (x.statusNote ? ' · ' + x.statusNote : '')),
+        h('dt', null, el.t('statusL')), h('dd', null, x.statusLabel + (x.statusNote ? ' · ' + x.statusNote : ''), h('br'), h('span', { class: 'src' }, x.statusCheckedText)),
         x.nextStep && [h('dt', null, el.t('nextStep')), h('dd', null, x.nextStep)]),
       h('ul', { class: 'crit' }, x.reasons.map((c) => h('li', { class: 'c-' + c.outcome },
         h('span', { class: 'mk', 'aria-hidden': 'true' }, MARK[c.outcome] || '·'), !c.reasonStatesOutcome && h('span', { class: 'sr' }, c.outcomeLabel + ': '), c.reason))),
