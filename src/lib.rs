@@ -13,6 +13,8 @@
 //!   market ranking with `ranks_before`, eligibility). They compute; they word nothing.
 //! - `words`: the one wording layer: typed outcomes to Korean and English sentences, for the
 //!   widget, the JS API and the command line alike (also dataset problems' fixes).
+//! - `glance`: the answer at a glance (`Estimate.summary`) and what would change it (`whatIf`,
+//!   `whatIfSme`, `whatIfSupport`), from the typed outcomes of one case, worded by `words`.
 //! - `load`: builds a `Dataset` from the JSON value tree (serde_json natively; `JSON.parse` and
 //!   serde-wasm-bindgen in the browser), validates everything, each problem with its JSON path,
 //!   typed kind and fix, worded by `words`.
@@ -29,7 +31,7 @@
 //!
 //! Dependency order (a module imports only modules before it; no cycles):
 //! `vocab`, `error` < `ko`, `amount` < `model`, `dataset` < `sme`, `potential`, `rules` < `words`
-//! < `load` < `engine` < `panel`, and on wasm32 `canvas` < `binding` < `chart`;
+//! < `glance` < `load` < `engine` < `panel`, and on wasm32 `canvas` < `binding` < `chart`;
 //! `src/cli` uses the crate from outside.
 //!
 //! Invariant: nothing reachable from outside input panics; problems are `InputError` or
@@ -50,6 +52,7 @@ pub mod amount;
 pub mod dataset;
 pub mod engine;
 pub mod error;
+pub mod glance;
 pub mod ko;
 pub mod load;
 pub mod model;

@@ -976,3 +976,282 @@ pub fn dataset_notice(kinds: &[ProblemKind], lang: Lang) -> String {
         }
     }
 }
+
+// ---- the answer at a glance and what would change it (`glance`) --------------------------------
+
+/// An estimate as shown: three significant digits ("88억 2,000만 원").
+fn shown_krw(krw: f64, lang: Lang) -> String {
+    format_krw(crate::amount::round_significant(to_won(krw), 3), lang)
+}
+
+/// A readiness question as a label: its wording, capitalised in English.
+pub fn question_label(q: Question, lang: Lang) -> String {
+    let (ko, en) = question_text(q);
+    match lang {
+        Lang::Ko => ko.to_owned(),
+        Lang::En => {
+            let mut c = en.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// A what-if entry of a readiness question: its label and "If yes: base ... (+...)".
+pub fn what_if_answer(q: Question, base_krw: f64, gain_krw: f64, lang: Lang) -> (String, String) {
+    let base = shown_krw(base_krw, lang);
+    let text = if gain_krw >= 1.0 {
+        let gain = shown_krw(gain_krw, lang);
+        [
+            lang.pick("‘예’라면 기준 추정 ", "If yes: base estimate "),
+            &base,
+            " (+",
+            &gain,
+            ")",
+        ]
+        .concat()
+    } else {
+        [
+            lang.pick("‘예’라도 기준 추정은 ", "If yes: the base estimate stays at "),
+            &base,
+            lang.pick("로 그대로입니다(범위만 좁아짐)", " (only the range narrows)"),
+        ]
+        .concat()
+    };
+    (question_label(q, lang), text)
+}
+
+/// The amount at which the SME status changes: "3년 평균 매출액이 80억 원을 넘으면 중기업".
+pub fn what_if_sme(
+    measure: crate::model::SmeMeasure,
+    direction: crate::model::Direction,
+    krw: f64,
+    becomes: SmeSize,
+    lang: Lang,
+) -> String {
+    use crate::model::{Direction, SmeMeasure};
+    let amount = format_krw(to_won(krw), lang);
+    let what = match measure {
+        SmeMeasure::Revenue => lang.pick("3년 평균 매출액이 ", "3-year average revenue "),
+        SmeMeasure::TotalAssets => lang.pick("자산총액이 ", "Total assets "),
+    };
+    let (ko_dir, en_dir) = match direction {
+        Direction::Above => ("을 넘으면", "above "),
+        Direction::AtMost => (" 이하이면", "of at most "),
+        Direction::AtLeast => (" 이상이면", "of "),
+        Direction::Below => (" 미만이면", "below "),
+    };
+    match lang {
+        Lang::Ko => {
+            let dir = if direction == Direction::Above {
+                josa(&amount, "을 넘으면", "를 넘으면").to_owned()
+            } else {
+                ko_dir.to_owned()
+            };
+            [what, &amount, &dir, ": ", size_label(becomes, lang)].concat()
+        }
+        Lang::En => {
+            let tail = if direction == Direction::AtLeast {
+                " or more"
+            } else {
+                ""
+            };
+            [what, en_dir, &amount, tail, ": ", size_label(becomes, lang)].concat()
+        }
+    }
+}
+
+/// What `summary_lines` needs besides the summary's own figures.
+pub struct SummaryContext<'a> {
+    pub sme_label: &'a str,
+    pub basis: SmeBasis,
+    pub market_name: &'a str,
+    /// The first year of the projection (the base potential's year).
+    pub year: Option<i32>,
+    /// The chosen market's rank and how many markets were ranked.
+    pub rank: Option<u32>,
+    pub markets: usize,
+    pub unanswered: u32,
+    pub next_gain: Option<&'a crate::model::WhatIfAnswer>,
+}
+
+/// Names listed in a summary line only while they stay short.
+fn short_names(names: &[String]) -> Option<String> {
+    let joined = join_names(names.iter().map(String::as_str));
+    (!names.is_empty() && names.len() <= 3 && joined.chars().count() <= 48).then_some(joined)
+}
+
+/// The summary's lines, one per topic, each linking to its card.
+pub fn summary_lines(s: &crate::model::Summary, c: &SummaryContext, lang: Lang) -> Vec<crate::model::SummaryLine> {
+    use crate::model::{SummaryLine, SummaryTopic};
+    let mut out = Vec::new();
+    let mut push = |topic: SummaryTopic, label: (&str, &str), text: String| {
+        out.push(SummaryLine {
+            topic,
+            label: lang.pick(label.0, label.1).to_owned(),
+            text,
+        })
+    };
+    // SME status and its distance to the threshold that matters.
+    let mut sme = c.sme_label.to_owned();
+    match (s.sme_threshold_krw, s.sme_distance_krw) {
+        (Some(t), Some(d)) => {
+            let limit = format_krw(to_won(t), lang);
+            let gap = format_krw(to_won(d.abs()), lang);
+            let ceiling = match s.sme_size {
+                SmeSize::Small => lang.pick("소기업 기준", "small-enterprise ceiling"),
+                _ => lang.pick("중소기업 기준", "SME ceiling"),
+            };
+            let part = match (lang, d > 0.0) {
+                (Lang::Ko, false) => [" · ", ceiling, " ", &limit, "보다 ", &gap, " 적음"].concat(),
+                (Lang::Ko, true) => [" · ", ceiling, " ", &limit, "보다 ", &gap, " 많음"].concat(),
+                (Lang::En, false) => [": ", &gap, " below the ", &limit, " ", ceiling].concat(),
+                (Lang::En, true) => [": ", &gap, " above the ", &limit, " ", ceiling].concat(),
+            };
+            sme.push_str(&part);
+        }
+        _ => sme.push_str(match c.basis {
+            SmeBasis::MedicalCorporation => lang.pick(" · 비영리 의료법인", " (a non-profit medical corporation)"),
+            SmeBasis::AssetCap => lang.pick(" · 자산총액 기준", " (by total assets)"),
+            SmeBasis::Revenue => "",
+        }),
+    }
+    push(SummaryTopic::Sme, ("중소기업 여부", "SME status"), sme);
+    // This year's base potential and its range in the chosen market.
+    let year = c.year.map(|y| y.to_string()).unwrap_or_default();
+    let range = [
+        shown_krw(s.low_krw, lang),
+        " ~ ".to_owned(),
+        shown_krw(s.high_krw, lang),
+    ]
+    .concat();
+    let pot = match lang {
+        Lang::Ko => [
+            c.market_name,
+            " ",
+            &year,
+            "년 기준 ",
+            &shown_krw(s.base_krw, lang),
+            " (범위 ",
+            &range,
+            ")",
+        ]
+        .concat(),
+        Lang::En => [
+            c.market_name,
+            ", ",
+            &year,
+            ": ",
+            &shown_krw(s.base_krw, lang),
+            " (range ",
+            &range,
+            ")",
+        ]
+        .concat(),
+    };
+    push(
+        SummaryTopic::Potential,
+        ("연간 수출 잠재력", "Yearly export potential"),
+        pot,
+    );
+    // The best market for the firm, if it is another one.
+    let rank = c.rank.map(|r| r.to_string()).unwrap_or_default();
+    let n = c.markets.to_string();
+    let best = match (&s.best_market_name, s.best_market_base_krw, lang) {
+        (Some(name), Some(b), Lang::Ko) => [
+            name.as_str(),
+            " ",
+            &shown_krw(b, lang),
+            " (선택한 시장은 ",
+            &n,
+            "곳 중 ",
+            &rank,
+            "위)",
+        ]
+        .concat(),
+        (Some(name), Some(b), Lang::En) => [
+            name.as_str(),
+            ", ",
+            &shown_krw(b, lang),
+            " (your market: no. ",
+            &rank,
+            " of ",
+            &n,
+            ")",
+        ]
+        .concat(),
+        (_, _, Lang::Ko) => [
+            "선택한 ",
+            c.market_name,
+            josa(c.market_name, "이 ", "가 "),
+            &n,
+            "곳 중 가장 큽니다",
+        ]
+        .concat(),
+        (_, _, Lang::En) => [c.market_name, " is the largest of ", &n, " markets"].concat(),
+    };
+    push(SummaryTopic::BestMarket, ("가장 유망한 시장", "Best market"), best);
+    // Programmes likely and possibly open, by name where short.
+    let count = |n: u32, names: &[String]| -> String {
+        let mut t = match lang {
+            Lang::Ko => [n.to_string().as_str(), "건"].concat(),
+            Lang::En => n.to_string(),
+        };
+        if let Some(list) = short_names(names) {
+            t.push_str(" (");
+            t.push_str(&list);
+            t.push(')');
+        }
+        t
+    };
+    let sup = [
+        outcome_label(Outcome::Eligible, lang),
+        " ",
+        &count(s.likely_count, &s.likely_names),
+        " · ",
+        outcome_label(Outcome::Maybe, lang),
+        " ",
+        &count(s.possibly_count, &s.possibly_names),
+    ]
+    .concat();
+    push(SummaryTopic::Support, ("지원 제도", "Support"), sup);
+    // The one answer that would most raise the estimate, or narrow it.
+    let next = match (c.next_gain, lang) {
+        (Some(w), Lang::Ko) => [
+            "‘",
+            &w.label,
+            "’에 ‘예’라면 기준 추정 ",
+            &shown_krw(w.base_krw, lang),
+            " (+",
+            &shown_krw(w.gain_krw, lang),
+            ")",
+        ]
+        .concat(),
+        (Some(w), Lang::En) => [
+            "Yes to “",
+            &w.label,
+            "” would raise the base to ",
+            &shown_krw(w.base_krw, lang),
+            " (+",
+            &shown_krw(w.gain_krw, lang),
+            ")",
+        ]
+        .concat(),
+        (None, _) if c.unanswered > 0 => lang
+            .pick(
+                "답하지 않은 준비도 질문에 답하면 범위가 좁아집니다",
+                "Answering the open readiness questions narrows the range",
+            )
+            .to_owned(),
+        (None, _) => String::new(),
+    };
+    if !next.is_empty() {
+        push(
+            SummaryTopic::NextAnswer,
+            ("결과를 가장 크게 바꿀 답", "The answer that would change it most"),
+            next,
+        );
+    }
+    out
+}
