@@ -7,6 +7,17 @@ import { drawCharts } from './charts.js';
 const OUTCOMES = ['eligible', 'maybe', 'ineligible'];
 const MARK = { eligible: '✓', maybe: '?', ineligible: '✕' };
 
+/** The card each summary topic links to. */
+const TOPIC_CARD = { sme: 'sme', potential: 'pot', bestMarket: 'rank', support: 'sup', nextAnswer: 'whatif' };
+
+/** Takes the reader to a card: scrolled into view, its heading focused (so a screen reader reads it). */
+function goTo(el, name) {
+  const c = el.root.getElementById('c-' + name);
+  if (!c) return;
+  c.scrollIntoView({ block: 'start' });
+  c.querySelector('[tabindex="-1"]')?.focus({ preventScroll: true });
+}
+
 export function det(el, name, summary, ...kids) {
   return h('details', { 'data-n': name, open: el.printing || el.opened.has(name), ontoggle: (e) => { if (!el.printing) e.target.open ? el.opened.add(name) : el.opened.delete(name); } }, h('summary', null, summary), ...kids);
 }
@@ -24,7 +35,8 @@ function pct(el, x) { return nf(el.L, { style: 'percent', maximumSignificantDigi
 
 export function render(el, r) {
   const m = el.m, L = el.L, fa = (x) => m.formatAmount(sig3(x), L), fx = (x) => m.formatAmount(x, L), fu = (x) => m.formatUsd(x, L), p = r.potential, s = r.sme;
-  const card = (cls, title, ...kids) => h('section', { class: 'card ' + cls }, el.hx(1, title), ...kids);
+  // Each card has an id and a focusable heading, so a summary line can take the reader to it.
+  const card = (cls, title, ...kids) => h('section', { class: 'card ' + cls, id: 'c-' + cls, 'aria-labelledby': 'ch-' + cls }, el.hx(1, title, { id: 'ch-' + cls, tabindex: '-1' }), ...kids);
   const range = (a, b) => fa(a) + el.t('to') + fa(b);
 
   const smeCard = card('sme', el.t('smeH'),
@@ -91,9 +103,22 @@ export function render(el, r) {
 
   const asCard = r.assumptions.length ? keep(el, 'assum', r.assumptions, () => card('assum', el.t('assumH'), h('p', { class: 'hint' }, el.t('assumIntro')), h('ul', null, r.assumptions.map((a) => h('li', null, a))))) : null;
 
+  // The answer at a glance: every line worded by the engine, each a link to its card.
+  const sumCard = h('section', { class: 'card sum', 'aria-labelledby': 'ch-sum' }, el.hx(1, el.t('sumH'), { id: 'ch-sum' }),
+    h('ul', { class: 'sum-l' }, r.summary.lines.map((x) => h('li', { class: 't-' + x.topic },
+      h('a', { href: '#c-' + TOPIC_CARD[x.topic], class: 'sl', onclick: (e) => { e.preventDefault(); goTo(el, TOPIC_CARD[x.topic]); } },
+        h('span', { class: 'sl-l' }, x.label), ' ', h('span', { class: 'sl-t' }, x.text))))));
+
+  // What would change the answer: computed and worded by the engine (result.whatIf, whatIfSme, whatIfSupport).
+  const wiCard = (r.whatIf.length || r.whatIfSme.length || r.whatIfSupport.length) ? card('whatif', el.t('whatIfH'),
+    r.whatIf.length > 0 && [el.hx(2, el.t('whatIfReadiness')), h('ul', { class: 'wi' }, r.whatIf.map((w) => h('li', { 'data-q': w.id }, h('span', { class: 'wl' }, w.label), ': ', h('span', { class: 'wt' }, w.text))))],
+    r.whatIfSme.length > 0 && [el.hx(2, el.t('whatIfSme')), h('ul', { class: 'wi-sme' }, r.whatIfSme.map((w) => h('li', null, w.text)))],
+    r.whatIfSupport.length > 0 && det(el, 'wisup', el.t('whatIfSupport') + ' (' + r.whatIfSupport.length + ')',
+      h('ul', { class: 'wi-sup' }, r.whatIfSupport.map((w) => h('li', null, h('span', { class: 'pn' }, w.name), h('ul', null, w.toConfirm.map((c) => h('li', null, c)))))))) : null;
+
   // Swap only the cards that changed: a kept card stays in place, so the browser does not lay
   // out the support list again on every keystroke.
-  const cards = [smeCard, potCard, rankCard, planCard, supCard, asCard].filter(Boolean);
+  const cards = [sumCard, smeCard, potCard, wiCard, rankCard, planCard, supCard, asCard].filter(Boolean);
   let box = el.body.firstElementChild;
   if (!box?.classList.contains('cards')) el.body.replaceChildren(box = h('div', { class: 'cards' }));
   cards.forEach((c, i) => { const cur = box.children[i]; if (cur !== c) cur ? box.replaceChild(c, cur) : box.append(c); });
