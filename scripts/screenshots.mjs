@@ -44,7 +44,7 @@ try {
         await page.screenshot({ path: path.join(peekDir, `results-${lang}-${width}.png`) });
       }
       if (pdfDir && width === 1280) {
-        await page.pdf({ path: path.join(pdfDir, `report-${lang}.pdf`), format: 'A4', printBackground: true });
+        await page.pdf({ path: path.join(pdfDir, `report-${lang}.pdf`), format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
       }
       await page.close();
       console.log(`${lang} ${width} done`);

@@ -125,6 +125,7 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
     let what_if_support = glance::what_if_support(&support);
     let ranking = words::ranking(ds, &ranks, input);
     let summary = glance::summary(&size, &potential, &ranking, &support, &what_if, input);
+    let texts = words::result_texts(&size, &potential, &ranking, &summary, lang);
     Estimate {
         lang,
         dataset_version: ds.version.clone(),
@@ -140,6 +141,7 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
         what_if,
         what_if_sme,
         what_if_support,
+        texts,
     }
 }
 

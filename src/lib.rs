@@ -19,6 +19,8 @@
 //!   serde-wasm-bindgen in the browser), validates everything, each problem with its JSON path,
 //!   typed kind and fix, worded by `words`.
 //! - `engine`: checks raw input, runs the calculations and has `words` word them into one `Estimate`.
+//! - `report`: what a firm takes away: the calculation trace (`trace`: inputs, factors with source
+//!   and year, each step of the method) and two or three markets side by side (`compare_markets`).
 //! - `panel`: the reference panel of firms, their pinned outcomes and the comparison of two
 //!   datasets on them (the review of a figure update; uses `engine::Prepared::score`).
 //! - `binding`, `chart`, `canvas` (wasm32 only): the JS API (values cross through
@@ -31,7 +33,7 @@
 //!
 //! Dependency order (a module imports only modules before it; no cycles):
 //! `vocab`, `error` < `ko`, `amount` < `model`, `dataset` < `sme`, `potential`, `rules` < `words`
-//! < `glance` < `load` < `engine` < `panel`, and on wasm32 `canvas` < `binding` < `chart`;
+//! < `glance` < `load` < `engine` < `report`, `panel`, and on wasm32 `canvas` < `binding` < `chart`;
 //! `src/cli` uses the crate from outside.
 //!
 //! Invariant: nothing reachable from outside input panics; problems are `InputError` or
@@ -61,6 +63,7 @@ pub mod model;
 #[cfg(any(not(target_arch = "wasm32"), feature = "validator"))]
 pub mod panel;
 pub mod potential;
+pub mod report;
 pub mod rules;
 pub mod sme;
 pub mod vocab;

@@ -303,6 +303,8 @@ pub struct Estimate {
     pub what_if_sme: Vec<WhatIfSme>,
     /// What to confirm for each "possibly eligible" programme.
     pub what_if_support: Vec<WhatIfSupport>,
+    /// Sentences about the whole result (`words::result_texts`).
+    pub texts: ResultTexts,
 }
 
 // ---- the answer at a glance and what would change it (`glance`) --------------------------------
@@ -408,4 +410,16 @@ pub struct WhatIfSupport {
     pub id: String,
     pub name: String,
     pub to_confirm: Vec<String>,
+}
+
+/// Sentences about the whole result that the page shows as they are: the readiness note, the
+/// charts' text alternatives, the screen-reader announcement and the estimate disclaimer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultTexts {
+    pub readiness_note: String,
+    pub years_alt: String,
+    pub ranking_alt: String,
+    pub announcement: String,
+    pub disclaimer: String,
 }

@@ -1255,3 +1255,160 @@ pub fn summary_lines(s: &crate::model::Summary, c: &SummaryContext, lang: Lang) 
     }
     out
 }
+
+/// The line saying that a result is an estimate.
+pub fn estimate_disclaimer(lang: Lang) -> &'static str {
+    lang.pick(
+        "이 결과는 공개 자료와 가정에 따른 추정이며, 수출 실적 예측이나 지원 자격 결정이 아닙니다. 자격은 담당 기관에 확인하세요.",
+        "This is an estimate from public figures and stated assumptions, not a forecast of sales or a decision on eligibility; confirm eligibility with each agency.",
+    )
+}
+
+/// Sentences about the whole result: the readiness note, the charts' text alternatives, the
+/// announcement for screen readers and the disclaimer (the page shows them as they are).
+pub fn result_texts(
+    a: &SmeAssessment,
+    p: &crate::model::Potential,
+    ranking: &[RankedMarket],
+    s: &crate::model::Summary,
+    lang: Lang,
+) -> crate::model::ResultTexts {
+    let score = [percent(p.readiness_score).trim_end_matches(".0"), "%"].concat();
+    let mut readiness_note = [lang.pick("수출 준비도 ", "Readiness "), score.as_str()].concat();
+    if p.unanswered_questions > 0 {
+        let n = p.unanswered_questions.to_string();
+        readiness_note.push_str(" · ");
+        readiness_note.push_str(&match lang {
+            Lang::Ko => ["답하지 않은 질문 ", &n, "개: 답하면 범위가 좁아집니다."].concat(),
+            Lang::En => ["unanswered questions: ", &n, " (answering them narrows the range)."].concat(),
+        });
+    }
+    let first = p.years.first();
+    let last = p.years.last();
+    let y = |v: Option<&crate::model::YearPotential>| v.map(|x| x.year.to_string()).unwrap_or_default();
+    let k = |v: Option<&crate::model::YearPotential>, f: fn(&crate::model::YearPotential) -> f64| {
+        shown_krw(v.map_or(p.base_krw, f), lang)
+    };
+    let (y0, y1) = (y(first), y(last));
+    let (b0, b1) = (k(first, |x| x.base_krw), k(last, |x| x.base_krw));
+    let (lo, hi) = (k(last, |x| x.low_krw), k(last, |x| x.high_krw));
+    let m = p.market_name.as_str();
+    let years_alt = match lang {
+        Lang::Ko => [
+            m,
+            " 연도별 수출 잠재력 선 그래프. ",
+            &y0,
+            "년 ",
+            &b0,
+            "에서 ",
+            &y1,
+            "년 ",
+            &b1,
+            "까지, ",
+            &y1,
+            "년 범위 ",
+            &lo,
+            "~",
+            &hi,
+            ".",
+        ]
+        .concat(),
+        Lang::En => [
+            "Line chart of yearly export potential to ",
+            m,
+            ": ",
+            &b0,
+            " in ",
+            &y0,
+            " to ",
+            &b1,
+            " in ",
+            &y1,
+            ", range in ",
+            &y1,
+            " ",
+            &lo,
+            " to ",
+            &hi,
+            ".",
+        ]
+        .concat(),
+    };
+    let n = ranking.len().to_string();
+    let top = ranking.first().map_or("", |x| x.name.as_str());
+    let rank = ranking
+        .iter()
+        .find(|x| x.selected)
+        .map(|x| x.rank.to_string())
+        .unwrap_or_default();
+    let ranking_alt = match lang {
+        Lang::Ko => [
+            "시장별 수출 잠재력 막대그래프. ",
+            &n,
+            "개 시장 중 1위 ",
+            top,
+            ", 선택한 ",
+            m,
+            euro_subject(m),
+            " ",
+            &rank,
+            "위.",
+        ]
+        .concat(),
+        Lang::En => [
+            "Bar chart of export potential by market. Of ",
+            &n,
+            " markets, first is ",
+            top,
+            "; your choice ",
+            m,
+            " ranks ",
+            &rank,
+            ".",
+        ]
+        .concat(),
+    };
+    let (e, q) = (s.likely_count.to_string(), s.possibly_count.to_string());
+    let base = shown_krw(p.base_krw, lang);
+    let label = size_label(a.size, lang);
+    let announcement = match lang {
+        Lang::Ko => [
+            label,
+            ". ",
+            m,
+            " 연간 수출 잠재력 ",
+            &base,
+            ". 지원 대상 ",
+            &e,
+            "건, 확인 필요 ",
+            &q,
+            "건.",
+        ]
+        .concat(),
+        Lang::En => [
+            label,
+            ". Yearly export potential to ",
+            m,
+            ": ",
+            &base,
+            ". ",
+            &e,
+            " measures likely eligible, ",
+            &q,
+            " to confirm.",
+        ]
+        .concat(),
+    };
+    crate::model::ResultTexts {
+        readiness_note,
+        years_alt,
+        ranking_alt,
+        announcement,
+        disclaimer: estimate_disclaimer(lang).to_owned(),
+    }
+}
+
+/// The topic particle after a name: "은" or "는".
+fn euro_subject(word: &str) -> &'static str {
+    josa(word, "은", "는")
+}

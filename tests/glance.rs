@@ -161,3 +161,40 @@ fn sme_what_if_names_the_amounts_where_the_class_changes() {
         "Medium enterprise (SME): KRW 45 billion below the KRW 80 billion SME ceiling"
     );
 }
+
+#[test]
+fn trace_steps_redo_the_base_and_compare_lists_what_differs() {
+    use sme_export::engine::check;
+    use sme_export::report::{compare_markets, trace};
+    let ds = default_dataset().expect("dataset");
+    let input = check(&case(3.5e9, Lang::En, Readiness::default()), &ds).expect("valid");
+    let r = sme_export::engine::estimate_checked(&input, &ds);
+    let t = trace(&input, &ds);
+    let step = |id: &str| t.steps.iter().find(|s| s.id == id).map(|s| s.value).unwrap_or(f64::NAN);
+    let redo = step("koreaPotentialUsd") * step("firmShare") * step("readinessMultiplier") * step("krwPerUsd");
+    assert!(
+        (redo - r.potential.base_krw).abs() <= 1.0,
+        "{redo} vs {}",
+        r.potential.base_krw
+    );
+    assert_eq!(t.result.base_krw, r.potential.base_krw);
+    assert_eq!(t.factors, r.potential.factors);
+    assert!(t.disclaimer.contains("estimate"));
+    let ids = ["SA", "KZ", "nowhere", "SA", "AE", "QA"].map(String::from);
+    let c = compare_markets(&input, &ids, &ds);
+    let names: Vec<&str> = c.markets.iter().map(|m| m.market.as_str()).collect();
+    assert_eq!(
+        names,
+        ["SA", "KZ", "AE"],
+        "unknown and repeated ids skipped, three kept"
+    );
+    assert_eq!(c.markets[0].base_krw, r.potential.base_krw);
+    assert_eq!(c.markets[0].rank, 1);
+    for d in &c.programs_that_differ {
+        assert!(d.outcomes.windows(2).any(|w| w[0] != w[1]), "{} does not differ", d.id);
+    }
+    assert_eq!(
+        c.programs_that_differ.len() + c.programs_alike as usize,
+        ds.programs.len()
+    );
+}

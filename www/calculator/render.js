@@ -3,6 +3,7 @@
 
 import { h, nf, safeUrl, sig3 } from './dom.js';
 import { drawCharts } from './charts.js';
+import { compareCard } from './compare.js';
 
 const OUTCOMES = ['eligible', 'maybe', 'ineligible'];
 const MARK = { eligible: '✓', maybe: '?', ineligible: '✕' };
@@ -50,10 +51,9 @@ export function render(el, r) {
       h('dt', null, el.t('source')), h('dd', null, s.tableSource)),
     h('p', null, link(el, s.confirmAt, el.t('confirm'))));
 
-  const last = p.years[p.years.length - 1] || { year: '', baseKrw: p.baseKrw, lowKrw: p.lowKrw, highKrw: p.highKrw }, first = p.years[0] || last;
   // The canvases live as long as the build: a new canvas per keystroke meant a new backing store.
   el.cvP ||= h('canvas', { class: 'chart', role: 'img' });
-  el.cvP.setAttribute('aria-label', el.t('yearsAlt', { m: p.marketName, y0: first.year, b0: fa(first.baseKrw), y1: last.year, b1: fa(last.baseKrw), lo: fa(last.lowKrw), hi: fa(last.highKrw) }));
+  el.cvP.setAttribute('aria-label', r.texts.yearsAlt);
   const hasCharts = typeof m.drawPotentialChart === 'function';
   const potCard = card('pot', el.t('potH', { m: p.marketName }),
     h('div', { class: 'figs' },
@@ -61,7 +61,7 @@ export function render(el, r) {
       h('div', { class: 'fig' }, h('p', { class: 'lab' }, el.t('range')), h('p', { class: 'num sm' }, range(p.lowKrw, p.highKrw)), h('p', { class: 'sub' }, fu(p.lowUsd) + el.t('to') + fu(p.highUsd))),
       h('div', { class: 'fig' }, h('p', { class: 'lab' }, el.t('untapped')), h('p', { class: 'num sm' }, fa(p.untappedKrw)), h('p', { class: 'sub' }, fu(p.untappedUsd)))),
     p.untappedAssumesNoExports && h('p', { class: 'note' }, el.t('untappedNote')),
-    h('p', { class: 'note' }, el.t('readiness', { s: pct(el, p.readinessScore) }), p.unansweredQuestions > 0 && ' · ' + el.t('unanswered', { n: p.unansweredQuestions })),
+    h('p', { class: 'note' }, r.texts.readinessNote),
     el.hx(2, el.t('yearsH')),
     h('div', { class: 'cw', hidden: !hasCharts }, el.cvP),
     det(el, 'years', el.t('tableView'), table(el, [el.t('year'), el.t('low'), el.t('central'), el.t('high')], p.years.map((y) => [String(y.year), fa(y.lowKrw), fa(y.baseKrw), fa(y.highKrw)]), 'num-t yrs')),
@@ -69,9 +69,8 @@ export function render(el, r) {
       table(el, [el.t('factor'), el.t('value'), el.t('source'), el.t('year')],
         p.factors.map((f) => [f.label, f.display, [f.source, f.assumption && [' ', badge(el, el.t('assumed'))]], f.year == null ? '' : String(f.year)]), 'factors stk')));
 
-  const sel = r.ranking.find((x) => x.selected) || r.ranking[0] || {};
   el.cvR ||= h('canvas', { class: 'chart', role: 'img' });
-  el.cvR.setAttribute('aria-label', el.t('rankAlt', { n: r.ranking.length, a: (r.ranking[0] || {}).name, m: sel.name, r: sel.rank }));
+  el.cvR.setAttribute('aria-label', r.texts.rankingAlt);
   el.cvR.style.height = Math.max(200, r.ranking.length * 30 + 40) + 'px';
   const rankCard = card('rank', el.t('rankH'),
     h('div', { class: 'cw', hidden: !hasCharts }, el.cvR),
@@ -118,7 +117,20 @@ export function render(el, r) {
 
   // Swap only the cards that changed: a kept card stays in place, so the browser does not lay
   // out the support list again on every keystroke.
-  const cards = [sumCard, smeCard, potCard, wiCard, rankCard, planCard, supCard, asCard].filter(Boolean);
+  const cmpCard = compareCard(el, r, card, det, table, fa);
+
+  // Printed only: what was entered, and that this is an estimate (the report's first and last lines).
+  const li = el.lastInput || {}, typed = (k) => { try { return li[k] ? fx(m.parseAmount(String(li[k]), L)) : ''; } catch { return String(li[k]); } };
+  const inCard = card('inputs', el.t('inputsH'), h('dl', { class: 'kv' },
+    [['revenueKrw', typed('revenueKrw')], ['sector', (el.ds.sectors.find((x) => x.id === li.sector) || {}).name || ''], ['market', p.marketName],
+      ['currentExportsKrw', typed('currentExportsKrw')], ['exportsToMarketKrw', typed('exportsToMarketKrw')], ['totalAssetsKrw', typed('totalAssetsKrw')]]
+      .filter(([, v]) => v).map(([k, v]) => [h('dt', null, el.t(k)), h('dd', null, v)]),
+    r.whatIf.length < 4 || Object.keys(li.readiness || {}).length ? [h('dt', null, el.t('readinessH')), h('dd', null, r.texts.readinessNote)] : null,
+    h('dt', null, el.t('printedOn')), h('dd', null, li.today || '')));
+  inCard.classList.add('print-only');
+  const disc = h('p', { class: 'disclaimer' }, r.texts.disclaimer);
+
+  const cards = [inCard, sumCard, smeCard, potCard, wiCard, rankCard, cmpCard, planCard, supCard, asCard, disc].filter(Boolean);
   let box = el.body.firstElementChild;
   if (!box?.classList.contains('cards')) el.body.replaceChildren(box = h('div', { class: 'cards' }));
   cards.forEach((c, i) => { const cur = box.children[i]; if (cur !== c) cur ? box.replaceChild(c, cur) : box.append(c); });
