@@ -989,11 +989,14 @@ pub fn question_label(q: Question, lang: Lang) -> String {
     let (ko, en) = question_text(q);
     match lang {
         Lang::Ko => ko.to_owned(),
+        // ASCII only: the questions are English text, and char::to_uppercase would bring
+        // Unicode's case tables into the Wasm.
         Lang::En => {
-            let mut c = en.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
+            let mut label = en.to_owned();
+            if let Some(first) = label.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            label
         }
     }
 }
