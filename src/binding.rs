@@ -2,7 +2,7 @@
 //! objects, both through serde-wasm-bindgen and the serde types (one list of field names: the
 //! serde attributes). No calculation happens here.
 //!
-//! `estimate(input)`, `parseAmount(text, lang?)`, `formatAmount(krw, lang?)`, `datasetInfo(lang?)`,
+//! `estimate(input)`, `trace(input)`, `compareMarkets(input, ids)`, `parseAmount(text, lang?)`, `formatAmount(krw, lang?)`, `datasetInfo(lang?)`,
 //! `loadDataset(json)`, `validateDataset(json)`, `resetDataset()`, and with feature `validator`
 //! `comparePanel(json, panelCsv, lang?)`. Bad input throws a JS `Error` whose message is in the
 //! requested language and which carries `field`, `reason` and `errors` (all problems). The charts
@@ -499,4 +499,36 @@ pub fn compare_panel(json: &str, panel_csv: &str, lang: JsValue) -> Result<JsVal
     let panel = crate::panel::read_panel(panel_csv).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     let old = built_in()?;
     to_js(&crate::panel::compare(&panel, &old, &new, lang_of(&lang)))
+}
+
+/// Checks a JS input as `estimate` does: the checked input and its dataset, or the JS Error.
+fn checked_input(input: &JsValue) -> Result<(crate::model::Input, Rc<Dataset>), JsValue> {
+    let (raw, key, mut errors) = raw_input(input);
+    let ds = dataset_for(&key)?;
+    let lang = raw.lang;
+    match engine::check(&raw, &ds) {
+        Ok(checked) if errors.is_empty() => Ok((checked, ds)),
+        Ok(_) => Err(input_error(errors, lang)),
+        Err(more) => {
+            errors.extend(more);
+            Err(input_error(errors, lang))
+        }
+    }
+}
+
+/// `trace(input)`: the calculation trace of the case (`report::Trace`): inputs, every factor
+/// with source and year, each step of the method, the result. The page offers it as a JSON file.
+#[wasm_bindgen]
+pub fn trace(input: JsValue) -> Result<JsValue, JsValue> {
+    let (checked, ds) = checked_input(&input)?;
+    to_js(&crate::report::trace(&checked, &ds))
+}
+
+/// `compareMarkets(input, ids)`: the case in two or three markets side by side
+/// (`report::Comparison`); unknown ids and repeats are skipped, at most three kept.
+#[wasm_bindgen(js_name = compareMarkets)]
+pub fn compare_markets(input: JsValue, ids: JsValue) -> Result<JsValue, JsValue> {
+    let (checked, ds) = checked_input(&input)?;
+    let ids: Vec<String> = serde_wasm_bindgen::from_value(ids).unwrap_or_default();
+    to_js(&crate::report::compare_markets(&checked, &ids, &ds))
 }

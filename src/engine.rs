@@ -9,6 +9,7 @@ use crate::amount::check_krw;
 pub use crate::amount::to_won;
 use crate::dataset::Dataset;
 use crate::error::{Field, InputError, Lang, Reason};
+use crate::glance;
 use crate::model::{Estimate, Input, Outcome, Readiness, SmeSize};
 use crate::potential::{self, ranks_before};
 use crate::rules::{self, Facts};
@@ -119,6 +120,12 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
             .collect(),
         None => Vec::new(),
     };
+    let what_if = glance::what_if(input, potential.base_krw, &|i| base_krw(i, ds));
+    let what_if_sme = glance::what_if_sme(&size, input);
+    let what_if_support = glance::what_if_support(&support);
+    let ranking = words::ranking(ds, &ranks, input);
+    let summary = glance::summary(&size, &potential, &ranking, &support, &what_if, input);
+    let texts = words::result_texts(&size, &potential, &ranking, &summary, lang);
     Estimate {
         lang,
         dataset_version: ds.version.clone(),
@@ -126,10 +133,24 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
         krw_per_usd: ds.exchange_rate.krw_per_usd.value,
         sme: words::sme_status(&size, input, ds),
         potential,
-        ranking: words::ranking(ds, &ranks, input),
+        ranking,
         plan,
         support,
         assumptions: words::assumptions(ds, input, lang),
+        summary,
+        what_if,
+        what_if_sme,
+        what_if_support,
+        texts,
+    }
+}
+
+/// The base potential of a checked input in whole won, as `estimate_checked` computes it (the
+/// what-if entries use it with one answer changed); zero for unknown ids.
+pub fn base_krw(input: &Input, ds: &Dataset) -> f64 {
+    match (ds.sector(&input.sector), ds.market(&input.market)) {
+        (Some(s), Some(m)) => amounts(ds, &potential::terms(ds, s, m, input), input).base_krw,
+        _ => 0.0,
     }
 }
 

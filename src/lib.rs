@@ -14,10 +14,14 @@
 //!   market ranking with `ranks_before`; eligibility). They compute; they word nothing.
 //! - `words`: the one wording layer: typed outcomes to Korean and English sentences, for the
 //!   widget, the JS API and the command line alike (also dataset problems' fixes).
+//! - `glance`: the answer at a glance (`Estimate.summary`) and what would change it (`whatIf`,
+//!   `whatIfSme`, `whatIfSupport`), from the typed outcomes of one case, worded by `words`.
 //! - `load`: builds a `Dataset` from the JSON value tree (serde_json natively; `JSON.parse` and
 //!   serde-wasm-bindgen in the browser), validates everything, each problem with its JSON path,
 //!   typed kind and fix, worded by `words`.
 //! - `engine`: checks raw input, runs the calculations and has `words` word them into one `Estimate`.
+//! - `report`: what a firm takes away: the calculation trace (`trace`: inputs, factors with source
+//!   and year, each step of the method) and two or three markets side by side (`compare_markets`).
 //! - `panel`: the reference panel of firms, their pinned outcomes and the comparison of two
 //!   datasets on them (the review of a figure update; uses `engine::Prepared::score`).
 //! - `binding`, `chart`, `canvas` (wasm32 only): the JS API (values cross through
@@ -30,7 +34,7 @@
 //!
 //! Dependency order (a module imports only modules before it; no cycles):
 //! `vocab`, `error` < `ko`, `amount` < `model`, `dataset` < `sme`, `potential`, `rules` < `words`
-//! < `load` < `engine` < `panel`, and on wasm32 `canvas` < `binding` < `chart`;
+//! < `glance` < `load` < `engine` < `report`, `panel`, and on wasm32 `canvas` < `binding` < `chart`;
 //! `src/cli` uses the crate from outside.
 //!
 //! Invariant: nothing reachable from outside input panics; problems are `InputError` or
@@ -51,6 +55,7 @@ pub mod amount;
 pub mod dataset;
 pub mod engine;
 pub mod error;
+pub mod glance;
 pub mod ko;
 pub mod load;
 pub mod model;
@@ -59,6 +64,7 @@ pub mod model;
 #[cfg(any(not(target_arch = "wasm32"), feature = "validator"))]
 pub mod panel;
 pub mod potential;
+pub mod report;
 pub mod rules;
 pub mod sme;
 pub mod vocab;

@@ -357,4 +357,131 @@ pub struct Estimate {
     pub support: Vec<SupportResult>,
     /// Figures behind this result that are assumptions, not sourced facts.
     pub assumptions: Vec<String>,
+    /// The answer at a glance, shown above the cards (`glance::summary`).
+    pub summary: Summary,
+    /// One entry per readiness question not answered "yes": the base potential if it were.
+    pub what_if: Vec<WhatIfAnswer>,
+    /// The revenue or total assets at which the SME status would change.
+    pub what_if_sme: Vec<WhatIfSme>,
+    /// What to confirm for each "possibly eligible" programme.
+    pub what_if_support: Vec<WhatIfSupport>,
+    /// Sentences about the whole result (`words::result_texts`).
+    pub texts: ResultTexts,
+}
+
+// ---- the answer at a glance and what would change it (`glance`) --------------------------------
+
+/// Which card a summary line is about (and links to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SummaryTopic {
+    Sme,
+    Potential,
+    BestMarket,
+    Support,
+    NextAnswer,
+}
+
+/// One line of the summary, worded, with the card it links to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SummaryLine {
+    pub topic: SummaryTopic,
+    /// The heading of the line ("중소기업 여부", "SME status").
+    pub label: String,
+    pub text: String,
+}
+
+/// The answer at a glance: typed figures and the lines that word them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    pub sme_size: SmeSize,
+    /// The threshold nearest in the direction that matters (the ceiling of the firm's class, or
+    /// the SME ceiling it is above), KRW; `None` when revenue did not decide the class.
+    pub sme_threshold_krw: Option<f64>,
+    /// Revenue minus that threshold, KRW: negative below it, positive above.
+    pub sme_distance_krw: Option<f64>,
+    pub market: String,
+    pub base_krw: f64,
+    pub low_krw: f64,
+    pub high_krw: f64,
+    /// The ranking's first market when it is not the chosen one.
+    pub best_market: Option<String>,
+    pub best_market_name: Option<String>,
+    pub best_market_base_krw: Option<f64>,
+    pub likely_count: u32,
+    pub possibly_count: u32,
+    pub likely_names: Vec<String>,
+    pub possibly_names: Vec<String>,
+    /// The readiness answer that would raise the base potential most, if any would.
+    pub next_answer: Option<Question>,
+    pub lines: Vec<SummaryLine>,
+}
+
+/// The base potential if one readiness question were answered "yes".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WhatIfAnswer {
+    pub id: Question,
+    pub label: String,
+    /// The base potential with this answer "yes", whole won.
+    pub base_krw: f64,
+    /// `base_krw` minus the base potential now.
+    pub gain_krw: f64,
+    pub text: String,
+}
+
+/// What an SME what-if is measured on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SmeMeasure {
+    Revenue,
+    TotalAssets,
+}
+
+/// Whether the amount must rise above `krw` or be at most / below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Direction {
+    /// Strictly above the amount (revenue above a ceiling).
+    Above,
+    /// At most the amount (revenue within a ceiling).
+    AtMost,
+    /// At or above the amount (total assets at the cap).
+    AtLeast,
+    /// Strictly below it (total assets under the cap).
+    Below,
+}
+
+/// The amount at which the SME status would change, and to what.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WhatIfSme {
+    pub measure: SmeMeasure,
+    pub direction: Direction,
+    pub krw: f64,
+    pub becomes: SmeSize,
+    pub text: String,
+}
+
+/// What to confirm for a "possibly eligible" programme.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WhatIfSupport {
+    pub id: String,
+    pub name: String,
+    pub to_confirm: Vec<String>,
+}
+
+/// Sentences about the whole result that the page shows as they are: the readiness note, the
+/// charts' text alternatives, the screen-reader announcement and the estimate disclaimer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultTexts {
+    pub readiness_note: String,
+    pub years_alt: String,
+    pub ranking_alt: String,
+    pub announcement: String,
+    pub disclaimer: String,
 }

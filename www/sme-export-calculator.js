@@ -5,8 +5,9 @@
 //
 // This file is the element (lifecycle, form, update loop); its concerns live in ./calculator/:
 // strings.js (UI chrome in two languages), state.js (form state, share link, storage), dom.js
-// (DOM and number helpers), render.js (the result cards), charts.js, csv.js, data-src.js (dataset
-// fetch). scripts/build.sh bundles them with esbuild into one dist/sme-export-calculator.js, so hosts
+// (DOM and number helpers), render.js (the result cards), charts.js, csv.js (CSV and the JSON
+// calculation trace), compare.js (markets side by side), print.js (the printed report), data-src.js
+// (dataset fetch). scripts/build.sh bundles them with esbuild into one dist/sme-export-calculator.js, so hosts
 // keep one script URL; the engine (./pkg/) stays a separate module next to it.
 
 import { text } from './calculator/strings.js';
@@ -14,7 +15,8 @@ import { h, nf, todayIso, sig3 } from './calculator/dom.js';
 import { AMOUNTS, QS, blank, toParams, fromParams, hashParams, shareUrl } from './calculator/state.js';
 import { render, det } from './calculator/render.js';
 import { drawCharts } from './calculator/charts.js';
-import { downloadCsv } from './calculator/csv.js';
+import { downloadCsv, downloadTrace } from './calculator/csv.js';
+import { printPage } from './calculator/print.js';
 import { loadSrc } from './calculator/data-src.js';
 
 const CSS_URL = new URL('./sme-export-calculator.css', import.meta.url).href;
@@ -53,7 +55,7 @@ class SmeExportCalculator extends HTMLElement {
     this.storeKey = 'sme-export:' + (this.id || all.indexOf(this));
     this.onRedraw = () => { this.chartOpts = null; this.schedule('charts'); };
     // Print shows every table: open all result <details>, then restore what the user had open.
-    const pr = (on) => () => { this.printing = on; this.chartOpts = null; this.wrap.querySelectorAll('.r details[data-n]').forEach((d) => { d.open = on || this.opened.has(d.dataset.n); }); this.drawCharts(); };
+    const pr = (on) => () => { printPage(this, on); this.printing = on; this.chartOpts = null; this.wrap.querySelectorAll('.r details[data-n]').forEach((d) => { d.open = on || this.opened.has(d.dataset.n); }); this.drawCharts(); };
     this.onBeforePrint = pr(true); this.onAfterPrint = pr(false);
     engine.then((m) => { this.m = m; this.start(); }, (e) => {
       console.error('sme-export: could not load the engine', e);
@@ -172,8 +174,9 @@ class SmeExportCalculator extends HTMLElement {
     this.share = h('div', { class: 'share', hidden: true });
     this.actions = h('div', { class: 'actions', hidden: true },
       h('button', { type: 'button', class: 'btn', onclick: () => this.copyLink() }, this.t('copy')),
-      h('button', { type: 'button', class: 'btn', onclick: () => print() }, this.t('print')),
-      h('button', { type: 'button', class: 'btn', onclick: () => this.downloadCsv() }, this.t('csv')));
+      h('button', { type: 'button', class: 'btn', onclick: () => { SmeExportCalculator.printing = this; print(); } }, this.t('print')),
+      h('button', { type: 'button', class: 'btn', onclick: () => this.downloadCsv() }, this.t('csv')),
+      h('button', { type: 'button', class: 'btn', onclick: () => this.downloadTrace() }, this.t('json')));
     this.body = h('div', { class: 'body' }, h('p', { class: 'placeholder' }, this.t('placeholder')));
     this.results = h('section', { class: 'r', 'aria-labelledby': 'rH' }, this.hx(0, this.t('resultsH'), { id: 'rH' }), this.actions, this.share, this.note, this.body);
     this.live = h('div', { class: 'sr', 'aria-live': 'polite', role: 'status' });
@@ -234,8 +237,7 @@ class SmeExportCalculator extends HTMLElement {
       this.note.hidden = true; this.body.classList.remove('stale'); this.actions.hidden = false;
       this.render(r);
       this.dispatchEvent(new CustomEvent('sme-export:result', { detail: r, bubbles: true, composed: true }));
-      const e = r.support.filter((s) => s.outcome === 'eligible').length, q = r.support.filter((s) => s.outcome === 'maybe').length;
-      this.announce(this.t('live', { size: r.sme.label, m: r.potential.marketName, b: m.formatAmount(sig3(r.potential.baseKrw), L), e, q }));
+      this.announce(r.texts.announcement);
     } else if (this.last) {
       this.note.hidden = false; this.body.classList.add('stale');
       const shown = errs.find((x) => this.fields[x.field] && !this.fields[x.field].err.hidden);
@@ -271,6 +273,7 @@ class SmeExportCalculator extends HTMLElement {
   }
 
   downloadCsv() { downloadCsv(this); }
+  downloadTrace() { downloadTrace(this); }
   loadSrc() { return loadSrc(this); }
 }
 

@@ -222,6 +222,12 @@ fn summary(r: &Estimate, lang: Lang) -> String {
     let mut s = String::new();
     let p = &r.potential;
     // `write!` to a String cannot fail.
+    // The answer at a glance first, as the widget shows it.
+    let _ = writeln!(s, "{}", t("한눈에 보기:", "At a glance:"));
+    for line in &r.summary.lines {
+        let _ = writeln!(s, "  {}: {}", line.label, line.text);
+    }
+    s.push('\n');
     let _ = writeln!(s, "{} {}", t("중소기업 여부:", "SME status:"), r.sme.label);
     for reason in &r.sme.reasons {
         let _ = writeln!(s, "  - {reason}");
@@ -283,6 +289,15 @@ fn summary(r: &Estimate, lang: Lang) -> String {
         );
     }
 
+    if !r.what_if.is_empty() || !r.what_if_sme.is_empty() {
+        let _ = writeln!(s, "\n{}", t("결과를 바꿀 수 있는 것:", "What would change the answer:"));
+        for w in &r.what_if {
+            let _ = writeln!(s, "  - {}: {}", w.label, w.text);
+        }
+        for w in &r.what_if_sme {
+            let _ = writeln!(s, "  - {}", w.text);
+        }
+    }
     let _ = writeln!(s, "\n{}", t("유망 시장 상위 3곳:", "Top 3 markets:"));
     for m in r.ranking.iter().take(3) {
         let mark = if m.selected { t(" ← 선택", " <- chosen") } else { "" };

@@ -43,3 +43,15 @@ export function downloadCsv(el) {
   el.wrap.append(a); a.click(); a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
+
+/** The calculation trace as a JSON file: the engine's trace(input) of the results shown (inputs,
+ *  every factor with source and year, each step of the method, the result). */
+export function downloadTrace(el) {
+  if (!el.last || !el.lastInput) return;
+  let tr;
+  try { tr = el.m.trace(el.lastInput); } catch (e) { console.warn('sme-export: trace', e); return; }
+  const url = URL.createObjectURL(new Blob([JSON.stringify(tr, null, 2) + '\n'], { type: 'application/json' }));
+  const a = h('a', { href: url, download: el.t('jsonName') + '-' + todayIso() + '.json', hidden: true });
+  el.wrap.append(a); a.click(); a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

@@ -3,9 +3,21 @@
 
 import { h, nf, safeUrl, sig3 } from './dom.js';
 import { drawCharts } from './charts.js';
+import { compareCard } from './compare.js';
 
 const OUTCOMES = ['eligible', 'maybe', 'ineligible'];
 const MARK = { eligible: '✓', maybe: '?', ineligible: '✕' };
+
+/** The card each summary topic links to. */
+const TOPIC_CARD = { sme: 'sme', potential: 'pot', bestMarket: 'rank', support: 'sup', nextAnswer: 'whatif' };
+
+/** Takes the reader to a card: scrolled into view, its heading focused (so a screen reader reads it). */
+function goTo(el, name) {
+  const c = el.root.getElementById('c-' + name);
+  if (!c) return;
+  c.scrollIntoView({ block: 'start' });
+  c.querySelector('[tabindex="-1"]')?.focus({ preventScroll: true });
+}
 
 export function det(el, name, summary, ...kids) {
   return h('details', { 'data-n': name, open: el.printing || el.opened.has(name), ontoggle: (e) => { if (!el.printing) e.target.open ? el.opened.add(name) : el.opened.delete(name); } }, h('summary', null, summary), ...kids);
@@ -23,8 +35,9 @@ function link(el, url, text) { const u = safeUrl(url); return u ? h('a', { href:
 function pct(el, x) { return nf(el.L, { style: 'percent', maximumSignificantDigits: 3 }).format(x); }
 
 export function render(el, r) {
-  const m = el.m, L = el.L, fa = (x) => m.formatAmount(sig3(x), L), fu = (x) => m.formatUsd(x, L), p = r.potential, s = r.sme;
-  const card = (cls, title, ...kids) => h('section', { class: 'card ' + cls }, el.hx(1, title), ...kids);
+  const m = el.m, L = el.L, fa = (x) => m.formatAmount(sig3(x), L), fx = (x) => m.formatAmount(x, L), fu = (x) => m.formatUsd(x, L), p = r.potential, s = r.sme;
+  // Each card has an id and a focusable heading, so a summary line can take the reader to it.
+  const card = (cls, title, ...kids) => h('section', { class: 'card ' + cls, id: 'c-' + cls, 'aria-labelledby': 'ch-' + cls }, el.hx(1, title, { id: 'ch-' + cls, tabindex: '-1' }), ...kids);
   const range = (a, b) => fa(a) + el.t('to') + fa(b);
 
   const smeCard = card('sme', el.t('smeH'),
@@ -40,10 +53,9 @@ export function render(el, r) {
       h('dt', null, el.t('source')), h('dd', null, s.tableSource)),
     h('p', null, link(el, s.confirmAt, el.t('confirm'))));
 
-  const last = p.years[p.years.length - 1] || { year: '', baseKrw: p.baseKrw, lowKrw: p.lowKrw, highKrw: p.highKrw }, first = p.years[0] || last;
   // The canvases live as long as the build: a new canvas per keystroke meant a new backing store.
   el.cvP ||= h('canvas', { class: 'chart', role: 'img' });
-  el.cvP.setAttribute('aria-label', el.t('yearsAlt', { m: p.marketName, y0: first.year, b0: fa(first.baseKrw), y1: last.year, b1: fa(last.baseKrw), lo: fa(last.lowKrw), hi: fa(last.highKrw) }));
+  el.cvP.setAttribute('aria-label', r.texts.yearsAlt);
   const hasCharts = typeof m.drawPotentialChart === 'function';
   const potCard = card('pot', el.t('potH', { m: p.marketName }),
     h('div', { class: 'figs' },
@@ -51,7 +63,7 @@ export function render(el, r) {
       h('div', { class: 'fig' }, h('p', { class: 'lab' }, el.t('range')), h('p', { class: 'num sm' }, range(p.lowKrw, p.highKrw)), h('p', { class: 'sub' }, fu(p.lowUsd) + el.t('to') + fu(p.highUsd))),
       h('div', { class: 'fig' }, h('p', { class: 'lab' }, el.t('untapped')), h('p', { class: 'num sm' }, fa(p.untappedKrw)), h('p', { class: 'sub' }, fu(p.untappedUsd)))),
     p.untappedAssumesNoExports && h('p', { class: 'note' }, el.t('untappedNote')),
-    h('p', { class: 'note' }, el.t('readiness', { s: pct(el, p.readinessScore) }), p.unansweredQuestions > 0 && ' · ' + el.t('unanswered', { n: p.unansweredQuestions })),
+    h('p', { class: 'note' }, r.texts.readinessNote),
     h('p', { class: 'note' }, p.easeNote, p.easeBasis === 'gravity' && [' ', badge(el, el.t('assumed'))]),
     el.hx(2, el.t('yearsH')),
     h('div', { class: 'cw', hidden: !hasCharts }, el.cvP),
@@ -60,9 +72,8 @@ export function render(el, r) {
       table(el, [el.t('factor'), el.t('value'), el.t('source'), el.t('year')],
         p.factors.map((f) => [f.label, f.display, [f.source, f.assumption && [' ', badge(el, el.t('assumed'))]], f.year == null ? '' : String(f.year)]), 'factors stk')));
 
-  const sel = r.ranking.find((x) => x.selected) || r.ranking[0] || {};
   el.cvR ||= h('canvas', { class: 'chart', role: 'img' });
-  el.cvR.setAttribute('aria-label', el.t('rankAlt', { n: r.ranking.length, a: (r.ranking[0] || {}).name, m: sel.name, r: sel.rank }));
+  el.cvR.setAttribute('aria-label', r.texts.rankingAlt);
   el.cvR.style.height = Math.max(200, r.ranking.length * 30 + 40) + 'px';
   const rankCard = card('rank', el.t('rankH'),
     h('div', { class: 'cw', hidden: !hasCharts }, el.cvR),
@@ -97,9 +108,35 @@ export function render(el, r) {
 
   const asCard = r.assumptions.length ? keep(el, 'assum', r.assumptions, () => card('assum', el.t('assumH'), h('p', { class: 'hint' }, el.t('assumIntro')), h('ul', null, r.assumptions.map((a) => h('li', null, a))))) : null;
 
+  // The answer at a glance: every line worded by the engine, each a link to its card.
+  const sumCard = h('section', { class: 'card sum', 'aria-labelledby': 'ch-sum' }, el.hx(1, el.t('sumH'), { id: 'ch-sum' }),
+    h('ul', { class: 'sum-l' }, r.summary.lines.map((x) => h('li', { class: 't-' + x.topic },
+      h('a', { href: '#c-' + TOPIC_CARD[x.topic], class: 'sl', onclick: (e) => { e.preventDefault(); goTo(el, TOPIC_CARD[x.topic]); } },
+        h('span', { class: 'sl-l' }, x.label), ' ', h('span', { class: 'sl-t' }, x.text))))));
+
+  // What would change the answer: computed and worded by the engine (result.whatIf, whatIfSme, whatIfSupport).
+  const wiCard = (r.whatIf.length || r.whatIfSme.length || r.whatIfSupport.length) ? card('whatif', el.t('whatIfH'),
+    r.whatIf.length > 0 && [el.hx(2, el.t('whatIfReadiness')), h('ul', { class: 'wi' }, r.whatIf.map((w) => h('li', { 'data-q': w.id }, h('span', { class: 'wl' }, w.label), ': ', h('span', { class: 'wt' }, w.text))))],
+    r.whatIfSme.length > 0 && [el.hx(2, el.t('whatIfSme')), h('ul', { class: 'wi-sme' }, r.whatIfSme.map((w) => h('li', null, w.text)))],
+    r.whatIfSupport.length > 0 && det(el, 'wisup', el.t('whatIfSupport') + ' (' + r.whatIfSupport.length + ')',
+      h('ul', { class: 'wi-sup' }, r.whatIfSupport.map((w) => h('li', null, h('span', { class: 'pn' }, w.name), h('ul', null, w.toConfirm.map((c) => h('li', null, c)))))))) : null;
+
   // Swap only the cards that changed: a kept card stays in place, so the browser does not lay
   // out the support list again on every keystroke.
-  const cards = [smeCard, potCard, rankCard, planCard, supCard, asCard].filter(Boolean);
+  const cmpCard = compareCard(el, r, card, det, table, fa);
+
+  // Printed only: what was entered, and that this is an estimate (the report's first and last lines).
+  const li = el.lastInput || {}, typed = (k) => { try { return li[k] ? fx(m.parseAmount(String(li[k]), L)) : ''; } catch { return String(li[k]); } };
+  const inCard = card('inputs', el.t('inputsH'), h('dl', { class: 'kv' },
+    [['revenueKrw', typed('revenueKrw')], ['sector', (el.ds.sectors.find((x) => x.id === li.sector) || {}).name || ''], ['market', p.marketName],
+      ['currentExportsKrw', typed('currentExportsKrw')], ['exportsToMarketKrw', typed('exportsToMarketKrw')], ['totalAssetsKrw', typed('totalAssetsKrw')]]
+      .filter(([, v]) => v).map(([k, v]) => [h('dt', null, el.t(k)), h('dd', null, v)]),
+    r.whatIf.length < 4 || Object.keys(li.readiness || {}).length ? [h('dt', null, el.t('readinessH')), h('dd', null, r.texts.readinessNote)] : null,
+    h('dt', null, el.t('printedOn')), h('dd', null, li.today || '')));
+  inCard.classList.add('print-only');
+  const disc = h('p', { class: 'disclaimer' }, r.texts.disclaimer);
+
+  const cards = [inCard, sumCard, smeCard, potCard, wiCard, rankCard, cmpCard, planCard, supCard, asCard, disc].filter(Boolean);
   let box = el.body.firstElementChild;
   if (!box?.classList.contains('cards')) el.body.replaceChildren(box = h('div', { class: 'cards' }));
   cards.forEach((c, i) => { const cur = box.children[i]; if (cur !== c) cur ? box.replaceChild(c, cur) : box.append(c); });
