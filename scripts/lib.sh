@@ -195,6 +195,8 @@ ensure_browser() {
 	fi
 	# The browser suite runs again in Firefox ESR (puppeteer-core over WebDriver BiDi).
 	[ -x /usr/bin/firefox-esr ] || apt_install firefox-esr
+	# The printed report's case reads its PDF's pages, page size and text (pdfinfo, pdftotext).
+	have pdfinfo && have pdftotext || apt_install poppler-utils
 	local cv dv
 	cv="$("$CHROMIUM_BIN" --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || true)"
 	dv="$("$CHROMEDRIVER_BIN" --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || true)"

@@ -106,11 +106,15 @@ export const cases = [
       await ready(p, sel);
       await installEngine(p);
       await enterCase(p, sel, CASE);
-      await clickIn(p, sel, '.card.cmp input[data-k="cmp-AE"]');
+      // The card starts with the chosen market and the best other one; a person adds a third.
+      const first = await p.evaluate((s) => [...document.querySelector(s).shadowRoot.querySelectorAll('.card.cmp input:checked')].map((e) => e.dataset.k.slice(4)), sel);
+      t.assert(first.length === 2 && first[0] === 'SA', `the comparison starts with ${JSON.stringify(first)}, not the chosen market and the best other one`);
+      const third = ['KZ', 'AE', 'UZ'].find((id) => !first.includes(id));
+      await clickIn(p, sel, `.card.cmp input[data-k="cmp-${third}"]`);
       await p.settle();
-      const c = await p.evaluate(async (s) => {
+      const c = await p.evaluate(async ({ s, ids }) => {
         const host = document.querySelector(s), R = host.shadowRoot, m = await window.__smeEngine(host);
-        const want = m.compareMarkets(host.lastInput, ['SA', 'KZ', 'AE']);
+        const want = m.compareMarkets(host.lastInput, ids);
         const tb = R.querySelector('.card.cmp .cmp-t'), txt = (e) => e.textContent.replace(/\s+/g, ' ').trim();
         const td = tb && tb.querySelector('tbody td');
         return {
@@ -122,7 +126,7 @@ export const cases = [
           want: { names: want.markets.map((x) => x.name), base: want.markets.map((x) => x.baseKrw), fta: want.markets.map((x) => x.ftaLabel), differ: want.programsThatDiffer.map((x) => x.name) },
           display: td && getComputedStyle(td).display, left: tb && [...tb.querySelectorAll('tbody tr:first-child td')].map((e) => Math.round(e.getBoundingClientRect().left)),
         };
-      }, sel);
+      }, { s: sel, ids: [...first, third] });
       t.assert(JSON.stringify(c.cols.slice(1)) === JSON.stringify(c.want.names), `columns ${JSON.stringify(c.cols)}, compareMarkets names ${JSON.stringify(c.want.names)}`);
       t.assert(c.want.names.length === 3, `${c.want.names.length} markets compared`);
       // Shown to 3 significant digits, as every estimate.
