@@ -4,6 +4,7 @@
 // block of FILE (docs/BENCHMARK.md) between its two marker lines.
 //
 //   node bench/run.mjs --dist dist [--chromium /usr/bin/chromium] [--runs 21 (at least 15)] [--edits 200]
+//                      [--slow-runs 7 (at least 3)] [--waterfall-runs 7 (at least 3)]
 //                      [--engine-native target/release/examples/bench_engine]
 //                      [--cli target/release/sme-export] [--rows 200000] [--write docs/BENCHMARK.md]
 //
@@ -11,10 +12,15 @@
 //                 Chart.js 4.6.1 chart.umd.min.js and uPlot 1.6.32 uPlot.iife.min.js
 // 2. first result headless Chromium, navigation start -> first result with both charts drawn and
 //                 that frame painted; widget and bench/reference-chartjs.html alternated A B A B,
-//                 each run in a new browser context (cold: its own empty HTTP and code cache)
+//                 each run in a new browser context (cold: its own empty HTTP and code cache);
+//                 then the same on a throttled "slow 4G" link (CDP Network.emulateNetworkConditions,
+//                 cache disabled), fewer runs
+// 2b. waterfall   separate instrumented cold runs of both pages on both links: every request
+//                 (Resource Timing), Wasm compile and instantiate, element shown, first result
 // 3. keystroke    input event on the revenue field -> new results and charts painted, against
 //                 chart.update() of the reference; both start at a random point of the frame
-// 4. engine       estimate() per second: Wasm in Node (the shipped glue + .wasm) and native
+// 4. engine       estimate() per second: Wasm in Node (the shipped glue + .wasm) and native,
+//                 two inputs in turn
 // 5. batch        `sme-export batch` rows per second on a generated CSV, when the CLI was built
 // See docs/BENCHMARK.md for the method and its limits.
 
@@ -46,6 +52,8 @@ const ENGINE_NATIVE = opt("--engine-native", "");
 const CLI = opt("--cli", "");
 const ROWS = Math.max(1000, Number(opt("--rows", 200000)) | 0);
 const WRITE = opt("--write", "");
+const SLOW_RUNS = Math.max(3, Number(opt("--slow-runs", 7)) | 0);
+const WATERFALL_RUNS = Math.max(3, Number(opt("--waterfall-runs", 7)) | 0);
 const ENGINE_SECONDS = 2;
 const LOAD_AT_START = os.loadavg()[0]; // anything else running shows in the browser figures
 
@@ -60,6 +68,10 @@ const REVENUE_B = "120억";
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run"];
 const VIEWPORT = { width: 1280, height: 900 };
+// Lighthouse's mobile "slow 4G": 150 ms round trip, 1.6 Mbps down (1,638.4 kbit/s), 750 kbit/s up,
+// applied by Chromium's DevTools network emulation to every request of the page (CDP
+// Network.emulateNetworkConditions; throughput in bytes per second).
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
 const log = (...a) => console.error("bench:", ...a);
 const fmtInt = (n) => Math.round(n).toLocaleString("en-US");
@@ -111,14 +123,17 @@ async function loadWasmModule(tmp) {
   return m;
 }
 
+// Two inputs taken in turn (35억 and 120억), as in examples/bench_engine.rs: a call never sees the
+// input of the call before, so no cache of the last result can answer it.
 function wasmEngineRate(m) {
-  const input = { revenueKrw: 3_500_000_000, sector: SECTOR, market: MARKET, readiness: {}, lang: "ko", today: todayIso() };
-  for (let i = 0; i < 1000; i++) m.estimate(input);
+  const mk = (revenueKrw) => ({ revenueKrw, sector: SECTOR, market: MARKET, readiness: {}, lang: "ko", today: todayIso() });
+  const inputs = [mk(3_500_000_000), mk(12_000_000_000)];
+  for (let i = 0; i < 1000; i++) m.estimate(inputs[i & 1]);
   let calls = 0;
   const t0 = performance.now();
   let t = t0;
   while (t - t0 < ENGINE_SECONDS * 1000) {
-    for (let i = 0; i < 256; i++) m.estimate(input);
+    for (let i = 0; i < 256; i++) m.estimate(inputs[i & 1]);
     calls += 256;
     t = performance.now();
   }
@@ -140,16 +155,74 @@ async function makeSite(tmp, data) {
   return site;
 }
 
-async function firstResult(browser, url) {
+// Instrumentation for the waterfall runs only (never in the timed runs): marks when the glue asks
+// for the Wasm, when it is compiled (WebAssembly.compileStreaming: download + baseline compile,
+// which overlap) and instantiated, and when the element's shadow root becomes visible and shows
+// its form. Same calls as the glue's instantiateStreaming, split in two so each step has a time.
+const WATERFALL_INIT = `(() => {
+  const marks = (window.__wf = {});
+  const mark = (k) => { if (!(k in marks)) marks[k] = performance.now(); };
+  const WA = WebAssembly;
+  if (WA.instantiateStreaming) {
+    WA.instantiateStreaming = async (source, imports) => {
+      mark('wasmCall');
+      const module = await WA.compileStreaming(source);
+      mark('wasmCompiled');
+      const instance = await WA.instantiate(module, imports);
+      mark('wasmInstantiated');
+      return { module, instance };
+    };
+  }
+  const poll = () => {
+    const el = document.querySelector('sme-export-calculator');
+    const root = el && el.shadowRoot;
+    const w = root && root.querySelector('.w');
+    if (root) mark('shadowRoot');
+    if (w && w.style.visibility !== 'hidden') mark('visible');
+    if (root && root.querySelector('form, #f-revenueKrw')) mark('form');
+    if (!('form' in marks) || !('visible' in marks)) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})();`;
+
+/** Requests, paint entries and marks of the page, in ms from navigation start (read after the run). */
+async function pageTimeline(page) {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const req = [];
+    if (nav) req.push({ name: location.pathname.split("/").pop() + " (document)", start: nav.startTime, ttfb: nav.responseStart, end: nav.responseEnd });
+    for (const e of performance.getEntriesByType("resource")) {
+      const u = new URL(e.name);
+      req.push({ name: u.pathname.replace(/^\/+/, ""), start: e.startTime, ttfb: e.responseStart, end: e.responseEnd, type: e.initiatorType, bytes: e.transferSize });
+    }
+    const paint = {};
+    for (const e of performance.getEntriesByType("paint")) paint[e.name] = e.startTime;
+    return { req, paint, dcl: nav ? nav.domContentLoadedEventEnd : 0, load: nav ? nav.loadEventEnd : 0, marks: window.__wf || {} };
+  });
+}
+
+/**
+ * One cold run of a page in a new context: navigation start -> first result painted.
+ * throttle: a CDP network profile (cache disabled too); waterfall: instrument and read the timeline.
+ */
+async function firstResult(browser, url, { throttle = null, waterfall = false } = {}) {
   const ctx = await browser.newContext({ viewport: VIEWPORT });
   const errors = [];
   try {
     const page = await ctx.newPage();
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-    await page.goto(url, { waitUntil: "load" });
-    await page.waitForFunction(() => window.__bench && window.__bench.first > 0, null, { timeout: 30_000 });
+    if (waterfall) await page.addInitScript(WATERFALL_INIT);
+    if (throttle) {
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      await cdp.send("Network.emulateNetworkConditions", throttle);
+    }
+    await page.goto(url, { waitUntil: "load", timeout: 60_000 });
+    await page.waitForFunction(() => window.__bench && window.__bench.first > 0, null, { timeout: 60_000 });
     const b = await page.evaluate(() => window.__bench);
+    if (waterfall) b.timeline = await pageTimeline(page);
     if (errors.length) throw new Error(`${url}: ${errors.join(" | ")}`);
     return b;
   } finally {
@@ -248,6 +321,34 @@ async function browserBench(siteUrl) {
       log(`first result run ${i + 1}/${RUNS}: widget ${ms(a.first)} ms, reference ${ms(b.first)} ms`);
     }
 
+    // Waterfalls on loopback: instrumented cold runs, alternated, not part of the figures above.
+    const wfFast = { w: [], r: [] };
+    for (let i = 0; i < WATERFALL_RUNS; i++) {
+      wfFast.w.push(await firstResult(browser, A, { waterfall: true }));
+      wfFast.r.push(await firstResult(browser, B, { waterfall: true }));
+    }
+    log(`waterfall (loopback): ${WATERFALL_RUNS} instrumented runs of each page`);
+
+    // The slow link: same pages, throttled, cache disabled, cold contexts, alternated.
+    await firstResult(browser, A, { throttle: SLOW_4G });
+    await firstResult(browser, B, { throttle: SLOW_4G });
+    const wSlow = [];
+    const rSlow = [];
+    for (let i = 0; i < SLOW_RUNS; i++) {
+      const a = await firstResult(browser, A, { throttle: SLOW_4G });
+      wSlow.push(a.first);
+      const b = await firstResult(browser, B, { throttle: SLOW_4G });
+      rSlow.push(b.first);
+      log(`slow 4G run ${i + 1}/${SLOW_RUNS}: widget ${ms(a.first)} ms, reference ${ms(b.first)} ms`);
+    }
+    const wfSlow = { w: [], r: [] };
+    const slowWaterfalls = Math.max(3, Math.ceil(WATERFALL_RUNS / 3));
+    for (let i = 0; i < slowWaterfalls; i++) {
+      wfSlow.w.push(await firstResult(browser, A, { throttle: SLOW_4G, waterfall: true }));
+      wfSlow.r.push(await firstResult(browser, B, { throttle: SLOW_4G, waterfall: true }));
+    }
+    log(`waterfall (slow 4G): ${slowWaterfalls} instrumented runs of each page`);
+
     // Keystrokes: one fresh context per page, after its first result.
     const waits = RANDOM_WAITS(EDITS);
     const ctxW = await browser.newContext({ viewport: VIEWPORT });
@@ -278,7 +379,7 @@ async function browserBench(siteUrl) {
       await ctxR.close();
     }
     log(`keystrokes: reference done (${EDITS} updates)`);
-    return { version, wFirst, rFirst, wEvent, wKeys, rKeys, ink };
+    return { version, wFirst, rFirst, wEvent, wKeys, rKeys, ink, wSlow, rSlow, wfFast, wfSlow };
   } finally {
     await browser.close();
   }
@@ -351,6 +452,62 @@ function table(rows) {
   const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? "").length)));
   const line = (r) => "| " + r.map((c, i) => String(c ?? "").padEnd(w[i])).join(" | ") + " |";
   return [line(head), "|" + w.map((n) => "-".repeat(n + 2)).join("|") + "|", ...rows.map(line)].join("\n");
+}
+
+/**
+ * The waterfall of instrumented runs as a table: one row per request (start -> response end) and
+ * per step (Wasm compile and instantiate, element visible, form, first result, charts painted),
+ * medians over the runs, with a bar on a common time scale. A request made twice in one run gets
+ * a second row ("#2"): nothing should be fetched twice.
+ */
+function waterfallTable(runs, { widget }) {
+  const rows = new Map(); // label -> { starts: [], ends: [] }
+  const add = (label, start, end) => {
+    if (!(start >= 0) || !(end >= 0)) return;
+    if (!rows.has(label)) rows.set(label, { starts: [], ends: [] });
+    rows.get(label).starts.push(start);
+    rows.get(label).ends.push(end);
+  };
+  for (const r of runs) {
+    const t = r.timeline;
+    const seen = new Map();
+    for (const q of t.req) {
+      const n = (seen.get(q.name) || 0) + 1;
+      seen.set(q.name, n);
+      add(`GET ${q.name}${n > 1 ? ` #${n}` : ""}`, q.start, q.end);
+    }
+    const m = t.marks;
+    if (widget) {
+      const wasmReq = t.req.find((q) => q.name.endsWith(".wasm"));
+      add("wasm: response headers in, glue calls instantiateStreaming", m.wasmCall, m.wasmCall);
+      if (wasmReq) add("wasm: streaming compile (from request start)", wasmReq.start, m.wasmCompiled);
+      add("wasm: instantiate", m.wasmCompiled, m.wasmInstantiated);
+      add("element: shadow root attached", m.shadowRoot, m.shadowRoot);
+      add("element: stylesheet loaded, shadow root shown", m.visible, m.visible);
+      add("element: form in the shadow root", m.form, m.form);
+      add("first estimate + results DOM + both charts drawn", m.wasmInstantiated, r.event);
+    } else {
+      add("Chart.js chart drawn (new Chart)", r.event, r.event);
+    }
+    add("first-contentful-paint", t.paint["first-contentful-paint"], t.paint["first-contentful-paint"]);
+    add("DOMContentLoaded / load event end", t.dcl, t.load);
+    add("FIRST RESULT painted (the figure)", r.first, r.first);
+  }
+  const list = [...rows].map(([label, v]) => ({ label, start: median(v.starts), end: median(v.ends), took: median(v.ends.map((e, i) => e - v.starts[i])), n: v.starts.length }));
+  list.sort((a, b) => a.start - b.start || a.end - b.end);
+  const span = Math.max(...list.map((x) => x.end), 1);
+  const W = 40;
+  const bar = (x) => {
+    const a = Math.min(W - 1, Math.floor((x.start / span) * W));
+    const b = Math.max(a + 1, Math.min(W, Math.round((x.end / span) * W)));
+    return ".".repeat(a) + (x.end > x.start ? "#".repeat(b - a) : "|") + ".".repeat(Math.max(0, W - (x.end > x.start ? b : a + 1)));
+  };
+  const head = ["Step (ms from navigation start)", "start", "end", "took", `0 .. ${ms(span)} ms`];
+  const body = list.map((x) => [x.label + (x.n < runs.length ? ` (${x.n}/${runs.length} runs)` : ""), ms(x.start), ms(x.end), x.end > x.start ? ms(x.took) : "", bar(x)]);
+  const all = [head, ...body];
+  const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+  const line = (r) => "| " + r.map((c, i) => (i >= 1 && i <= 3 ? String(c).padStart(w[i]) : String(c).padEnd(w[i]))).join(" | ") + " |";
+  return [line(head), "|" + w.map((n, i) => (i >= 1 && i <= 3 ? "-".repeat(n + 1) + ":" : "-".repeat(n + 2))).join("|") + "|", ...body.map(line)].join("\n");
 }
 
 async function writeResults(file, block) {
@@ -429,6 +586,11 @@ async function main() {
     rows.push([`first result + both charts painted, cold, median of ${RUNS} (ms)`, `${ms(wF)} (p25 ${ms(quantile(br.wFirst, 0.25))}, p75 ${ms(quantile(br.wFirst, 0.75))})`,
       `Chart.js page, one line chart: ${ms(rF)} (p25 ${ms(quantile(br.rFirst, 0.25))}, p75 ${ms(quantile(br.rFirst, 0.75))})`, (wF / rF).toFixed(2), `<= 1.0: ${wF <= rF ? "met" : "not met"}`]);
     rows.push(["  of which: to the sme-export:result event, median (ms)", ms(median(br.wEvent)), "", "", ""]);
+    const wS = median(br.wSlow);
+    const rS = median(br.rSlow);
+    rows.push([`first result, slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up), cache off, cold, median of ${SLOW_RUNS} (ms)`,
+      `${ms(wS)} (p25 ${ms(quantile(br.wSlow, 0.25))}, p75 ${ms(quantile(br.wSlow, 0.75))})`,
+      `Chart.js page: ${ms(rS)} (p25 ${ms(quantile(br.rSlow, 0.25))}, p75 ${ms(quantile(br.rSlow, 0.75))})`, (wS / rS).toFixed(2), `<= 1.0: ${wS <= rS ? "met" : "not met"}`]);
     rows.push([`keystroke -> results + charts painted, median of ${EDITS} (ms)`, ms(wK50), `chart.update(), ${EDITS} updates: ${ms(rK50)}`, (wK50 / rK50).toFixed(2), ""]);
     rows.push([`keystroke -> results + charts painted, p95 of ${EDITS} (ms)`, ms(wK95), `chart.update(): ${ms(rK95)}`, (wK95 / rK95).toFixed(2),
       `<= 16.7 and <= reference: ${wK95 <= 16.7 && wK95 <= rK95 ? "met" : "not met"}`]);
@@ -438,7 +600,16 @@ async function main() {
     rows.push([`batch: sme-export batch, ${fmtInt(ROWS)} generated rows`, batch ? `${fmtInt(batch.rate)} rows/s (${batch.secs.toFixed(2)} s, ${(batch.bytes / 1e6).toFixed(1)} MB in)` : batchNote, "", "", ""]);
 
     const head = `Run ${mc.date} · nproc ${mc.nproc} · ${mc.cpu} · Chromium ${mc.chromium} (headless, playwright-core) · Node ${mc.node} · load average ${LOAD_AT_START.toFixed(1)} at start, ${mc.load.toFixed(1)} at end · measured in ${((Date.now() - t0) / 1000).toFixed(0)} s`;
-    const out = `${head}\n\n${table(rows)}`;
+    const wfN = (x) => x.w.length;
+    const waterfalls = [
+      `Waterfall, widget, loopback: median of ${wfN(br.wfFast)} instrumented cold runs (not the runs above; the instrumentation splits the glue's instantiateStreaming into compileStreaming + instantiate)`,
+      "", waterfallTable(br.wfFast.w, { widget: true }), "",
+      `Waterfall, Chart.js reference, loopback: median of ${wfN(br.wfFast)} runs`, "", waterfallTable(br.wfFast.r, { widget: false }), "",
+      `Waterfall, widget, slow 4G: median of ${wfN(br.wfSlow)} instrumented cold runs`, "", waterfallTable(br.wfSlow.w, { widget: true }), "",
+      `Waterfall, Chart.js reference, slow 4G: median of ${wfN(br.wfSlow)} runs`, "", waterfallTable(br.wfSlow.r, { widget: false }),
+    ].join("\n");
+    const summary = `First-result ratio (widget / Chart.js page): loopback ${(wF / rF).toFixed(2)}, slow 4G ${(wS / rS).toFixed(2)}; Wasm/native estimate() ${nativeRate ? (wasmRate / nativeRate).toFixed(2) : "n/a"}; keystroke p95 ${ms(wK95)} ms (reference ${ms(rK95)} ms)`;
+    const out = `${head}\n\n${table(rows)}\n\n${summary}\n\n${waterfalls}`;
     console.log(out);
     if (WRITE) {
       await writeResults(path.resolve(WRITE), out);
