@@ -5,7 +5,8 @@
 //! - `MAX_KRW` is the largest amount accepted: 10^15 won (1,000조), above any enterprise's revenue
 //!   and still exact in an f64 / JS number.
 //! - `parse_amount(&str) -> Result<u64, Reason>` returns whole won.
-//! - `check_krw(f64) -> Result<u64, Reason>` validates a number that arrives from the JS API.
+//! - `check_krw(f64) -> Result<u64, Reason>` validates a number that arrives from the JS API and
+//!   rounds it to the won (a 3-year average is often fractional: 1,234,567.5 is 1,234,568 won).
 //! - `format_krw(u64, Lang) -> String` and `format_usd(f64, Lang) -> String`.
 //!
 //! Parsing rules, in the order they are checked:
@@ -19,6 +20,10 @@
 //!    A lower part must stay below the unit before it ("2조 3,000억" yes, "2조 30,000억" no).
 //! 5. Above `MAX_KRW` is `TooLarge`; a non-whole result is `FractionOfWon`.
 //! 6. As Koreans say amounts, "3억 5천" is 3억 5천만 and "2조 3천" is 2조 3천억 (see `parse_amount`).
+//! 7. Sino-Korean digits (일 이 삼 사 오 육 칠 팔 구) count as single digits, alone or mixed with
+//!    Arabic ones: "삼억 오천만", "일억 이천" (= 1억 2천만), "십이억 삼천사백오십육만", "3억 오천만".
+//!    Like a written digit, a Hangul digit must stand before a unit or at the end of a section
+//!    ("삼오억" is two numbers in a row: `Malformed`).
 //!
 //! Arithmetic is exact: every term is summed as a u128 count of 10^-20 won, never as an f64.
 #![deny(
@@ -47,6 +52,22 @@ fn digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => c.to_digit(10),
         '０'..='９' => (c as u32).checked_sub('０' as u32),
+        _ => None,
+    }
+}
+
+/// A Sino-Korean digit written in Hangul ("삼" = 3). Zero has no Hangul digit in amounts.
+fn hangul_digit(c: char) -> Option<u32> {
+    match c {
+        '일' => Some(1),
+        '이' => Some(2),
+        '삼' => Some(3),
+        '사' => Some(4),
+        '오' => Some(5),
+        '육' | '륙' => Some(6),
+        '칠' => Some(7),
+        '팔' => Some(8),
+        '구' => Some(9),
         _ => None,
     }
 }
@@ -80,6 +101,7 @@ fn strip_suffix(s: &str) -> &str {
 
 fn in_alphabet(c: char) -> bool {
     digit(c).is_some()
+        || hangul_digit(c).is_some()
         || c.is_whitespace()
         || matches!(
             c,
@@ -290,7 +312,10 @@ pub fn parse_amount(text: &str) -> Result<u64, Reason> {
     if !s.chars().all(in_alphabet) {
         return Err(Reason::NotANumber);
     }
-    if !s.chars().any(|c| digit(c).is_some() || matches!(c, '천' | '백' | '십')) {
+    if !s
+        .chars()
+        .any(|c| digit(c).is_some() || hangul_digit(c).is_some() || matches!(c, '천' | '백' | '십'))
+    {
         return Err(Reason::NotANumber);
     }
 
@@ -306,6 +331,19 @@ pub fn parse_amount(text: &str) -> Result<u64, Reason> {
             continue;
         }
         it.next();
+        if let Some(d) = hangul_digit(c) {
+            // One digit, read like a typed one: a unit or the end of the section must follow.
+            if acc.pending.is_some() {
+                return Err(Reason::Malformed);
+            }
+            acc.pending = Some(Num {
+                m: u128::from(d),
+                s: 0,
+                big: false,
+                fine: false,
+            });
+            continue;
+        }
         match c {
             '십' | '백' | '천' => {
                 let k = match c {
@@ -397,7 +435,10 @@ fn parse_scaled(number: &str, exp: u32) -> Result<u64, Reason> {
     u64::try_from(won).map_err(|_| Reason::TooLarge)
 }
 
-/// Checks a number from the JS API: finite, not negative, whole won, at most `MAX_KRW`.
+/// Checks a number from the JS API: finite, not negative, at most `MAX_KRW`; rounded to the
+/// nearest won (halves away from zero). A caller's 3-year average is often fractional
+/// ((a + b + c) / 3), and a fraction of a won changes no figure the widget shows. Typed text
+/// keeps its own rule (`FractionOfWon`): there a fraction is more likely a mistyped unit.
 pub fn check_krw(value: f64) -> Result<u64, Reason> {
     if !value.is_finite() {
         return Err(Reason::NotFinite);
@@ -405,13 +446,11 @@ pub fn check_krw(value: f64) -> Result<u64, Reason> {
     if value < 0.0 {
         return Err(Reason::Negative);
     }
-    if value > MAX_KRW as f64 {
+    let won = value.round();
+    if won > MAX_KRW as f64 {
         return Err(Reason::TooLarge);
     }
-    if value.fract() != 0.0 {
-        return Err(Reason::FractionOfWon);
-    }
-    Ok(value as u64)
+    Ok(won as u64)
 }
 
 /// Appends `n` with thousands commas: 1234567 -> "1,234,567".

@@ -36,6 +36,18 @@ const GOOD: &[(&str, u64)] = &[
     ("KRW 3,500,000,000", 3_500_000_000),
     ("krw 5000", 5_000),
     ("3,500,000,000 KRW", 3_500_000_000),
+    ("삼십오억", 3_500_000_000),
+    ("삼억 오천만", 350_000_000),
+    ("삼억오천만원", 350_000_000),
+    ("일억 이천", 120_000_000),
+    ("십이억 삼천사백오십육만", 1_234_560_000),
+    ("십이억 삼천사백오십육만 칠천팔백구십팔", 1_234_567_898),
+    ("3억 오천만", 350_000_000),
+    ("삼억 5천만 원", 350_000_000),
+    ("이조 삼천억", 2_300_000_000_000),
+    ("육백만", 6_000_000),
+    ("구", 9),
+    ("일천만 원", 10_000_000),
     ("0", 0),
     ("0원", 0),
     ("0억", 0),
@@ -102,7 +114,12 @@ const BAD: &[(&str, Reason)] = &[
     ("🙂", Reason::NotANumber),
     ("<script>alert(1)</script>", Reason::NotANumber),
     ("35억원정", Reason::NotANumber),
-    ("삼십오억", Reason::NotANumber),
+    ("삼오억", Reason::Malformed),
+    ("오억 삼억", Reason::Malformed),
+    ("이삼", Reason::Malformed),
+    ("삼억억", Reason::Malformed),
+    ("억삼", Reason::Malformed),
+    ("영억", Reason::NotANumber),
     ("3억억", Reason::Malformed),
     ("5만억", Reason::Malformed),
     ("3억 5억", Reason::Malformed),
@@ -289,7 +306,11 @@ fn js_numbers_are_checked() {
     assert_eq!(check_krw(1e15), Ok(MAX_KRW));
     assert_eq!(check_krw(1e15 + 2.0), Err(Reason::TooLarge));
     assert_eq!(check_krw(-1.0), Err(Reason::Negative));
-    assert_eq!(check_krw(0.5), Err(Reason::FractionOfWon));
+    // A 3-year average from a JS caller is rounded to the won, halves away from zero.
+    assert_eq!(check_krw(0.5), Ok(1));
+    assert_eq!(check_krw(0.49), Ok(0));
+    assert_eq!(check_krw((3.5e9 + 3.6e9 + 3.6e9 + 1.0) / 3.0), Ok(3_566_666_667));
+    assert_eq!(check_krw(1e15 + 0.4), Ok(MAX_KRW));
     assert_eq!(check_krw(f64::NAN), Err(Reason::NotFinite));
     assert_eq!(check_krw(f64::INFINITY), Err(Reason::NotFinite));
 }
@@ -301,7 +322,7 @@ proptest! {
     }
 
     #[test]
-    fn never_panics_on_amount_alphabet(s in "[0-9０-９,，. 억만조천백십원]{0,20}") {
+    fn never_panics_on_amount_alphabet(s in "[0-9０-９,，. 억만조천백십원일이삼사오육칠팔구]{0,20}") {
         if let Ok(n) = parse_amount(&s) {
             prop_assert!(n <= MAX_KRW);
         }
