@@ -15,8 +15,10 @@
 //                 each run in a new browser context (cold: its own empty HTTP and code cache);
 //                 then the same on a throttled "slow 4G" link (CDP Network.emulateNetworkConditions,
 //                 cache disabled), fewer runs
-// 2b. waterfall   separate instrumented cold runs of both pages on both links: every request
-//                 (Resource Timing), Wasm compile and instantiate, element shown, first result
+// 2b. waterfall   separate instrumented cold runs on both links of three pages (widget, reference,
+//                 bench/widget-preload.html: the widget with a host's preload lines): every
+//                 request (Resource Timing), Wasm compile and instantiate, element shown, first
+//                 result
 // 3. keystroke    input event on the revenue field -> new results and charts painted, against
 //                 chart.update() of the reference; both start at a random point of the frame
 // 4. engine       estimate() per second: Wasm in Node (the shipped glue + .wasm) and native,
