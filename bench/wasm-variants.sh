@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
 	case "$1" in
 	--rounds) rounds="${2:?--rounds needs a number}"; shift 2 ;;
 	--seconds) seconds="${2:?--seconds needs a number}"; shift 2 ;;
-	-h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+	-h | --help) sed -n '2,15p' "$0"; exit 0 ;;
 	-*) die "unknown option $1" "usage: bench/wasm-variants.sh [--rounds N] [--seconds S] [OPT-ALLOC...]" ;;
 	*) variants+=("$1"); shift ;;
 	esac
