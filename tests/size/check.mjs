@@ -44,12 +44,14 @@ export const CHARTJS_GZIP = 71_106;
  * after main's Hangul numerals, b1aec9b). Issue 9 put the design card's crates back at the
  * boundary (serde-wasm-bindgen for inputs, results and dataset trees, serde_json for dataset text,
  * plotters-canvas for the charts): 131,875 bytes (2026-12-01), +46,432, measured crate by crate in
- * the README's dependency section. The limit is
+ * the README's dependency section. The one-way engine's typed outcomes and wording layer (issue 9
+ * item 5: status and outcome labels, region names, the Korean dataset hints and notice now worded
+ * in Rust instead of the element's JS) added 5,332 on top: 137,207 bytes. The limit is
  * that total, so that any other growth fails. Lower it (never raise it) each time the widget
  * shrinks, down to BUDGET_GZIP; the test says when it can be lowered.
  */
 export const BUDGET_GZIP = CHARTJS_GZIP - 1;
-export const LIMIT_GZIP = 131_875;
+export const LIMIT_GZIP = 137_207;
 
 export function gzipSize(buf) {
   return zlib.gzipSync(buf, { level: 9 }).length;
