@@ -9,7 +9,7 @@
 # VARIANT is OPT-ALLOC: OPT the release opt-level (z, s, 1, 2, 3), ALLOC `lol` (src/lib.rs as it
 # is) or `dlmalloc` (its #[global_allocator] item removed: Rust's default allocator). Each is
 # built as scripts/build.sh builds (cargo, wasm-bindgen, wasm-opt -Oz --converge with the same
-# features). Then ROUNDS rounds each run the native loop (examples/bench_engine.rs, release) and
+# features, the short glue/.wasm names). Then ROUNDS rounds each run the native loop (examples/bench_engine.rs, release) and
 # every variant (bench/engine-rate.mjs) in turn, and one line per variant gives the wasm bytes
 # (raw, gzip -9), estimate() calls per CPU-second (median, p25..p75) and the median of the
 # per-round ratios to native. About 2 minutes per variant to build on 2 cores, 10 s per round.
@@ -64,6 +64,11 @@ for v in "${variants[@]}"; do
 	node_modules/.bin/wasm-opt -Oz --converge "${WASM_OPT_FEATURES[@]}" --strip-debug --strip-producers \
 		--strip-target-features "$out/sme_export_bg.wasm" -o "$out/opt.wasm"
 	mv "$out/opt.wasm" "$out/sme_export_bg.wasm"
+	# The short glue/.wasm names of scripts/build.sh, so the bytes compare with the shipped file.
+	node_modules/.bin/wasm-opt --minify-imports-and-exports-and-modules "${WASM_OPT_FEATURES[@]}" \
+		--strip-target-features "$out/sme_export_bg.wasm" -o "$out/min.wasm" >"$out/names.json"
+	node scripts/wasm-names.mjs "$out/names.json" "$out/sme_export.js" "$out/min.wasm"
+	mv "$out/min.wasm" "$out/sme_export_bg.wasm"
 done
 
 log "cargo build --release --example bench_engine"

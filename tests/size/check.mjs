@@ -46,12 +46,15 @@ export const CHARTJS_GZIP = 71_106;
  * plotters-canvas for the charts): 131,875 bytes (2026-12-01), +46,432, measured crate by crate in
  * the README's dependency section. The one-way engine's typed outcomes and wording layer (issue 9
  * item 5: status and outcome labels, region names, the Korean dataset hints and notice now worded
- * in Rust instead of the element's JS) added 5,332 on top: 137,207 bytes. The limit is
+ * in Rust instead of the element's JS) added 5,332 on top: 137,207 bytes. Issue 11: short names
+ * between the glue and the .wasm (wasm-opt --minify-imports-and-exports-and-modules and
+ * scripts/wasm-names.mjs: 2,590 fewer) paid for the element's parallel engine start and its form
+ * before the engine (317 more): 134,947 bytes (2026-12-01). The limit is
  * that total, so that any other growth fails. Lower it (never raise it) each time the widget
  * shrinks, down to BUDGET_GZIP; the test says when it can be lowered.
  */
 export const BUDGET_GZIP = CHARTJS_GZIP - 1;
-export const LIMIT_GZIP = 137_207;
+export const LIMIT_GZIP = 134_947;
 
 export function gzipSize(buf) {
   return zlib.gzipSync(buf, { level: 9 }).length;
