@@ -506,7 +506,7 @@ function waterfallTable(runs, { widget }) {
     const m = t.marks;
     if (widget) {
       const wasmReq = t.req.find((q) => q.name.endsWith(".wasm"));
-      add("wasm: response headers in, compile called", m.wasmCall, m.wasmCall);
+      add("wasm: compileStreaming called", m.wasmCall, m.wasmCall);
       if (wasmReq) add("wasm: streaming compile (from request start)", wasmReq.start, m.wasmCompiled);
       add("wasm: instantiate", m.wasmCompiled, m.wasmInstantiated);
       add("element: shadow root attached", m.shadowRoot, m.shadowRoot);

@@ -25,11 +25,14 @@ const TAG = 'sme-export-calculator';
 // is fetched and compiled while the glue (./pkg/sme_export.js) and the stylesheet arrive, instead
 // of after the glue has run (measured: one round trip and the glue's transfer less on the chain;
 // docs/BENCHMARK.md). The glue's init awaits the compiled module it is given, so it is called as
-// soon as the glue is there. Compiled once per page: a page that compiled it first (the validator,
-// dataset.js) leaves the promise under the same global key. A server that does not say
-// application/wasm gets the slower compile from bytes, as in the glue.
-const compiled = globalThis[Symbol.for('sme-export:wasm')] ||= fetch(WASM_URL).then((res) =>
-  /^application\/wasm/.test(res.headers.get('Content-Type')) ? WebAssembly.compileStreaming(res) : res.arrayBuffer().then(WebAssembly.compile));
+// soon as the glue is there. compileStreaming gets the fetch's promise itself: no step of this
+// script between the response and the compile (from a .then, the compile was called 230 ms after
+// the response headers on loopback under load, in the 10:00Z waterfall). Compiled once per page: a page that
+// compiled it first (the validator, dataset.js) leaves the promise under the same global key. A
+// server that does not say application/wasm makes compileStreaming fail; then the bytes are
+// fetched again (from the HTTP cache, normally) and compiled whole, as the glue would do.
+const compiled = globalThis[Symbol.for('sme-export:wasm')] ||= WebAssembly.compileStreaming(fetch(WASM_URL))
+  .catch(() => fetch(WASM_URL).then((res) => res.arrayBuffer()).then((b) => WebAssembly.compile(b)));
 const engine = import('./pkg/sme_export.js').then(async (m) => { await m.default({ module_or_path: compiled }); return m; });
 engine.catch(() => {}); // each element reports a failure itself
 compiled.catch(() => {});

@@ -49,12 +49,12 @@ export const CHARTJS_GZIP = 71_106;
  * in Rust instead of the element's JS) added 5,332 on top: 137,207 bytes. Issue 11: short names
  * between the glue and the .wasm (wasm-opt --minify-imports-and-exports-and-modules and
  * scripts/wasm-names.mjs: 2,590 fewer) paid for the element's parallel engine start and its form
- * before the engine (317 more): 134,947 bytes (2026-12-01). The limit is
+ * before the engine (289 more): 134,919 bytes (2026-12-01). The limit is
  * that total, so that any other growth fails. Lower it (never raise it) each time the widget
  * shrinks, down to BUDGET_GZIP; the test says when it can be lowered.
  */
 export const BUDGET_GZIP = CHARTJS_GZIP - 1;
-export const LIMIT_GZIP = 134_947;
+export const LIMIT_GZIP = 134_919;
 
 export function gzipSize(buf) {
   return zlib.gzipSync(buf, { level: 9 }).length;
