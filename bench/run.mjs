@@ -4,6 +4,7 @@
 // block of FILE (docs/BENCHMARK.md) between its two marker lines.
 //
 //   node bench/run.mjs --dist dist [--chromium /usr/bin/chromium] [--runs 21 (at least 15)] [--edits 200]
+//                      [--slow-runs 7 (at least 3)] [--waterfall-runs 7 (at least 3)]
 //                      [--engine-native target/release/examples/bench_engine]
 //                      [--cli target/release/sme-export] [--rows 200000] [--write docs/BENCHMARK.md]
 //
@@ -11,10 +12,17 @@
 //                 Chart.js 4.6.1 chart.umd.min.js and uPlot 1.6.32 uPlot.iife.min.js
 // 2. first result headless Chromium, navigation start -> first result with both charts drawn and
 //                 that frame painted; widget and bench/reference-chartjs.html alternated A B A B,
-//                 each run in a new browser context (cold: its own empty HTTP and code cache)
+//                 each run in a new browser context (cold: its own empty HTTP and code cache);
+//                 then the same on a throttled "slow 4G" link (CDP Network.emulateNetworkConditions,
+//                 cache disabled), fewer runs
+// 2b. waterfall   separate instrumented cold runs on both links of three pages (widget, reference,
+//                 bench/widget-preload.html: the widget with a host's preload lines): every
+//                 request (Resource Timing), Wasm compile and instantiate, element shown, first
+//                 result
 // 3. keystroke    input event on the revenue field -> new results and charts painted, against
 //                 chart.update() of the reference; both start at a random point of the frame
-// 4. engine       estimate() per second: Wasm in Node (the shipped glue + .wasm) and native
+// 4. engine       estimate() per second: Wasm in Node (the shipped glue + .wasm) and native,
+//                 two inputs in turn
 // 5. batch        `sme-export batch` rows per second on a generated CSV, when the CLI was built
 // See docs/BENCHMARK.md for the method and its limits.
 
@@ -46,7 +54,12 @@ const ENGINE_NATIVE = opt("--engine-native", "");
 const CLI = opt("--cli", "");
 const ROWS = Math.max(1000, Number(opt("--rows", 200000)) | 0);
 const WRITE = opt("--write", "");
-const ENGINE_SECONDS = 2;
+const SLOW_RUNS = Math.max(3, Number(opt("--slow-runs", 7)) | 0);
+const WATERFALL_RUNS = Math.max(3, Number(opt("--waterfall-runs", 7)) | 0);
+// Engine: ENGINE_ROUNDS rounds, each Wasm then native for ENGINE_SECONDS, so both see the same
+// load; the ratio is taken per round (the machine is shared and its speed moves by 2x).
+const ENGINE_ROUNDS = 5;
+const ENGINE_SECONDS = 0.6;
 const LOAD_AT_START = os.loadavg()[0]; // anything else running shows in the browser figures
 
 // The benchmark input: what a user types first, and the second value the keystroke test
@@ -60,6 +73,10 @@ const REVENUE_B = "120억";
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--no-first-run"];
 const VIEWPORT = { width: 1280, height: 900 };
+// Lighthouse's mobile "slow 4G": 150 ms round trip, 1.6 Mbps down (1,638.4 kbit/s), 750 kbit/s up,
+// applied by Chromium's DevTools network emulation to every request of the page (CDP
+// Network.emulateNetworkConditions; throughput in bytes per second).
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
 const log = (...a) => console.error("bench:", ...a);
 const fmtInt = (n) => Math.round(n).toLocaleString("en-US");
@@ -111,14 +128,17 @@ async function loadWasmModule(tmp) {
   return m;
 }
 
-function wasmEngineRate(m) {
-  const input = { revenueKrw: 3_500_000_000, sector: SECTOR, market: MARKET, readiness: {}, lang: "ko", today: todayIso() };
-  for (let i = 0; i < 1000; i++) m.estimate(input);
+// Two inputs taken in turn (35억 and 120억), as in examples/bench_engine.rs: a call never sees the
+// input of the call before, so no cache of the last result can answer it.
+function wasmEngineRate(m, warmUp = true) {
+  const mk = (revenueKrw) => ({ revenueKrw, sector: SECTOR, market: MARKET, readiness: {}, lang: "ko", today: todayIso() });
+  const inputs = [mk(3_500_000_000), mk(12_000_000_000)];
+  if (warmUp) for (let i = 0; i < 1000; i++) m.estimate(inputs[i & 1]);
   let calls = 0;
   const t0 = performance.now();
   let t = t0;
   while (t - t0 < ENGINE_SECONDS * 1000) {
-    for (let i = 0; i < 256; i++) m.estimate(input);
+    for (let i = 0; i < 256; i++) m.estimate(inputs[i & 1]);
     calls += 256;
     t = performance.now();
   }
@@ -134,22 +154,98 @@ async function makeSite(tmp, data) {
   await fsp.cp(DIST, path.join(site, "dist"), { recursive: true });
   await fsp.copyFile(path.join(HERE, "node_modules/chart.js/dist/chart.umd.min.js"), path.join(site, "vendor/chart.umd.min.js"));
   await fsp.copyFile(path.join(HERE, "widget.html"), path.join(site, "widget.html"));
+  await fsp.copyFile(path.join(HERE, "widget-preload.html"), path.join(site, "widget-preload.html"));
   const ref = await fsp.readFile(path.join(HERE, "reference-chartjs.html"), "utf8");
   if (!ref.includes("/*BENCH_DATA*/ null")) throw new Error("bench/reference-chartjs.html lost its /*BENCH_DATA*/ null placeholder");
   await fsp.writeFile(path.join(site, "reference-chartjs.html"), ref.replace("/*BENCH_DATA*/ null", JSON.stringify(data)));
   return site;
 }
 
-async function firstResult(browser, url) {
+// Instrumentation for the waterfall runs only (never in the timed runs): marks when the glue asks
+// for the Wasm, when it is compiled (WebAssembly.compileStreaming: download + baseline compile,
+// which overlap) and instantiated, and when the element's shadow root becomes visible and shows
+// its form. Same calls as the glue's instantiateStreaming, split in two so each step has a time.
+const WATERFALL_INIT = `(() => {
+  const marks = (window.__wf = {});
+  const mark = (k) => { if (!(k in marks)) marks[k] = performance.now(); };
+  const WA = WebAssembly;
+  const compileStreaming = WA.compileStreaming, instantiate = WA.instantiate;
+  // The element compiles the .wasm itself (compileStreaming) and hands the module to the glue,
+  // which instantiates it; the glue alone would call instantiateStreaming (both are timed).
+  if (compileStreaming) {
+    WA.compileStreaming = async (source) => {
+      mark('wasmCall');
+      const module = await compileStreaming.call(WA, source);
+      mark('wasmCompiled');
+      return module;
+    };
+    WA.instantiate = async (what, imports) => {
+      const r = await instantiate.call(WA, what, imports);
+      if (what instanceof WA.Module) mark('wasmInstantiated');
+      return r;
+    };
+  }
+  if (WA.instantiateStreaming) {
+    WA.instantiateStreaming = async (source, imports) => {
+      mark('wasmCall');
+      const module = await compileStreaming.call(WA, source);
+      mark('wasmCompiled');
+      const instance = await instantiate.call(WA, module, imports);
+      mark('wasmInstantiated');
+      return { module, instance };
+    };
+  }
+  const poll = () => {
+    const el = document.querySelector('sme-export-calculator');
+    const root = el && el.shadowRoot;
+    const w = root && root.querySelector('.w');
+    if (root) mark('shadowRoot');
+    if (w && w.style.visibility !== 'hidden') mark('visible');
+    if (root && root.querySelector('form, #f-revenueKrw')) mark('form');
+    if (root && root.querySelector('form:not([aria-busy]) #f-revenueKrw')) mark('formFilled');
+    if (!('formFilled' in marks) || !('visible' in marks)) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})();`;
+
+/** Requests, paint entries and marks of the page, in ms from navigation start (read after the run). */
+async function pageTimeline(page) {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const req = [];
+    if (nav) req.push({ name: location.pathname.split("/").pop() + " (document)", start: nav.startTime, ttfb: nav.responseStart, end: nav.responseEnd });
+    for (const e of performance.getEntriesByType("resource")) {
+      const u = new URL(e.name);
+      req.push({ name: u.pathname.replace(/^\/+/, ""), start: e.startTime, ttfb: e.responseStart, end: e.responseEnd, type: e.initiatorType, bytes: e.transferSize });
+    }
+    const paint = {};
+    for (const e of performance.getEntriesByType("paint")) paint[e.name] = e.startTime;
+    return { req, paint, dcl: nav ? nav.domContentLoadedEventEnd : 0, load: nav ? nav.loadEventEnd : 0, marks: window.__wf || {} };
+  });
+}
+
+/**
+ * One cold run of a page in a new context: navigation start -> first result painted.
+ * throttle: a CDP network profile (cache disabled too); waterfall: instrument and read the timeline.
+ */
+async function firstResult(browser, url, { throttle = null, waterfall = false } = {}) {
   const ctx = await browser.newContext({ viewport: VIEWPORT });
   const errors = [];
   try {
     const page = await ctx.newPage();
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-    await page.goto(url, { waitUntil: "load" });
-    await page.waitForFunction(() => window.__bench && window.__bench.first > 0, null, { timeout: 30_000 });
+    if (waterfall) await page.addInitScript(WATERFALL_INIT);
+    if (throttle) {
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      await cdp.send("Network.emulateNetworkConditions", throttle);
+    }
+    await page.goto(url, { waitUntil: "load", timeout: 60_000 });
+    await page.waitForFunction(() => window.__bench && window.__bench.first > 0, null, { timeout: 60_000 });
     const b = await page.evaluate(() => window.__bench);
+    if (waterfall) b.timeline = await pageTimeline(page);
     if (errors.length) throw new Error(`${url}: ${errors.join(" | ")}`);
     return b;
   } finally {
@@ -232,6 +328,7 @@ async function browserBench(siteUrl) {
     const hash = "#sme-export=" + new URLSearchParams({ r: REVENUE_A, s: SECTOR, m: MARKET }).toString();
     const A = siteUrl + "widget.html" + hash;
     const B = siteUrl + "reference-chartjs.html";
+    const P = siteUrl + "widget-preload.html" + hash;
 
     // One untimed run of each: the OS file cache and Chromium's own start-up, not the pages.
     await firstResult(browser, A);
@@ -247,6 +344,37 @@ async function browserBench(siteUrl) {
       rFirst.push(b.first);
       log(`first result run ${i + 1}/${RUNS}: widget ${ms(a.first)} ms, reference ${ms(b.first)} ms`);
     }
+
+    // Waterfalls on loopback: instrumented cold runs, alternated, not part of the figures above.
+    // The third page, the widget with a host's preload lines, is measured only here.
+    const wfFast = { w: [], r: [], p: [] };
+    for (let i = 0; i < WATERFALL_RUNS; i++) {
+      wfFast.w.push(await firstResult(browser, A, { waterfall: true }));
+      wfFast.r.push(await firstResult(browser, B, { waterfall: true }));
+      wfFast.p.push(await firstResult(browser, P, { waterfall: true }));
+    }
+    log(`waterfall (loopback): ${WATERFALL_RUNS} instrumented runs of each page`);
+
+    // The slow link: same pages, throttled, cache disabled, cold contexts, alternated.
+    await firstResult(browser, A, { throttle: SLOW_4G });
+    await firstResult(browser, B, { throttle: SLOW_4G });
+    const wSlow = [];
+    const rSlow = [];
+    for (let i = 0; i < SLOW_RUNS; i++) {
+      const a = await firstResult(browser, A, { throttle: SLOW_4G });
+      wSlow.push(a.first);
+      const b = await firstResult(browser, B, { throttle: SLOW_4G });
+      rSlow.push(b.first);
+      log(`slow 4G run ${i + 1}/${SLOW_RUNS}: widget ${ms(a.first)} ms, reference ${ms(b.first)} ms`);
+    }
+    const wfSlow = { w: [], r: [], p: [] };
+    const slowWaterfalls = Math.max(3, Math.ceil(WATERFALL_RUNS / 3));
+    for (let i = 0; i < slowWaterfalls; i++) {
+      wfSlow.w.push(await firstResult(browser, A, { throttle: SLOW_4G, waterfall: true }));
+      wfSlow.r.push(await firstResult(browser, B, { throttle: SLOW_4G, waterfall: true }));
+      wfSlow.p.push(await firstResult(browser, P, { throttle: SLOW_4G, waterfall: true }));
+    }
+    log(`waterfall (slow 4G): ${slowWaterfalls} instrumented runs of each page`);
 
     // Keystrokes: one fresh context per page, after its first result.
     const waits = RANDOM_WAITS(EDITS);
@@ -278,7 +406,7 @@ async function browserBench(siteUrl) {
       await ctxR.close();
     }
     log(`keystrokes: reference done (${EDITS} updates)`);
-    return { version, wFirst, rFirst, wEvent, wKeys, rKeys, ink };
+    return { version, wFirst, rFirst, wEvent, wKeys, rKeys, ink, wSlow, rSlow, wfFast, wfSlow };
   } finally {
     await browser.close();
   }
@@ -353,6 +481,63 @@ function table(rows) {
   return [line(head), "|" + w.map((n) => "-".repeat(n + 2)).join("|") + "|", ...rows.map(line)].join("\n");
 }
 
+/**
+ * The waterfall of instrumented runs as a table: one row per request (start -> response end) and
+ * per step (Wasm compile and instantiate, element visible, form, first result, charts painted),
+ * medians over the runs, with a bar on a common time scale. A request made twice in one run gets
+ * a second row ("#2"): nothing should be fetched twice.
+ */
+function waterfallTable(runs, { widget }) {
+  const rows = new Map(); // label -> { starts: [], ends: [] }
+  const add = (label, start, end) => {
+    if (!(start >= 0) || !(end >= 0)) return;
+    if (!rows.has(label)) rows.set(label, { starts: [], ends: [] });
+    rows.get(label).starts.push(start);
+    rows.get(label).ends.push(end);
+  };
+  for (const r of runs) {
+    const t = r.timeline;
+    const seen = new Map();
+    for (const q of t.req) {
+      const n = (seen.get(q.name) || 0) + 1;
+      seen.set(q.name, n);
+      add(`GET ${q.name}${n > 1 ? ` #${n}` : ""}`, q.start, q.end);
+    }
+    const m = t.marks;
+    if (widget) {
+      const wasmReq = t.req.find((q) => q.name.endsWith(".wasm"));
+      add("wasm: compileStreaming called", m.wasmCall, m.wasmCall);
+      if (wasmReq) add("wasm: streaming compile (from request start)", wasmReq.start, m.wasmCompiled);
+      add("wasm: instantiate", m.wasmCompiled, m.wasmInstantiated);
+      add("element: shadow root attached", m.shadowRoot, m.shadowRoot);
+      add("element: stylesheet loaded, shadow root shown", m.visible, m.visible);
+      add("element: form in the shadow root", m.form, m.form);
+      add("element: form filled by the engine (sector and market lists)", m.formFilled, m.formFilled);
+      add("first estimate + results DOM + both charts drawn", m.wasmInstantiated, r.event);
+    } else {
+      add("Chart.js chart drawn (new Chart)", r.event, r.event);
+    }
+    add("first-contentful-paint", t.paint["first-contentful-paint"], t.paint["first-contentful-paint"]);
+    add("DOMContentLoaded / load event end", t.dcl, t.load);
+    add("FIRST RESULT painted (the figure)", r.first, r.first);
+  }
+  const list = [...rows].map(([label, v]) => ({ label, start: median(v.starts), end: median(v.ends), took: median(v.ends.map((e, i) => e - v.starts[i])), n: v.starts.length }));
+  list.sort((a, b) => a.start - b.start || a.end - b.end);
+  const span = Math.max(...list.map((x) => x.end), 1);
+  const W = 40;
+  const bar = (x) => {
+    const a = Math.min(W - 1, Math.floor((x.start / span) * W));
+    const b = Math.max(a + 1, Math.min(W, Math.round((x.end / span) * W)));
+    return ".".repeat(a) + (x.end > x.start ? "#".repeat(b - a) : "|") + ".".repeat(Math.max(0, W - (x.end > x.start ? b : a + 1)));
+  };
+  const head = ["Step (ms from navigation start)", "start", "end", "took", `0 .. ${ms(span)} ms`];
+  const body = list.map((x) => [x.label + (x.n < runs.length ? ` (${x.n}/${runs.length} runs)` : ""), ms(x.start), ms(x.end), x.end > x.start ? ms(x.took) : "", bar(x)]);
+  const all = [head, ...body];
+  const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+  const line = (r) => "| " + r.map((c, i) => (i >= 1 && i <= 3 ? String(c).padStart(w[i]) : String(c).padEnd(w[i]))).join(" | ") + " |";
+  return [line(head), "|" + w.map((n, i) => (i >= 1 && i <= 3 ? "-".repeat(n + 1) + ":" : "-".repeat(n + 2))).join("|") + "|", ...body.map(line)].join("\n");
+}
+
 async function writeResults(file, block) {
   const START = "<!-- bench:results:start (written by scripts/bench.sh; do not edit by hand) -->";
   const END = "<!-- bench:results:end -->";
@@ -386,23 +571,29 @@ async function main() {
     const est = (rev) => m.estimate({ revenueKrw: rev, sector: SECTOR, market: MARKET, readiness: {}, lang: "ko", today: todayIso() });
     const data = { a: est(REVENUE_A).potential.years, b: est(REVENUE_B).potential.years };
     if (!data.a.length || data.a.length !== data.b.length) throw new Error("estimate() gave no potential years for the benchmark input");
-    log("engine: Wasm in Node ...");
-    const wasmRate = wasmEngineRate(m);
-
     // 2 + 3. Browser
     const site = await makeSite(tmp, data);
     srv = await startServer({ root: site, port: 0 });
     log(`browser: ${CHROMIUM}, ${RUNS} runs each, alternated; site ${srv.url}`);
     const br = await browserBench(srv.url);
 
-    // 4b. Native engine
-    let nativeRate = null;
-    if (ENGINE_NATIVE) {
-      log("engine: native ...");
-      const r = await run(ENGINE_NATIVE, [String(ENGINE_SECONDS)]);
-      if (r.code !== 0) throw new Error(`${ENGINE_NATIVE} exited ${r.code}: ${r.stderr}`);
-      nativeRate = JSON.parse(r.stdout.trim().split("\n").pop()).callsPerSecond;
+    // 4b. Engine: Wasm in Node and native, alternated round by round.
+    const eng = { wasm: [], native: [], ratio: [] };
+    log(`engine: Wasm in Node${ENGINE_NATIVE ? " and native" : ""}, ${ENGINE_ROUNDS} alternated rounds ...`);
+    for (let i = 0; i < ENGINE_ROUNDS; i++) {
+      const w = wasmEngineRate(m, i === 0);
+      eng.wasm.push(w);
+      if (ENGINE_NATIVE) {
+        const r = await run(ENGINE_NATIVE, [String(ENGINE_SECONDS)]);
+        if (r.code !== 0) throw new Error(`${ENGINE_NATIVE} exited ${r.code}: ${r.stderr}`);
+        const n = JSON.parse(r.stdout.trim().split("\n").pop()).callsPerSecond;
+        eng.native.push(n);
+        eng.ratio.push(w / n);
+      }
     }
+    const wasmRate = median(eng.wasm);
+    const nativeRate = ENGINE_NATIVE ? median(eng.native) : null;
+    const engRatio = ENGINE_NATIVE ? median(eng.ratio) : null;
 
     // 5. Batch
     let batch = null;
@@ -417,6 +608,11 @@ async function main() {
     const sz = (r) => `${fmtInt(r.raw)} / ${fmtInt(r.gzip)} / ${fmtInt(r.brotli)}`;
     const wF = median(br.wFirst);
     const rF = median(br.rFirst);
+    const firstOf = (runs) => median(runs.map((r) => r.first));
+    const pre = {
+      fast: { w: firstOf(br.wfFast.w), p: firstOf(br.wfFast.p), r: firstOf(br.wfFast.r) },
+      slow: { w: firstOf(br.wfSlow.w), p: firstOf(br.wfSlow.p), r: firstOf(br.wfSlow.r) },
+    };
     const wK50 = median(br.wKeys.paint);
     const wK95 = quantile(br.wKeys.paint, 0.95);
     const rK50 = median(br.rKeys.paint);
@@ -429,16 +625,39 @@ async function main() {
     rows.push([`first result + both charts painted, cold, median of ${RUNS} (ms)`, `${ms(wF)} (p25 ${ms(quantile(br.wFirst, 0.25))}, p75 ${ms(quantile(br.wFirst, 0.75))})`,
       `Chart.js page, one line chart: ${ms(rF)} (p25 ${ms(quantile(br.rFirst, 0.25))}, p75 ${ms(quantile(br.rFirst, 0.75))})`, (wF / rF).toFixed(2), `<= 1.0: ${wF <= rF ? "met" : "not met"}`]);
     rows.push(["  of which: to the sme-export:result event, median (ms)", ms(median(br.wEvent)), "", "", ""]);
+    const wS = median(br.wSlow);
+    const rS = median(br.rSlow);
+    rows.push([`first result, slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up), cache off, cold, median of ${SLOW_RUNS} (ms)`,
+      `${ms(wS)} (p25 ${ms(quantile(br.wSlow, 0.25))}, p75 ${ms(quantile(br.wSlow, 0.75))})`,
+      `Chart.js page: ${ms(rS)} (p25 ${ms(quantile(br.rSlow, 0.25))}, p75 ${ms(quantile(br.rSlow, 0.75))})`, (wS / rS).toFixed(2), `<= 1.0: ${wS <= rS ? "met" : "not met"}`]);
+    for (const [k, name] of [["fast", "loopback"], ["slow", "slow 4G"]]) {
+      const x = pre[k];
+      rows.push([`  with a host's preload lines (waterfall runs, ${name}, median of ${k === "fast" ? br.wfFast.p.length : br.wfSlow.p.length}; without them: ${ms(x.w)}) (ms)`,
+        ms(x.p), `Chart.js page, same runs: ${ms(x.r)}`, (x.p / x.r).toFixed(2), ""]);
+    }
     rows.push([`keystroke -> results + charts painted, median of ${EDITS} (ms)`, ms(wK50), `chart.update(), ${EDITS} updates: ${ms(rK50)}`, (wK50 / rK50).toFixed(2), ""]);
     rows.push([`keystroke -> results + charts painted, p95 of ${EDITS} (ms)`, ms(wK95), `chart.update(): ${ms(rK95)}`, (wK95 / rK95).toFixed(2),
       `<= 16.7 and <= reference: ${wK95 <= 16.7 && wK95 <= rK95 ? "met" : "not met"}`]);
     rows.push(["  of which: input -> sme-export:result, median / p95 (ms)", `${ms(median(br.wKeys.result))} / ${ms(quantile(br.wKeys.result, 0.95))}`, "", "", ""]);
-    rows.push(["engine: estimate() calls/s, Wasm in Node (incl. the JS result object)", fmtInt(wasmRate), nativeRate ? `native (release): ${fmtInt(nativeRate)}` : "native: not run",
-      nativeRate ? `${(wasmRate / nativeRate).toFixed(2)} (Wasm/native)` : "", ""]);
+    const spread = (xs, f) => `p25 ${f(quantile(xs, 0.25))}, p75 ${f(quantile(xs, 0.75))}`;
+    rows.push([`engine: estimate() calls/s, Wasm in Node (incl. the JS result object), median of ${ENGINE_ROUNDS} alternated rounds`,
+      `${fmtInt(wasmRate)} (${spread(eng.wasm, fmtInt)})`, nativeRate ? `native (release): ${fmtInt(nativeRate)} (${spread(eng.native, fmtInt)})` : "native: not run",
+      nativeRate ? `${engRatio.toFixed(2)} (Wasm/native, per round; ${spread(eng.ratio, (x) => x.toFixed(2))})` : "", `>= 0.5: ${engRatio >= 0.5 ? "met" : "not met"}`]);
     rows.push([`batch: sme-export batch, ${fmtInt(ROWS)} generated rows`, batch ? `${fmtInt(batch.rate)} rows/s (${batch.secs.toFixed(2)} s, ${(batch.bytes / 1e6).toFixed(1)} MB in)` : batchNote, "", "", ""]);
 
     const head = `Run ${mc.date} · nproc ${mc.nproc} · ${mc.cpu} · Chromium ${mc.chromium} (headless, playwright-core) · Node ${mc.node} · load average ${LOAD_AT_START.toFixed(1)} at start, ${mc.load.toFixed(1)} at end · measured in ${((Date.now() - t0) / 1000).toFixed(0)} s`;
-    const out = `${head}\n\n${table(rows)}`;
+    const wfN = (x) => x.w.length;
+    const waterfalls = [
+      `Waterfall, widget, loopback: median of ${wfN(br.wfFast)} instrumented cold runs (not the runs above; compileStreaming and instantiate timed by wrapping them)`,
+      "", waterfallTable(br.wfFast.w, { widget: true }), "",
+      `Waterfall, Chart.js reference, loopback: median of ${wfN(br.wfFast)} runs`, "", waterfallTable(br.wfFast.r, { widget: false }), "",
+      `Waterfall, widget, slow 4G: median of ${wfN(br.wfSlow)} instrumented cold runs`, "", waterfallTable(br.wfSlow.w, { widget: true }), "",
+      `Waterfall, Chart.js reference, slow 4G: median of ${wfN(br.wfSlow)} runs`, "", waterfallTable(br.wfSlow.r, { widget: false }), "",
+      `Waterfall, widget with the host's preload lines (bench/widget-preload.html), loopback: median of ${wfN(br.wfFast)} runs`, "", waterfallTable(br.wfFast.p, { widget: true }), "",
+      `Waterfall, widget with the host's preload lines, slow 4G: median of ${wfN(br.wfSlow)} runs`, "", waterfallTable(br.wfSlow.p, { widget: true }),
+    ].join("\n");
+    const summary = `First-result ratio (widget / Chart.js page): loopback ${(wF / rF).toFixed(2)}, slow 4G ${(wS / rS).toFixed(2)}; Wasm/native estimate() ${nativeRate ? engRatio.toFixed(2) : "n/a"}; keystroke p95 ${ms(wK95)} ms (reference ${ms(rK95)} ms); with a host's preload lines (waterfall runs): loopback ${(pre.fast.p / pre.fast.r).toFixed(2)}, slow 4G ${(pre.slow.p / pre.slow.r).toFixed(2)}`;
+    const out = `${head}\n\n${table(rows)}\n\n${summary}\n\n${waterfalls}`;
     console.log(out);
     if (WRITE) {
       await writeResults(path.resolve(WRITE), out);

@@ -1,5 +1,6 @@
 //! Native engine speed for scripts/bench.sh: `estimate()` calls per second on the compiled-in
-//! dataset, the same input as the Wasm figure (35억 won, medical devices, Saudi Arabia, Korean).
+//! dataset, the same inputs as the Wasm figure (medical devices, Saudi Arabia, Korean; revenue
+//! 35억 and 120억 won taken in turn, so that neither side can answer from a cache of the last call).
 //!
 //!   cargo run --release --example bench_engine [-- SECONDS]
 //!
@@ -31,27 +32,30 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let input = RawInput {
-        revenue_krw: Some(3_500_000_000.0),
+    let input = |revenue_krw: f64| RawInput {
+        revenue_krw: Some(revenue_krw),
         sector: "medical_devices".into(),
         market: "SA".into(),
         today: Some("2026-11-28".into()),
         ..RawInput::default()
     };
-    if let Err(errors) = estimate(&input, &ds) {
-        eprintln!("bench_engine: the benchmark input is rejected: {errors:?}");
-        return ExitCode::FAILURE;
+    let inputs = [input(3_500_000_000.0), input(12_000_000_000.0)];
+    for raw in &inputs {
+        if let Err(errors) = estimate(raw, &ds) {
+            eprintln!("bench_engine: the benchmark input is rejected: {errors:?}");
+            return ExitCode::FAILURE;
+        }
     }
     // Warm-up, then whole batches of calls until the time is up (the clock is read per batch).
-    for _ in 0..1_000 {
-        let _ = black_box(estimate(black_box(&input), &ds));
+    for raw in inputs.iter().cycle().take(1_000) {
+        let _ = black_box(estimate(black_box(raw), &ds));
     }
     let budget = Duration::from_secs_f64(seconds);
     let start = Instant::now();
     let mut calls: u64 = 0;
     while start.elapsed() < budget {
-        for _ in 0..256 {
-            let _ = black_box(estimate(black_box(&input), &ds));
+        for raw in inputs.iter().cycle().take(256) {
+            let _ = black_box(estimate(black_box(raw), &ds));
         }
         calls += 256;
     }

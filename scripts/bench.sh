@@ -1,29 +1,33 @@
 #!/usr/bin/env bash
 # The benchmark (not a test: nothing here fails on a slow figure). About 3 to 4 minutes on 2 cores.
 #
-#   scripts/bench.sh [--runs N] [--edits N] [--rows N] [--no-write]
+#   scripts/bench.sh [--runs N] [--slow-runs N] [--waterfall-runs N] [--edits N] [--rows N] [--no-write]
 #
 # Builds the release dist/ (scripts/build.sh), the native engine loop (examples/bench_engine.rs)
 # and, when the `cli` feature builds, the command line; installs bench/'s pinned npm packages
 # (Chart.js 4.6.1, uPlot 1.6.32, playwright-core; browsers are never downloaded: Debian's
 # /usr/bin/chromium is used); then bench/run.mjs prints ONE table: sizes next to Chart.js and
-# uPlot, first result and per-keystroke times against a Chart.js page, estimate() per second in
-# Wasm and natively, and batch rows per second. Every figure is measured in this run. The table
+# uPlot, first result on loopback and on a throttled "slow 4G" link (CDP network emulation) and
+# per-keystroke times against a Chart.js page, estimate() per second in Wasm and natively, and
+# batch rows per second; then the waterfall of both pages on both links (each request, Wasm
+# compile and instantiate, first render, charts painted). Every figure is measured in this run. The table
 # also replaces the results block of docs/BENCHMARK.md (with the date and the machine) unless
 # --no-write is given. docs/BENCHMARK.md says how each figure is measured.
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT" || exit 1
 
-runs=21 edits=200 rows=200000 write=1
+runs=21 slow_runs=7 waterfall_runs=7 edits=200 rows=200000 write=1
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--runs) runs="${2:?--runs needs a number}"; shift 2 ;;
+	--slow-runs) slow_runs="${2:?--slow-runs needs a number}"; shift 2 ;;
+	--waterfall-runs) waterfall_runs="${2:?--waterfall-runs needs a number}"; shift 2 ;;
 	--edits) edits="${2:?--edits needs a number}"; shift 2 ;;
 	--rows) rows="${2:?--rows needs a number}"; shift 2 ;;
 	--no-write) write=0; shift ;;
-	-h | --help) sed -n '2,14p' "$0"; exit 0 ;;
-	*) die "unknown argument $1" "usage: scripts/bench.sh [--runs N] [--edits N] [--rows N] [--no-write]" ;;
+	-h | --help) sed -n '2,15p' "$0"; exit 0 ;;
+	*) die "unknown argument $1" "usage: scripts/bench.sh [--runs N] [--slow-runs N] [--waterfall-runs N] [--edits N] [--rows N] [--no-write]" ;;
 	esac
 done
 
@@ -51,6 +55,6 @@ write_args=()
 if [ "$write" = 1 ]; then write_args=(--write docs/BENCHMARK.md); fi
 
 log "measuring (bench/run.mjs)"
-node bench/run.mjs --dist dist --chromium "$CHROMIUM_BIN" --runs "$runs" --edits "$edits" --rows "$rows" \
+node bench/run.mjs --dist dist --chromium "$CHROMIUM_BIN" --runs "$runs" --slow-runs "$slow_runs" --waterfall-runs "$waterfall_runs" --edits "$edits" --rows "$rows" \
 	--engine-native "$engine" "${cli_args[@]}" "${write_args[@]}"
 log "benchmark done in $(($(now) - t0)) s"

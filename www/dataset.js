@@ -54,7 +54,13 @@ const bytes = (n) => (n < 1024 ? num(n) + ' B' : n < 1048576 ? num(Math.round(n 
 const cut = (s, n = 200) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 let enginePromise;
-const engine = () => (enginePromise ||= Promise.all([init(), initValidator()]).then(() => {
+// The widget's .wasm, compiled once for the page: the element's module (loaded for the preview)
+// takes this same promise from the global key instead of fetching the file again.
+const WASM_KEY = Symbol.for('sme-export:wasm');
+const engine = () => (enginePromise ||= Promise.all([
+  init({ module_or_path: globalThis[WASM_KEY] ||= WebAssembly.compileStreaming(fetch(new URL('./pkg/sme_export_bg.wasm', import.meta.url))) }),
+  initValidator(),
+]).then(() => {
   builtInVersion = datasetInfo('ko').version;
 }));
 let builtInVersion = '';

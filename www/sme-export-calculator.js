@@ -14,18 +14,35 @@ import { text } from './calculator/strings.js';
 import { h, nf, todayIso, sig3 } from './calculator/dom.js';
 import { AMOUNTS, QS, blank, toParams, fromParams, hashParams, shareUrl } from './calculator/state.js';
 import { render, det } from './calculator/render.js';
-import { drawCharts } from './calculator/charts.js';
+import { drawCharts, chartOptions } from './calculator/charts.js';
 import { downloadCsv, downloadTrace } from './calculator/csv.js';
 import { printPage } from './calculator/print.js';
 import { loadSrc } from './calculator/data-src.js';
 
 const CSS_URL = new URL('./sme-export-calculator.css', import.meta.url).href;
+const WASM_URL = new URL('./pkg/sme_export_bg.wasm', import.meta.url);
 const TAG = 'sme-export-calculator';
 
-// The engine, fetched and compiled as soon as this module runs (a page loads the module only to
-// show the widget, so the download overlaps the page's own work), once for every element.
-const engine = import('./pkg/sme_export.js').then(async (m) => { await m.default(); return m; });
+// The engine, started once for every element as soon as this module runs, in parallel: the .wasm
+// is fetched and compiled while the glue (./pkg/sme_export.js) and the stylesheet arrive, instead
+// of after the glue has run (measured: one round trip and the glue's transfer less on the chain;
+// docs/BENCHMARK.md). The glue's init awaits the compiled module it is given, so it is called as
+// soon as the glue is there. compileStreaming gets the fetch's promise itself: no step of this
+// script between the response and the compile (from a .then, the compile was called 230 ms after
+// the response headers on loopback under load, in the 10:00Z waterfall). Compiled once per page: a page that
+// compiled it first (the validator, dataset.js) leaves the promise under the same global key. A
+// server that does not say application/wasm makes compileStreaming fail; then the bytes are
+// fetched again (from the HTTP cache, normally) and compiled whole, as the glue would do.
+const compiled = globalThis[Symbol.for('sme-export:wasm')] ||= WebAssembly.compileStreaming(fetch(WASM_URL))
+  .catch(() => fetch(WASM_URL).then((res) => res.arrayBuffer()).then((b) => WebAssembly.compile(b)));
+const engine = import('./pkg/sme_export.js').then(async (m) => { await m.default({ module_or_path: compiled }); return m; });
 engine.catch(() => {}); // each element reports a failure itself
+compiled.catch(() => {});
+
+// The first Intl.NumberFormat of a language loads its locale data (about 65 ms for Korean in the
+// profile): paid while the engine is on its way, not inside the first result's render. The same
+// options as render.js's pct() and the footer, so these are the formatters nf() keeps for them.
+const warmNumbers = (lang) => { nf(lang).format(1); nf(lang, { style: 'percent', maximumSignificantDigits: 3 }).format(0.5); };
 
 class SmeExportCalculator extends HTMLElement {
   static get observedAttributes() { return ['lang', 'data-src', 'heading-level', 'dataset-key']; }
@@ -47,13 +64,21 @@ class SmeExportCalculator extends HTMLElement {
     this.wrap = h('div', { class: 'w', lang: this.L });
     this.wrap.style.visibility = 'hidden';
     const show = () => { this.wrap.style.visibility = ''; };
-    this.root.append(h('link', { rel: 'stylesheet', href: CSS_URL, onload: show, onerror: show }), this.wrap);
+    // With the stylesheet in, the chart colours and font are read from it now (one style pass over
+    // the form), so the first result does not force that pass over the freshly inserted results.
+    const loaded = () => { this.cssIn = true; show(); if (!this.chartOpts) chartOptions(this); };
+    this.root.append(h('link', { rel: 'stylesheet', href: CSS_URL, onload: loaded, onerror: show }), this.wrap);
     setTimeout(show, 3000);
-    this.wrap.append(h('p', { class: 'loading', role: 'status' }, this.t('loading')));
     this.touched = {}; this.opened = new Set(); this.key = '';
     const all = [...document.querySelectorAll(TAG)];
     this.storeKey = 'sme-export:' + (this.id || all.indexOf(this));
-    this.onRedraw = () => { this.chartOpts = null; this.schedule('charts'); };
+    // The form is shown at once from the element's own strings; the engine fills the sector and
+    // market lists and the results when it arrives (start()).
+    this.initState();
+    this.build();
+    warmNumbers(this.L);
+    // Before the first result the colours are read again at once (a style pass over the form only).
+    this.onRedraw = () => { this.chartOpts = null; if (this.cssIn && !this.last) chartOptions(this); this.schedule('charts'); };
     // Print shows every table: open all result <details>, then restore what the user had open.
     const pr = (on) => () => { printPage(this, on); this.printing = on; this.chartOpts = null; this.wrap.querySelectorAll('.r details[data-n]').forEach((d) => { d.open = on || this.opened.has(d.dataset.n); }); this.drawCharts(); };
     this.onBeforePrint = pr(true); this.onAfterPrint = pr(false);
@@ -71,7 +96,8 @@ class SmeExportCalculator extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, val) {
-    if (!this.m || old === val) return;
+    if (old === val || !this.root) return;
+    if (!this.m) { if (name === 'lang' || name === 'heading-level') this.build(); return; }
     if (name === 'data-src' || name === 'dataset-key') this.loadSrc(); else this.build();
   }
 
@@ -89,7 +115,9 @@ class SmeExportCalculator extends HTMLElement {
     this.mq.addEventListener('change', this.onDpr);
   }
 
-  start() {
+  /** The form's state from the share link or this tab's storage (no engine needed). */
+
+  initState() {
     let st = null, applied = '';
     const hp = hashParams();
     let saved = null;
@@ -103,6 +131,11 @@ class SmeExportCalculator extends HTMLElement {
     this.st = st || blank();
     this.applied = applied;
     for (const k of AMOUNTS) if (this.st[k]) this.touched[k] = true;
+  }
+
+  /** The engine is there: the full form (the dataset's sectors and markets) and the first result. */
+
+  start() {
     // dataset-key: a dataset the page already loaded with loadDataset(json, key) (the validator page's preview).
     if (!this.getAttribute('data-src')) this.key = this.getAttribute('dataset-key') || '';
     this.build();
@@ -110,6 +143,7 @@ class SmeExportCalculator extends HTMLElement {
   }
 
   info() {
+    if (!this.m) return (this.ds = null);
     try { this.ds = this.m.datasetInfo(this.L, this.key); } catch (e) { console.error('sme-export: dataset', e); this.ds = null; }
     return this.ds;
   }
@@ -117,14 +151,17 @@ class SmeExportCalculator extends HTMLElement {
   /** (Re)builds the whole widget from the state: on start, language change and dataset change. */
 
   build() {
-    this.chartOpts = null; this.kept = {}; this.cvP = this.cvR = null;
-    const ds = this.info();
+    if (this.chartOpts?.lang !== this.L) this.chartOpts = null;
+    this.kept = {}; this.cvP = this.cvR = null;
+    const ds = this.info(), m = this.m;
     this.wrap.lang = this.L;
-    if (!ds) { this.wrap.replaceChildren(h('p', { class: 'msg err', role: 'alert' }, this.t('loadFail'))); return; }
+    if (m && !ds) { this.wrap.replaceChildren(h('p', { class: 'msg err', role: 'alert' }, this.t('loadFail'))); return; }
     const st = this.st, act = this.root.activeElement, focusKey = act?.dataset?.k, sel = act && act.type === 'text' ? [act.selectionStart, act.selectionEnd] : null;
-    const sectors = ds.sectors.map((s) => s.id), markets = ds.markets.map((x) => x.id);
-    if (!sectors.includes(st.sector)) st.sector = sectors.includes(this.getAttribute('sector')) ? this.getAttribute('sector') : '';
-    if (!markets.includes(st.market)) st.market = markets.includes(this.getAttribute('market')) ? this.getAttribute('market') : markets[0] || '';
+    if (ds) {
+      const sectors = ds.sectors.map((s) => s.id), markets = ds.markets.map((x) => x.id);
+      if (!sectors.includes(st.sector)) st.sector = sectors.includes(this.getAttribute('sector')) ? this.getAttribute('sector') : '';
+      if (!markets.includes(st.market)) st.market = markets.includes(this.getAttribute('market')) ? this.getAttribute('market') : markets[0] || '';
+    }
 
     const f = this.fields = {};
     const field = (k, control, hint) => {
@@ -138,13 +175,15 @@ class SmeExportCalculator extends HTMLElement {
     const onInput = (k) => (e) => { st[k] = e.target.value; this.touched[k] = true; this.schedule(); };
     const amount = (k) => field(k, h('input', { type: 'text', inputmode: 'text', autocomplete: 'off', spellcheck: 'false', value: st[k], oninput: onInput(k), onblur: () => { if (!this.touched[k]) { this.touched[k] = true; this.schedule(); } } }), this.t('amountHint'));
 
-    const secSel = h('select', { onchange: onInput('sector') }, h('option', { value: '' }, this.t('choose')),
-      ds.sectors.map((s) => h('option', { value: s.id }, s.name)));
+    // Before the engine: the lists are empty and disabled (their options come from the dataset).
+    const dl = ds || { sectors: [], markets: [], regions: [] };
+    const secSel = h('select', { onchange: onInput('sector'), disabled: !ds }, h('option', { value: '' }, this.t('choose')),
+      dl.sectors.map((s) => h('option', { value: s.id }, s.name)));
     secSel.value = st.sector;
-    const groups = ds.regions.map((r) => [r.name, ds.markets.filter((x) => x.region === r.id)]);
-    const rest = ds.markets.filter((x) => !ds.regions.some((r) => r.id === x.region));
+    const groups = dl.regions.map((r) => [r.name, dl.markets.filter((x) => x.region === r.id)]);
+    const rest = dl.markets.filter((x) => !dl.regions.some((r) => r.id === x.region));
     if (rest.length) groups.push([this.t('other'), rest]);
-    const mktSel = h('select', { onchange: onInput('market') },
+    const mktSel = h('select', { onchange: onInput('market'), disabled: !ds },
       groups.filter((g) => g[1].length).map(([name, list]) => h('optgroup', { label: name }, list.map((x) => h('option', { value: x.id }, x.name)))));
     mktSel.value = st.market;
 
@@ -165,7 +204,7 @@ class SmeExportCalculator extends HTMLElement {
           h('p', { id: 'h-mc', class: 'hint' }, this.t('medCorpHint'))),
         h('fieldset', { class: 'ready' }, h('legend', null, this.t('readinessH')), radios)));
 
-    this.form = h('form', { class: 'form', novalidate: true, 'aria-labelledby': 'inH', onsubmit: (e) => e.preventDefault() },
+    this.form = h('form', { class: 'form', novalidate: true, 'aria-labelledby': 'inH', 'aria-busy': m ? null : 'true', onsubmit: (e) => e.preventDefault() },
       this.hx(0, this.t('inputH'), { id: 'inH' }),
       h('p', { class: 'privacy' }, this.t('privacy')),
       amount('revenueKrw'), field('sector', secSel), field('market', mktSel), more);
@@ -177,15 +216,14 @@ class SmeExportCalculator extends HTMLElement {
       h('button', { type: 'button', class: 'btn', onclick: () => { SmeExportCalculator.printing = this; print(); } }, this.t('print')),
       h('button', { type: 'button', class: 'btn', onclick: () => this.downloadCsv() }, this.t('csv')),
       h('button', { type: 'button', class: 'btn', onclick: () => this.downloadTrace() }, this.t('json')));
-    this.body = h('div', { class: 'body' }, h('p', { class: 'placeholder' }, this.t('placeholder')));
+    this.body = h('div', { class: 'body' }, m ? h('p', { class: 'placeholder' }, this.t('placeholder')) : h('p', { class: 'loading', role: 'status' }, this.t('loading')));
     this.results = h('section', { class: 'r', 'aria-labelledby': 'rH' }, this.hx(0, this.t('resultsH'), { id: 'rH' }), this.actions, this.share, this.note, this.body);
     this.live = h('div', { class: 'sr', 'aria-live': 'polite', role: 'status' });
     this.dsNote ||= h('p', { class: 'msg warn', role: 'status', hidden: true });
     this.foot = h('p', { class: 'foot' });
     this.wrap.replaceChildren(this.dsNote, h('div', { class: 'grid' }, this.form, this.results), this.foot, this.live);
     this.last = null;
-    this.update();
-    this.style.minHeight = '';
+    if (m) { this.update(); this.style.minHeight = ''; }
     const el = focusKey && this.root.querySelector(`[data-k="${CSS.escape(focusKey)}"]`);
     if (el) { el.focus(); if (sel) el.setSelectionRange(sel[0], sel[1]); }
   }

@@ -46,16 +46,19 @@ export const CHARTJS_GZIP = 71_106;
  * plotters-canvas for the charts): 131,875 bytes (2026-12-01), +46,432, measured crate by crate in
  * the README's dependency section. The one-way engine's typed outcomes and wording layer (issue 9
  * item 5: status and outcome labels, region names, the Korean dataset hints and notice now worded
- * in Rust instead of the element's JS) added 5,332 on top: 137,207 bytes. Issue 10's engine
- * (potential anchored on actual exports with three ease tiers, price year and rates, the plan as
- * history, SME tables by date with possible upper bounds, programmes as of today; about 14 KB with
- * its compiled-in figures) and issue 12's summary, what-if, market comparison and trace (about
- * 17 KB) bring it to 168,252 bytes (2026-12-01). The limit is
+ * in Rust instead of the element's JS) added 5,332 on top: 137,207 bytes. Issue 11: short names
+ * between the glue and the .wasm (wasm-opt --minify-imports-and-exports-and-modules and
+ * scripts/wasm-names.mjs: 2,590 fewer) paid for the element's parallel engine start and its form
+ * before the engine (289 more): 134,919 bytes (2026-12-01). Issue 10's engine (potential anchored
+ * on actual exports with three ease tiers, price year and rates, the plan as history, SME tables
+ * by date with possible upper bounds, programmes as of today; about 14 KB with its compiled-in
+ * figures) and issue 12's summary, what-if, market comparison, trace and printed report (about
+ * 17 KB) bring it to 165,966 bytes (2026-12-01). The limit is
  * that total, so that any other growth fails. Lower it (never raise it) each time the widget
  * shrinks, down to BUDGET_GZIP; the test says when it can be lowered.
  */
 export const BUDGET_GZIP = CHARTJS_GZIP - 1;
-export const LIMIT_GZIP = 168_252;
+export const LIMIT_GZIP = 165_966;
 
 export function gzipSize(buf) {
   return zlib.gzipSync(buf, { level: 9 }).length;

@@ -8,10 +8,14 @@ export function chartOptions(el) {
   if (!el.probe?.isConnected) el.probe = el.wrap.appendChild(h('span', { hidden: true, 'aria-hidden': 'true' }));
   const cs = getComputedStyle(el.wrap), pc = getComputedStyle(el.probe);
   const v = (n) => { el.probe.style.color = ''; el.probe.style.color = cs.getPropertyValue(n).trim(); return pc.color; };
-  return el.chartOpts = {
+  el.chartOpts = {
     dpr: Math.max(devicePixelRatio || 1, el.printing ? 2 : 1), lang: el.L, font: cs.fontFamily,
     colors: { text: v('--sme-text'), muted: v('--sme-muted'), grid: v('--sme-chart-grid'), primary: v('--sme-primary'), band: v('--sme-chart-band'), reference: v('--sme-chart-reference'), highlight: v('--sme-chart-highlight'), bar: v('--sme-chart-bar') },
   };
+  // The probe goes again: the options may be read before the results are there (at stylesheet
+  // load), and what is inside the widget must not depend on when.
+  el.probe.remove();
+  return el.chartOpts;
 }
 
 /** Draws the charts of the result shown (`el.last`, as estimate() returned it); the engine

@@ -15,11 +15,12 @@ export function recorder() {
   }, true);
 }
 
-/** Waits until the element has loaded the engine, built its form and shown itself. */
+/** Waits until the element has loaded the engine, built its form and shown itself. The form is
+ *  shown before the engine arrives, marked aria-busy until the engine has filled it. */
 export async function ready(p, sel = '#calc-ko') {
   await p.waitFor((s) => {
     const e = document.querySelector(s), r = e && e.shadowRoot, w = r && r.querySelector('.w');
-    return !!(w && r.querySelector('form #f-revenueKrw') && getComputedStyle(w).visibility === 'visible');
+    return !!(w && r.querySelector('form:not([aria-busy]) #f-revenueKrw') && getComputedStyle(w).visibility === 'visible');
   }, sel, { what: `${sel} to show its form`, timeout: 20000 });
 }
 
