@@ -92,16 +92,25 @@ export function render(el, r) {
   const supCard = keep(el, 'sup', r.support, () => card('sup', el.t('supportH'), h('p', { class: 'hint' }, el.t('supportIntro')), r.support.length ? OUTCOMES.map((o) => {
     const items = r.support.filter((x) => x.outcome === o);
     if (!items.length) return null;
-    const list = h('ul', { class: 'progs' }, items.map((x) => h('li', { class: 'prog o-' + o },
-      h('p', { class: 'pname' }, x.name),
-      h('dl', { class: 'kv' },
-        h('dt', null, el.t('agency')), h('dd', null, x.agency),
-        h('dt', null, el.t('offers')), h('dd', null, x.offers),
-        h('dt', null, el.t('statusL')), h('dd', null, x.statusLabel + (x.statusNote ? ' · ' + x.statusNote : ''), h('br'), h('span', { class: 'src' }, x.statusCheckedText)),
-        x.nextStep && [h('dt', null, el.t('nextStep')), h('dd', null, x.nextStep)]),
-      h('ul', { class: 'crit' }, x.reasons.map((c) => h('li', { class: 'c-' + c.outcome },
-        h('span', { class: 'mk', 'aria-hidden': 'true' }, MARK[c.outcome] || '·'), !c.reasonStatesOutcome && h('span', { class: 'sr' }, c.outcomeLabel + ': '), c.reason))),
-      h('p', { class: 'src' }, el.t('source') + ': ' + x.source, x.url && ' · ', link(el, x.url, el.t('details'))))));
+    // Each programme at a glance: its name, what it offers and the conditions still open (to
+    // confirm, or not met); the agency, status, next step, the conditions met and the sources
+    // behind a disclosure (opened for print). Every condition is shown once, as the engine words it.
+    const crit = (c) => h('li', { class: 'c-' + c.outcome },
+      h('span', { class: 'mk', 'aria-hidden': 'true' }, MARK[c.outcome] || '·'), !c.reasonStatesOutcome && h('span', { class: 'sr' }, c.outcomeLabel + ': '), c.reason);
+    const list = h('ul', { class: 'progs' }, items.map((x) => {
+      const open = x.reasons.filter((c) => c.outcome !== 'eligible'), met = x.reasons.filter((c) => c.outcome === 'eligible');
+      return h('li', { class: 'prog o-' + o },
+        h('p', { class: 'pname' }, x.name),
+        h('p', { class: 'poff' }, x.offers),
+        open.length > 0 && h('ul', { class: 'crit' }, open.map(crit)),
+        det(el, 'p-' + x.id, el.t('progMore'),
+          h('dl', { class: 'kv' },
+            h('dt', null, el.t('agency')), h('dd', null, x.agency),
+            h('dt', null, el.t('statusL')), h('dd', null, x.statusLabel + (x.statusNote ? ' · ' + x.statusNote : ''), h('br'), h('span', { class: 'src' }, x.statusCheckedText)),
+            x.nextStep && [h('dt', null, el.t('nextStep')), h('dd', null, x.nextStep)]),
+          met.length > 0 && h('ul', { class: 'crit' }, met.map(crit)),
+          h('p', { class: 'src' }, el.t('source') + ': ' + x.source, x.url && ' · ', link(el, x.url, el.t('details')))));
+    }));
     const head = items[0].outcomeLabel + ' (' + items.length + ')';
     return h('div', { class: 'og og-' + o }, o === 'ineligible' ? det(el, 'inel', head, list) : [el.hx(2, head), list]);
   }) : h('p', null, el.t('none'))));
