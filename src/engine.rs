@@ -219,7 +219,7 @@ fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
         price_year: ds.price_year,
         ease_basis: t.ease_basis,
         ease_label: words::ease_label(t.ease_basis, lang).to_owned(),
-        ease_note: words::ease_note(ds, market, &t, lang),
+        ease_note: words::ease_note(ds, sector, market, &t, lang),
         korea_potential_krw: potential::usd_to_krw(ds, t.korea_potential_usd),
         korea_untapped_krw: potential::usd_to_krw(ds, t.korea_untapped_usd),
         exportable_krw: to_won(t.exportable_krw) as f64,

@@ -1001,10 +1001,14 @@ pub fn ease_label(basis: EaseBasis, lang: Lang) -> &'static str {
 }
 
 /// One sentence on what anchors Korea's potential in this market.
-pub fn ease_note(ds: &Dataset, market: &Market, t: &Terms, lang: Lang) -> String {
+pub fn ease_note(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: Lang) -> String {
     let py = ds.price_year.to_string();
     let usd = |v: f64| format_usd(v, lang);
     let name = market.name.get(lang);
+    // An actual figure of another year is brought to the price year; the sentence says from what.
+    let measured = market
+        .own_exports_for(&sector.id)
+        .and_then(|f| f.year.filter(|y| *y != ds.price_year).map(|y| (y, f.value)));
     match (t.ease_basis, lang) {
         (EaseBasis::Actual, Lang::Ko) => [
             "한국의 대",
@@ -1013,6 +1017,18 @@ pub fn ease_note(ds: &Dataset, market: &Market, t: &Terms, lang: Lang) -> String
             &py,
             "년 기준 ",
             &usd(t.korea_actual_usd),
+            &measured.map_or(String::new(), |(y, v)| {
+                [
+                    ": ",
+                    &y.to_string(),
+                    "년 실적 ",
+                    &usd(v),
+                    "을 연 ",
+                    &percent(t.growth),
+                    "%로 환산한 가정값",
+                ]
+                .concat()
+            }),
             ")을 한국의 잠재력으로 씁니다. 교역 용이성 = 실적 ÷ 공급·수요 예측(ITC 방식).",
         ]
         .concat(),
@@ -1023,6 +1039,18 @@ pub fn ease_note(ds: &Dataset, market: &Market, t: &Terms, lang: Lang) -> String
             &usd(t.korea_actual_usd),
             " at ",
             &py,
+            &measured.map_or(String::new(), |(y, v)| {
+                [
+                    ", assumed: the ",
+                    &y.to_string(),
+                    " figure of ",
+                    &usd(v),
+                    " brought forward at ",
+                    &percent(t.growth),
+                    " %/yr",
+                ]
+                .concat()
+            }),
             "): ease of trade = actual ÷ what supply and demand predict (ITC).",
         ]
         .concat(),

@@ -155,4 +155,21 @@ fn ease_of_trade_has_three_tiers_and_the_gravity_fallback_is_flagged() {
         .potential
         .ease_note
         .contains("pools Korea's actual exports of other sectors"));
+    // An actual figure of another year says which year it was measured in and that it is brought
+    // forward (Saudi devices: US$ 30M in 2015); one of the price year says neither.
+    let sa = run(&ds, 35.0 * EOK, "medical_devices", "SA", None);
+    assert_eq!(sa.potential.ease_basis, EaseBasis::Actual);
+    assert!(
+        sa.potential
+            .ease_note
+            .contains("assumed: the 2015 figure of US$ 30M brought forward at 9.5 %/yr"),
+        "{}",
+        sa.potential.ease_note
+    );
+    let ae = run(&ds, 35.0 * EOK, "medical_devices", "AE", None);
+    assert!(
+        !ae.potential.ease_note.contains("brought forward"),
+        "{}",
+        ae.potential.ease_note
+    );
 }
