@@ -55,12 +55,14 @@ export const CHARTJS_GZIP = 71_106;
  * figures) and issue 12's summary, what-if, market comparison, trace and printed report (about
  * 17 KB) bring it to 165,966 bytes, a disclosure per programme to 166,087, and the ease-of-trade
  * sentence saying when Korea's actual exports were measured and brought forward to 166,353
- * (266 more, measured on a clean clone at f03372b and at its successor; 2026-12-01). The limit is
+ * (266 more, measured on a clean clone at f03372b and at its successor; 2026-12-01), and the keystroke
+ * answered in the input event with the results patched in place instead of rebuilt (issue 11:
+ * 501 B of element JS, 9 B of CSS for dimmed links) to 166,863. The limit is
  * that total, so that any other growth fails. Lower it (never raise it) each time the widget
  * shrinks, down to BUDGET_GZIP; the test says when it can be lowered.
  */
 export const BUDGET_GZIP = CHARTJS_GZIP - 1;
-export const LIMIT_GZIP = 166_353;
+export const LIMIT_GZIP = 166_863;
 
 export function gzipSize(buf) {
   return zlib.gzipSync(buf, { level: 9 }).length;
