@@ -1,7 +1,7 @@
 // The results: cards built from the engine's result as it is (every sentence, label and status in it
 // is worded by the engine in the page's language; this module adds only the UI chrome of strings.js).
 
-import { h, nf, safeUrl, sig3 } from './dom.js';
+import { h, nf, patch, safeUrl, sig3 } from './dom.js';
 import { drawCharts } from './charts.js';
 import { compareCard } from './compare.js';
 
@@ -118,7 +118,7 @@ export function render(el, r) {
   const asCard = r.assumptions.length ? keep(el, 'assum', r.assumptions, () => card('assum', el.t('assumH'), h('p', { class: 'hint' }, el.t('assumIntro')), h('ul', null, r.assumptions.map((a) => h('li', null, a))))) : null;
 
   // The answer at a glance: every line worded by the engine, each a link to its card.
-  const sumCard = h('section', { class: 'card sum', 'aria-labelledby': 'ch-sum' }, el.hx(1, el.t('sumH'), { id: 'ch-sum' }),
+  const sumCard = h('section', { class: 'card sum', id: 'c-sum', 'aria-labelledby': 'ch-sum' }, el.hx(1, el.t('sumH'), { id: 'ch-sum' }),
     h('ul', { class: 'sum-l' }, r.summary.lines.map((x) => h('li', { class: 't-' + x.topic },
       h('a', { href: '#c-' + TOPIC_CARD[x.topic], class: 'sl', onclick: (e) => { e.preventDefault(); goTo(el, TOPIC_CARD[x.topic]); } },
         h('span', { class: 'sl-l' }, x.label), ' ', h('span', { class: 'sl-t' }, x.text))))));
@@ -146,9 +146,18 @@ export function render(el, r) {
   const disc = h('p', { class: 'disclaimer' }, r.texts.disclaimer);
 
   const cards = [inCard, sumCard, smeCard, potCard, wiCard, rankCard, cmpCard, planCard, supCard, asCard, disc].filter(Boolean);
+  // A card built afresh is patched into the one in its place (same id): only what changed is
+  // touched, so the browser styles and lays out little per keystroke. Kept cards (keep()) are
+  // swapped, never patched: their node is what the cache hands out again.
   let box = el.body.firstElementChild;
   if (!box?.classList.contains('cards')) el.body.replaceChildren(box = h('div', { class: 'cards' }));
-  cards.forEach((c, i) => { const cur = box.children[i]; if (cur !== c) cur ? box.replaceChild(c, cur) : box.append(c); });
+  cards.forEach((c, i) => {
+    const cur = box.children[i];
+    if (cur === c) return;
+    if (!cur) box.append(c);
+    else if (cur.id && cur.id === c.id && !KEPT.has(cur) && !KEPT.has(c)) patch(cur, c);
+    else box.replaceChild(c, cur);
+  });
   while (box.children.length > cards.length) box.lastElementChild.remove();
   drawCharts(el);
 }
@@ -156,10 +165,12 @@ export function render(el, r) {
 /** The card built last time for the same data (a keystroke in the revenue field rarely changes
  *  the support list): the biggest part of the results is then not rebuilt. Reset by build(). */
 
+const KEPT = new WeakSet();
 function keep(el, name, data, make) {
   const key = JSON.stringify(data), k = el.kept[name];
   if (k && k.key === key) return k.node;
   const node = make();
+  KEPT.add(node);
   el.kept[name] = { key, node };
   return node;
 }

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ready, enterCase, openMore, clickIn, installEngine, part } from '../lib/widget.mjs';
+import { ready, enterCase, openMore, clickIn, installEngine, part, typeInto, pick, waitResults } from '../lib/widget.mjs';
 
 const CASE = { revenueKrw: '35억', sector: 'medical_devices', market: 'SA' };
 
@@ -67,6 +67,44 @@ export const cases = [
       }
     },
   })),
+  {
+    id: '11',
+    title: 'typing and picking update the results in place: an opened disclosure stays open, the summary shows the new answer and each line still takes the reader to its own card',
+    async run(t) {
+      const sel = '#calc-en';
+      const p = await t.page({ width: 1280, height: 900 });
+      await p.goto(t.A + 'index.html');
+      await ready(p, sel);
+      await installEngine(p);
+      await enterCase(p, sel, CASE);
+      await clickIn(p, sel, 'details[data-n=factors] > summary');
+      await typeInto(p, sel, 'revenueKrw', '120억');
+      const best = await p.evaluate(async (s) => {
+        const host = document.querySelector(s), m = await window.__smeEngine(host);
+        return m.estimate(host.lastInput).ranking.find((x) => x.rank === 1).market;
+      }, sel);
+      t.assert(best !== CASE.market, `at 120억 the case's market ${CASE.market} is the best one: pick another case`);
+      const before = await readSummary(p, sel);
+      await pick(p, sel, 'market', best);
+      await waitResults(p, sel, best);
+      const after = await readSummary(p, sel);
+      t.assert(JSON.stringify(after.lines) !== JSON.stringify(before.lines), 'the summary did not change with the market');
+      after.want.forEach((w, i) => t.assert(JSON.stringify(after.lines[i]?.slice(0, 2)) === JSON.stringify(w), () => `summary line ${i + 1} shows ${JSON.stringify(after.lines[i])}, estimate() says ${JSON.stringify(w)}`));
+      const open = await p.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('details[data-n=factors]')?.open, sel);
+      t.assert(open === true, 'the factor table the reader opened was closed by typing');
+      for (const [i, href] of after.lines.map((l, i) => [i, l[2]])) {
+        await p.evaluate(() => scrollTo(0, 0));
+        await clickIn(p, sel, `.card.sum li:nth-child(${i + 1}) a`);
+        await p.settle();
+        const at = await p.evaluate(([s2, id]) => {
+          const R = document.querySelector(s2).shadowRoot, c = R.getElementById(id.slice(1));
+          return { top: c.getBoundingClientRect().top, focused: R.activeElement && R.activeElement.id, heading: c.querySelector('[tabindex="-1"]')?.id };
+        }, [sel, href]);
+        t.assert(at.focused === at.heading, `line ${i + 1} (${href}) took the reader to ${at.focused}, not to the heading ${at.heading} of its card`);
+        t.assert(at.top > -2 && at.top < 900 * 0.5, `line ${i + 1} (${href}): the card's top is at ${Math.round(at.top)} px`);
+      }
+    },
+  },
   {
     id: '11',
     title: 'what-if: one entry per readiness question not answered yes, with the base the engine gives for "yes"',
