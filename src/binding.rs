@@ -342,6 +342,9 @@ struct DatasetInfo<'a> {
     figures_as_of: &'a str,
     title: &'a str,
     krw_per_usd: f64,
+    /// The rate as the footer shows it ("1,421.97"): formatted here, so the page needs no
+    /// `Intl.NumberFormat`, whose first use loads the language's locale data before the first result.
+    krw_per_usd_display: String,
     sectors: Vec<Named<'a>>,
     regions: Vec<Named<'a>>,
     markets: Vec<Named<'a>>,
@@ -371,6 +374,7 @@ pub fn dataset_info(lang: JsValue, key: JsValue) -> Result<JsValue, JsValue> {
         figures_as_of: &ds.figures_as_of,
         title: ds.title.get(lang),
         krw_per_usd: ds.exchange_rate.krw_per_usd.value,
+        krw_per_usd_display: amount::format_number(ds.exchange_rate.krw_per_usd.value, 6),
         sectors: ds.sectors.iter().map(|s| named(&s.id, s.name.get(lang))).collect(),
         regions: ds.regions.iter().map(|r| named(&r.id, r.name.get(lang))).collect(),
         markets: ds

@@ -232,6 +232,8 @@ fn dataset_info_lists_eleven_markets() {
     let markets = at(&info, "markets");
     assert!(Array::is_array(&markets), "markets is not an array: {}", json(&info));
     assert_eq!(Array::from(&markets).length(), 11, "markets: {}", json(&markets));
+    // The footer's rate as the page prints it, formatted by the engine (the page has no Intl).
+    assert_eq!(string(&info, "krwPerUsdDisplay"), "1,421.97", "{}", json(&info));
 }
 
 #[wasm_bindgen_test]

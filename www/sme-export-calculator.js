@@ -11,7 +11,7 @@
 // keep one script URL; the engine (./pkg/) stays a separate module next to it.
 
 import { text } from './calculator/strings.js';
-import { h, nf, todayIso, sig3 } from './calculator/dom.js';
+import { h, todayIso, sig3 } from './calculator/dom.js';
 import { AMOUNTS, QS, blank, toParams, fromParams, hashParams, shareUrl } from './calculator/state.js';
 import { render, det } from './calculator/render.js';
 import { drawCharts, chartOptions } from './calculator/charts.js';
@@ -39,10 +39,6 @@ const engine = import('./pkg/sme_export.js').then(async (m) => { await m.default
 engine.catch(() => {}); // each element reports a failure itself
 compiled.catch(() => {});
 
-// The first Intl.NumberFormat of a language loads its locale data (about 65 ms for Korean in the
-// profile): paid while the engine is on its way, not inside the first result's render. The same
-// options as render.js's pct() and the footer, so these are the formatters nf() keeps for them.
-const warmNumbers = (lang) => { nf(lang).format(1); nf(lang, { style: 'percent', maximumSignificantDigits: 3 }).format(0.5); };
 
 class SmeExportCalculator extends HTMLElement {
   static get observedAttributes() { return ['lang', 'data-src', 'heading-level', 'dataset-key']; }
@@ -76,7 +72,6 @@ class SmeExportCalculator extends HTMLElement {
     // market lists and the results when it arrives (start()).
     this.initState();
     this.build();
-    warmNumbers(this.L);
     // Before the first result the colours are read again at once (a style pass over the form only).
     this.onRedraw = () => { this.chartOpts = null; if (this.cssIn && !this.last) chartOptions(this); this.schedule('charts'); };
     // Print shows every table: open all result <details>, then restore what the user had open.
@@ -289,7 +284,7 @@ class SmeExportCalculator extends HTMLElement {
       const shown = errs.find((x) => this.fields[x.field] && !this.fields[x.field].err.hidden);
       if (shown) this.announce(shown.message);
     }
-    this.foot.textContent = this.t('footer', { v: this.ds.version, d: this.ds.figuresAsOf, r: nf(L).format(this.ds.krwPerUsd) });
+    this.foot.textContent = this.t('footer', { v: this.ds.version, d: this.ds.figuresAsOf, r: this.ds.krwPerUsdDisplay });
   }
 
   announce(text) {

@@ -1,14 +1,6 @@
 // DOM and number helpers shared by the element's modules. DOM is built with createElement and text
 // nodes only (CSP-safe: no innerHTML, no inline style or handlers).
 
-/** One Intl.NumberFormat per language and options: creating one costs more than formatting. */
-const NF = new Map();
-export function nf(lang, opts) {
-  const k = lang + JSON.stringify(opts || {});
-  if (!NF.has(k)) NF.set(k, new Intl.NumberFormat(lang, opts));
-  return NF.get(k);
-}
-
 /** Each element's handlers live in a table the one listener reads, so that patch() can hand a
  *  kept element the handlers (and the data they close over) of the element built in its place. */
 const HANDLERS = new WeakMap();
