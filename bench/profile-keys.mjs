@@ -4,13 +4,13 @@
 // work: style, layout, paint, GC). For the widget's authors; not a test, not part of bench.sh.
 //
 //   node bench/profile-keys.mjs [--dist dist] [--www www] [--edits 100] [--width 1280] [--top 25]
-//                               [--interval 100 (µs; 0: no profile, timings only)]
+//                               [--interval 100 (µs; 0: no profile, timings only)] [--first] [--lang ko|en]
 //
 // Serves bench/widget.html next to DIST with the element's JS bundled again without minifying
 // (names kept), so the profile names functions. The Wasm has no names (wasm-opt strips them):
 // its functions show as wasm-function[N].
 
-import { mkdtempSync, cpSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -29,13 +29,15 @@ const WIDTH = Number(opt("--width", 1280));
 const TOP = Number(opt("--top", 25));
 // --first: profile the cold first load (navigation to the first result painted) instead of edits.
 const FIRST = argv.includes("--first");
+const LANG = opt("--lang", "ko");
 // --interval 0: no profiler, timings only (the profiler itself slows the page down).
 const INTERVAL = Number(opt("--interval", 100));
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "sme-export-prof-"));
 try {
   cpSync(DIST, path.join(tmp, "dist"), { recursive: true });
-  cpSync(path.join(here, "widget.html"), path.join(tmp, "widget.html"));
+  // --lang en: the same page with an English element (is the time in Korean text?).
+  writeFileSync(path.join(tmp, "widget.html"), readFileSync(path.join(here, "widget.html"), "utf8").replace('lang="ko"></sme-export-calculator>', `lang="${LANG}"></sme-export-calculator>`));
   execFileSync(path.join(root, "node_modules/.bin/esbuild"), [path.join(WWW, "sme-export-calculator.js"), "--bundle", "--format=esm",
     "--external:./pkg/*", "--outfile=" + path.join(tmp, "dist/sme-export-calculator.js"), "--log-level=warning"]);
   const { url, close } = await startServer({ root: tmp, port: 0 });
