@@ -54,6 +54,8 @@ export function patch(cur, next) {
   const ca = cur.attributes, na = next.attributes;
   for (let i = ca.length - 1; i >= 0; i--) { const n = ca[i].name; if (!next.hasAttribute(n)) cur.removeAttribute(n); }
   for (let i = 0; i < na.length; i++) { const a = na[i], v = a.value; if (cur.getAttribute(a.name) !== v) cur.setAttribute(a.name, v); }
+  // checked and open are state h() sets as properties, copied as such (the cards hold no text
+  // fields, so value is not).
   if (next.nodeName === 'INPUT' && cur.checked !== next.checked) cur.checked = next.checked;
   if (next.nodeName === 'DETAILS' && cur.open !== next.open) cur.open = next.open;
   const t = HANDLERS.get(next), old = HANDLERS.get(cur);

@@ -32,14 +32,61 @@ function table(el, cols, rows, cls) {
 function badge(el, text, cls = 'b-warn') { return h('span', { class: 'badge ' + cls }, text); }
 function link(el, url, text) { const u = safeUrl(url); return u ? h('a', { href: u, target: '_blank', rel: 'noopener noreferrer' }, text, h('span', { class: 'sr' }, ' ' + el.t('newWin'))) : null; }
 
-
 /** Shows result r. `rest`: the follow-up call that adds the cards below the ranking to the first
- *  result (its charts are drawn already). */
+ *  result of a build. */
 export function render(el, r, rest = false) {
   const m = el.m, L = el.L, fa = (x) => m.formatAmount(sig3(x), L), fx = (x) => m.formatAmount(x, L), fu = (x) => m.formatUsd(x, L), p = r.potential, s = r.sme;
   // Each card has an id and a focusable heading, so a summary line can take the reader to it.
   const card = (cls, title, ...kids) => h('section', { class: 'card ' + cls, id: 'c-' + cls, 'aria-labelledby': 'ch-' + cls }, el.hx(1, title, { id: 'ch-' + cls, tabindex: '-1' }), ...kids);
   const range = (a, b) => fa(a) + el.t('to') + fa(b);
+
+  // The cards below the ranking. On the first result of a build they come one frame later: the
+  // follow-up call (rest) adds them to the cards shown and returns, building nothing else twice.
+  const lower = () => {
+    const pl = r.plan;
+    const planCard = card('plan', el.t('planH'), h('p', null, pl.summary),
+      pl.scope && h('p', null, pl.scope),
+      pl.reached.length > 0 && h('ul', { class: 'reasons' }, pl.reached.map((x) => h('li', null, x))),
+      h('p', null, h('strong', null, pl.comparison)),
+      pl.impliedRateNote && h('p', { class: 'note' }, pl.impliedRateNote),
+      h('p', { class: 'src' }, el.t('source') + ': ' + pl.source));
+
+    // What to confirm is the list of "maybe" reasons, each already marked in the programme's list.
+    const supCard = keep(el, 'sup', r.support, () => card('sup', el.t('supportH'), h('p', { class: 'hint' }, el.t('supportIntro')), r.support.length ? OUTCOMES.map((o) => {
+      const items = r.support.filter((x) => x.outcome === o);
+      if (!items.length) return null;
+      // Each programme at a glance: its name, what it offers and the conditions still open (to
+      // confirm, or not met); the agency, status, next step, the conditions met and the sources
+      // behind a disclosure (opened for print). Every condition is shown once, as the engine words it.
+      const crit = (c) => h('li', { class: 'c-' + c.outcome },
+        h('span', { class: 'mk', 'aria-hidden': 'true' }, MARK[c.outcome] || '·'), !c.reasonStatesOutcome && h('span', { class: 'sr' }, c.outcomeLabel + ': '), c.reason);
+      const list = h('ul', { class: 'progs' }, items.map((x) => {
+        const open = x.reasons.filter((c) => c.outcome !== 'eligible'), met = x.reasons.filter((c) => c.outcome === 'eligible');
+        return h('li', { class: 'prog o-' + o },
+          h('p', { class: 'pname' }, x.name),
+          h('p', { class: 'poff' }, x.offers),
+          open.length > 0 && h('ul', { class: 'crit' }, open.map(crit)),
+          det(el, 'p-' + x.id, el.t('progMore'),
+            h('dl', { class: 'kv' },
+              h('dt', null, el.t('agency')), h('dd', null, x.agency),
+              h('dt', null, el.t('statusL')), h('dd', null, x.statusLabel + (x.statusNote ? ' · ' + x.statusNote : ''), h('br'), h('span', { class: 'src' }, x.statusCheckedText)),
+              x.nextStep && [h('dt', null, el.t('nextStep')), h('dd', null, x.nextStep)]),
+            met.length > 0 && h('ul', { class: 'crit' }, met.map(crit)),
+            h('p', { class: 'src' }, el.t('source') + ': ' + x.source, x.url && ' · ', link(el, x.url, el.t('details')))));
+      }));
+      const head = items[0].outcomeLabel + ' (' + items.length + ')';
+      return h('div', { class: 'og og-' + o }, o === 'ineligible' ? det(el, 'inel', head, list) : [el.hx(2, head), list]);
+    }) : h('p', null, el.t('none'))));
+
+    const asCard = r.assumptions.length ? keep(el, 'assum', r.assumptions, () => card('assum', el.t('assumH'), h('p', { class: 'hint' }, el.t('assumIntro')), h('ul', null, r.assumptions.map((a) => h('li', null, a))))) : null;
+
+    return [compareCard(el, r, card, det, table, fa), planCard, supCard, asCard, h('p', { class: 'disclaimer' }, r.texts.disclaimer)];
+  };
+  if (rest) {
+    const box = el.body.firstElementChild;
+    if (box?.classList.contains('cards')) box.append(...lower().filter(Boolean));
+    return;
+  }
 
   const smeCard = card('sme', el.t('smeH'),
     h('p', { class: 'big' }, h('span', { class: 'badge b-' + s.size }, s.label)),
@@ -94,7 +141,6 @@ export function render(el, r, rest = false) {
     r.whatIfSupport.length > 0 && det(el, 'wisup', el.t('whatIfSupport') + ' (' + r.whatIfSupport.length + ')',
       h('ul', { class: 'wi-sup' }, r.whatIfSupport.map((w) => h('li', null, h('span', { class: 'pn' }, w.name), h('ul', null, w.toConfirm.map((c) => h('li', null, c)))))))) : null;
 
-
   // Printed only: what was entered, and that this is an estimate (the report's first and last lines).
   const li = el.lastInput || {}, typed = (k) => { try { return li[k] ? fx(m.parseAmount(String(li[k]), L)) : ''; } catch { return String(li[k]); } };
   const inCard = card('inputs', el.t('inputsH'), h('dl', { class: 'kv' },
@@ -104,52 +150,11 @@ export function render(el, r, rest = false) {
     r.whatIf.length < 4 || Object.keys(li.readiness || {}).length ? [h('dt', null, el.t('readinessH')), h('dd', null, r.texts.readinessNote)] : null,
     h('dt', null, el.t('printedOn')), h('dd', null, li.today || '')));
   inCard.classList.add('print-only');
-  // The cards below the ranking: on the first result they follow right after its frame is painted.
-  const lower = () => {
-    const pl = r.plan;
-    const planCard = card('plan', el.t('planH'), h('p', null, pl.summary),
-      pl.scope && h('p', null, pl.scope),
-      pl.reached.length > 0 && h('ul', { class: 'reasons' }, pl.reached.map((x) => h('li', null, x))),
-      h('p', null, h('strong', null, pl.comparison)),
-      pl.impliedRateNote && h('p', { class: 'note' }, pl.impliedRateNote),
-      h('p', { class: 'src' }, el.t('source') + ': ' + pl.source));
-
-    // What to confirm is the list of "maybe" reasons, each already marked in the programme's list.
-    const supCard = keep(el, 'sup', r.support, () => card('sup', el.t('supportH'), h('p', { class: 'hint' }, el.t('supportIntro')), r.support.length ? OUTCOMES.map((o) => {
-      const items = r.support.filter((x) => x.outcome === o);
-      if (!items.length) return null;
-      // Each programme at a glance: its name, what it offers and the conditions still open (to
-      // confirm, or not met); the agency, status, next step, the conditions met and the sources
-      // behind a disclosure (opened for print). Every condition is shown once, as the engine words it.
-      const crit = (c) => h('li', { class: 'c-' + c.outcome },
-        h('span', { class: 'mk', 'aria-hidden': 'true' }, MARK[c.outcome] || '·'), !c.reasonStatesOutcome && h('span', { class: 'sr' }, c.outcomeLabel + ': '), c.reason);
-      const list = h('ul', { class: 'progs' }, items.map((x) => {
-        const open = x.reasons.filter((c) => c.outcome !== 'eligible'), met = x.reasons.filter((c) => c.outcome === 'eligible');
-        return h('li', { class: 'prog o-' + o },
-          h('p', { class: 'pname' }, x.name),
-          h('p', { class: 'poff' }, x.offers),
-          open.length > 0 && h('ul', { class: 'crit' }, open.map(crit)),
-          det(el, 'p-' + x.id, el.t('progMore'),
-            h('dl', { class: 'kv' },
-              h('dt', null, el.t('agency')), h('dd', null, x.agency),
-              h('dt', null, el.t('statusL')), h('dd', null, x.statusLabel + (x.statusNote ? ' · ' + x.statusNote : ''), h('br'), h('span', { class: 'src' }, x.statusCheckedText)),
-              x.nextStep && [h('dt', null, el.t('nextStep')), h('dd', null, x.nextStep)]),
-            met.length > 0 && h('ul', { class: 'crit' }, met.map(crit)),
-            h('p', { class: 'src' }, el.t('source') + ': ' + x.source, x.url && ' · ', link(el, x.url, el.t('details')))));
-      }));
-      const head = items[0].outcomeLabel + ' (' + items.length + ')';
-      return h('div', { class: 'og og-' + o }, o === 'ineligible' ? det(el, 'inel', head, list) : [el.hx(2, head), list]);
-    }) : h('p', null, el.t('none'))));
-
-    const asCard = r.assumptions.length ? keep(el, 'assum', r.assumptions, () => card('assum', el.t('assumH'), h('p', { class: 'hint' }, el.t('assumIntro')), h('ul', null, r.assumptions.map((a) => h('li', null, a))))) : null;
-
-    return [compareCard(el, r, card, det, table, fa), planCard, supCard, asCard, h('p', { class: 'disclaimer' }, r.texts.disclaimer)];
-  };
   // The first result of a build shows the cards down to the ranking (both charts) at once and
   // the rest (comparison, plan, support list, assumptions: half the nodes, one more engine call)
   // one frame later; the printed report and every later result have all at once.
   let box = el.body.firstElementChild;
-  const first = !box?.classList.contains('cards') && !el.printing && !rest;
+  const first = !box?.classList.contains('cards') && !el.printing;
   const cards = [inCard, sumCard, smeCard, potCard, wiCard, rankCard, ...(first ? [] : lower())].filter(Boolean);
   // A card built afresh is patched into the one in its place (same id): only what changed is
   // touched, so the browser styles and lays out little per keystroke. Kept cards (keep()) are
@@ -166,7 +171,7 @@ export function render(el, r, rest = false) {
   // In the next frame, not in a task after this one's paint: a timer queued there ran before the
   // page's own tasks (seen in a trace), so whatever waited for the first result waited for the rest.
   if (first) requestAnimationFrame(() => requestAnimationFrame(() => { if (el.last === r && box.isConnected) render(el, r, true); }));
-  if (!rest) drawCharts(el);
+  drawCharts(el);
 }
 
 /** The card built last time for the same data (a keystroke in the revenue field rarely changes
