@@ -13,7 +13,7 @@
 import { text } from './calculator/strings.js';
 import { h, todayIso, sig3 } from './calculator/dom.js';
 import { AMOUNTS, QS, blank, toParams, fromParams, hashParams, shareUrl } from './calculator/state.js';
-import { render, det } from './calculator/render.js';
+import { render } from './calculator/render.js';
 import { drawCharts, chartOptions } from './calculator/charts.js';
 import { downloadCsv, downloadTrace } from './calculator/csv.js';
 import { printPage } from './calculator/print.js';
@@ -47,9 +47,9 @@ class SmeExportCalculator extends HTMLElement {
 
   t(k, vars) { return text(this.L, k, vars); }
 
-  hx(d, text, attrs) {
+  hx(make, d, text, attrs) {
     const n = Math.max(1, Math.min(9, (parseInt(this.getAttribute('heading-level'), 10) || 2) + d));
-    return n <= 6 ? h('h' + n, attrs, text) : h('div', { role: 'heading', 'aria-level': n, ...attrs }, text);
+    return n <= 6 ? make('h' + n, attrs, text) : make('div', { role: 'heading', 'aria-level': n, ...attrs }, text);
   }
 
   connectedCallback() {
@@ -200,7 +200,7 @@ class SmeExportCalculator extends HTMLElement {
         h('fieldset', { class: 'ready' }, h('legend', null, this.t('readinessH')), radios)));
 
     this.form = h('form', { class: 'form', novalidate: true, 'aria-labelledby': 'inH', 'aria-busy': m ? null : 'true', onsubmit: (e) => e.preventDefault() },
-      this.hx(0, this.t('inputH'), { id: 'inH' }),
+      this.hx(h, 0, this.t('inputH'), { id: 'inH' }),
       h('p', { class: 'privacy' }, this.t('privacy')),
       amount('revenueKrw'), field('sector', secSel), field('market', mktSel), more);
 
@@ -212,7 +212,7 @@ class SmeExportCalculator extends HTMLElement {
       h('button', { type: 'button', class: 'btn', onclick: () => this.downloadCsv() }, this.t('csv')),
       h('button', { type: 'button', class: 'btn', onclick: () => this.downloadTrace() }, this.t('json')));
     this.body = h('div', { class: 'body' }, m ? h('p', { class: 'placeholder' }, this.t('placeholder')) : h('p', { class: 'loading', role: 'status' }, this.t('loading')));
-    this.results = h('section', { class: 'r', 'aria-labelledby': 'rH' }, this.hx(0, this.t('resultsH'), { id: 'rH' }), this.actions, this.share, this.note, this.body);
+    this.results = h('section', { class: 'r', 'aria-labelledby': 'rH' }, this.hx(h, 0, this.t('resultsH'), { id: 'rH' }), this.actions, this.share, this.note, this.body);
     this.live = h('div', { class: 'sr', 'aria-live': 'polite', role: 'status' });
     this.dsNote ||= h('p', { class: 'msg warn', role: 'status', hidden: true });
     this.foot = h('p', { class: 'foot' });
@@ -295,7 +295,6 @@ class SmeExportCalculator extends HTMLElement {
   /** Remembered open/closed state of a results <details> across re-renders. */
 
   render(r) { render(this, r); }
-  det(name, summary, ...kids) { return det(this, name, summary, ...kids); }
   drawCharts() { drawCharts(this); }
   shareUrl() { return shareUrl(this.st, this.id); }
 

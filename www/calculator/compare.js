@@ -2,7 +2,7 @@
 // compareMarkets(input, ids) (every figure, label and outcome in it is the engine's). The choice
 // of markets lives in el.cmp for the life of the build: the chosen market and the best one at first.
 
-import { h } from './dom.js';
+import { v } from './dom.js';
 
 export function compareCard(el, r, card, det, table, fa) {
   const m = el.m;
@@ -21,9 +21,9 @@ export function compareCard(el, r, card, det, table, fa) {
     el.render(el.last);
     el.root.querySelector(`[data-k="cmp-${CSS.escape(id)}"]`)?.focus();
   };
-  const picker = h('fieldset', { class: 'cmp-pick' }, h('legend', null, el.t('cmpPick')),
-    h('div', { class: 'opts' }, el.ds.markets.map((x) => h('label', { class: 'opt' },
-      h('input', { type: 'checkbox', 'data-k': 'cmp-' + x.id, checked: el.cmp.includes(x.id), onchange: toggle(x.id) }), ' ', x.name))));
+  const picker = v('fieldset', { class: 'cmp-pick' }, v('legend', null, el.t('cmpPick')),
+    v('div', { class: 'opts' }, el.ds.markets.map((x) => v('label', { class: 'opt' },
+      v('input', { type: 'checkbox', 'data-k': 'cmp-' + x.id, checked: el.cmp.includes(x.id), onchange: toggle(x.id) }), ' ', x.name))));
   const ms = c.markets;
   const cols = [el.t('marketC'), ...ms.map((x) => x.name)];
   const rows = [
@@ -36,11 +36,11 @@ export function compareCard(el, r, card, det, table, fa) {
   ];
   const diff = c.programsThatDiffer;
   return card('cmp', el.t('cmpH'),
-    h('p', { class: 'hint' }, el.t('cmpIntro')), picker,
+    v('p', { class: 'hint' }, el.t('cmpIntro')), picker,
     ms.length >= 2 && [
       table(el, cols, rows, 'cmp-t stk'),
-      el.hx(2, el.t('cmpDiffer')),
-      diff.length ? h('div', { class: 'tw' }, table(el, [el.t('supportH'), ...ms.map((x) => x.name)], diff.map((d) => [d.name, ...d.outcomeLabels]), 'cmp-p stk')) : h('p', null, el.t('cmpNone')),
-      diff.length > 0 && h('p', { class: 'note' }, el.t('cmpAlike', { n: c.programsAlike })),
+      el.hx(v, 2, el.t('cmpDiffer')),
+      diff.length ? v('div', { class: 'tw' }, table(el, [el.t('supportH'), ...ms.map((x) => x.name)], diff.map((d) => [d.name, ...d.outcomeLabels]), 'cmp-p stk')) : v('p', null, el.t('cmpNone')),
+      diff.length > 0 && v('p', { class: 'note' }, el.t('cmpAlike', { n: c.programsAlike })),
     ]);
 }

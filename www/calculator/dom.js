@@ -12,61 +12,73 @@ function on(e, type, fn) {
   t[type] = fn;
 }
 
-/** h('p', {class: 'x', onclick: f}, 'text', child): DOM only; strings become text nodes. */
-export function h(tag, attrs, ...kids) {
-  const e = document.createElement(tag);
-  for (const k in attrs) {
-    const v = attrs[k];
-    if (v == null || v === false) continue;
-    if (k.startsWith('on')) on(e, k.slice(2), v);
-    else if (k === 'value' || k === 'checked' || k === 'open') e[k] = v;
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of kids.flat(4)) if (c != null && c !== false) e.append(c);
-  return e;
-}
-
 export const safeUrl = (u) => { if (!u || typeof u !== 'string') return null; try { const x = new URL(u, document.baseURI); return /^https?:$/.test(x.protocol) ? x.href : null; } catch { return null; } };
 export const todayIso = () => { const d = new Date(), p = (n) => String(n).padStart(2, '0'); return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; };
 /** Estimates are shown to 3 significant digits ("88억 2,000만 원", not "88억 161만 4,267 원"). */
 export const sig3 = (x) => { if (!(Math.abs(x) >= 1000)) return Math.round(x || 0); const f = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 2); return Math.round(x / f) * f; };
 
-/** Makes the element `cur` (in the page) show what `next` (just built by h(), not in the page)
- *  shows, changing only what differs: text, attributes, form state, handlers, children by position.
- *  A keystroke changes a few numbers and sentences; replacing every card made the browser style
- *  and lay out all of them again (docs/BENCHMARK.md). Nodes whose tag differs are replaced; a node
- *  that is in both trees (a canvas kept across builds) is moved, not copied. Returns the node now
- *  in the page. */
-export function patch(cur, next) {
-  if (cur === next) return cur;
-  const type = cur.nodeType;
-  if (type !== next.nodeType || cur.nodeName !== next.nodeName || (type !== 1 && type !== 3)) {
-    cur.replaceWith(next);
-    return next;
+/** v('p', {class: 'x', onclick: f}, 'text', child): a description of an element (tag, attributes,
+ *  children: descriptions, strings, or DOM nodes used as they are, such as a canvas kept across
+ *  builds). The results are built as descriptions and mount() or patch() makes the page show them:
+ *  a keystroke builds about 1,500 of them, and creating as many elements only to compare them with
+ *  the ones in the page and throw them away cost more than the comparison (docs/BENCHMARK.md). */
+export function v(tag, attrs, ...kids) {
+  const k = [];
+  for (const c of kids.flat(4)) if (c != null && c !== false) k.push(typeof c === 'object' ? c : String(c));
+  return { t: tag, a: attrs || {}, k };
+}
+
+/** What each element made by mount() or patch() shows now: the description it was last given. */
+const SHOWN = new WeakMap();
+const PROPS = { checked: 1, open: 1, value: 1 };
+
+/** The DOM for a description (a DOM node is returned as it is). */
+export function mount(d) {
+  if (typeof d === 'string') return document.createTextNode(d);
+  if (d instanceof Node) return d;
+  const e = document.createElement(d.t), a = d.a;
+  for (const k in a) {
+    const x = a[k];
+    if (x == null || x === false) continue;
+    if (k.startsWith('on')) on(e, k.slice(2), x);
+    else if (PROPS[k]) e[k] = x;
+    else e.setAttribute(k, x === true ? '' : x);
   }
-  if (type === 3) {
-    const d = next.data;
-    if (cur.data !== d) cur.data = d;
-    return cur;
+  for (const c of d.k) e.appendChild(mount(c));
+  SHOWN.set(e, d);
+  return e;
+}
+
+/** h('p', {class: 'x', onclick: f}, 'text', child): the DOM at once (the form, the canvases). */
+export const h = (...a) => mount(v(...a));
+
+/** Makes `cur` (in the page) show description `d`, changing only what differs from the
+ *  description it showed before: text, attributes, handlers, children by position (checked and
+ *  open are compared with the element itself, which the reader may have changed). A keystroke
+ *  changes a few numbers and sentences; replacing every card made the browser style and lay out
+ *  all of them again. An element that shows no description, or another tag, is replaced. Returns
+ *  the node now in the page. */
+export function patch(cur, d) {
+  if (typeof d === 'string' && cur.nodeType === 3) { if (cur.data !== d) cur.data = d; return cur; }
+  if (d === cur) return cur;
+  const old = SHOWN.get(cur);
+  if (typeof d === 'string' || d instanceof Node || old?.t !== d.t) { const n = mount(d); cur.replaceWith(n); return n; }
+  const a = d.a, oa = old.a, t = HANDLERS.get(cur);
+  for (const k in oa) {
+    if (a[k] != null && a[k] !== false) continue;
+    if (k.startsWith('on')) { if (t) t[k.slice(2)] = undefined; } else if (!PROPS[k]) cur.removeAttribute(k);
+    else if (cur[k] === true) cur[k] = false;
   }
-  // Indexed loops and sibling walks: spreading attribute and child lists was 2.7x slower (measured
-  // on the results' 1,500 nodes).
-  const ca = cur.attributes, na = next.attributes;
-  for (let i = ca.length - 1; i >= 0; i--) { const n = ca[i].name; if (!next.hasAttribute(n)) cur.removeAttribute(n); }
-  for (let i = 0; i < na.length; i++) { const a = na[i], v = a.value; if (cur.getAttribute(a.name) !== v) cur.setAttribute(a.name, v); }
-  // checked and open are state h() sets as properties, copied as such (the cards hold no text
-  // fields, so value is not).
-  if (next.nodeName === 'INPUT' && cur.checked !== next.checked) cur.checked = next.checked;
-  if (next.nodeName === 'DETAILS' && cur.open !== next.open) cur.open = next.open;
-  const t = HANDLERS.get(next), old = HANDLERS.get(cur);
-  if (old) for (const k in old) if (!t || !t[k]) old[k] = undefined;
-  if (t) for (const k in t) on(cur, k, t[k]);
-  let c = cur.firstChild, n = next.firstChild;
-  while (n) {
-    const nn = n.nextSibling;
-    if (c) { const cn = c.nextSibling; patch(c, n); c = cn; } else cur.appendChild(n);
-    n = nn;
+  for (const k in a) {
+    const x = a[k];
+    if (k.startsWith('on')) { if (x) on(cur, k.slice(2), x); }
+    // The cards hold no text fields: value is set when an element is made, never copied.
+    else if (k === 'checked' || k === 'open') { if (cur[k] !== !!x) cur[k] = !!x; }
+    else if (x != null && x !== false && !PROPS[k] && oa[k] !== x) cur.setAttribute(k, x === true ? '' : x);
   }
+  let c = cur.firstChild;
+  for (const n of d.k) if (c) { const cn = c.nextSibling; patch(c, n); c = cn; } else cur.appendChild(mount(n));
   while (c) { const cn = c.nextSibling; c.remove(); c = cn; }
+  SHOWN.set(cur, d);
   return cur;
 }
