@@ -14,7 +14,8 @@
 //                 that frame painted; widget and bench/reference-chartjs.html alternated A B A B,
 //                 each run in a new browser context (cold: its own empty HTTP and code cache);
 //                 then the same on a throttled "slow 4G" link (CDP Network.emulateNetworkConditions,
-//                 cache disabled), fewer runs
+//                 cache disabled), fewer runs, served as it is and served gzip -9 (a second
+//                 server on the same files, as a host that compresses .wasm, .js and .css)
 // 2b. waterfall   separate instrumented cold runs on both links of three pages (widget, reference,
 //                 bench/widget-preload.html: the widget with a host's preload lines): every
 //                 request (Resource Timing), Wasm compile and instantiate, element shown, first
@@ -325,7 +326,7 @@ async function chartsInk(page) {
   }));
 }
 
-async function browserBench(siteUrl) {
+async function browserBench(siteUrl, gzipUrl) {
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   try {
@@ -372,6 +373,18 @@ async function browserBench(siteUrl) {
       rSlow.push(b.first);
       log(`slow 4G run ${i + 1}/${SLOW_RUNS}: widget ${ms(a.first)} ms, reference ${ms(b.first)} ms`);
     }
+    // The same link with both pages served gzip -9 (a second server on the same files), as a host
+    // that compresses .wasm, .js and .css serves them: what a web team gains by turning that on.
+    const Az = gzipUrl + "widget.html" + hash, Bz = gzipUrl + "reference-chartjs.html";
+    await firstResult(browser, Az, { throttle: SLOW_4G });
+    await firstResult(browser, Bz, { throttle: SLOW_4G });
+    const wSlowZ = [];
+    const rSlowZ = [];
+    for (let i = 0; i < SLOW_RUNS; i++) {
+      wSlowZ.push((await firstResult(browser, Az, { throttle: SLOW_4G })).first);
+      rSlowZ.push((await firstResult(browser, Bz, { throttle: SLOW_4G })).first);
+      log(`slow 4G, gzip run ${i + 1}/${SLOW_RUNS}: widget ${ms(wSlowZ[i])} ms, reference ${ms(rSlowZ[i])} ms`);
+    }
     const wfSlow = { w: [], r: [], p: [] };
     const slowWaterfalls = Math.max(3, Math.ceil(WATERFALL_RUNS / 3));
     for (let i = 0; i < slowWaterfalls; i++) {
@@ -411,7 +424,7 @@ async function browserBench(siteUrl) {
       await ctxR.close();
     }
     log(`keystrokes: reference done (${EDITS} updates)`);
-    return { version, wFirst, rFirst, wEvent, wKeys, rKeys, ink, wSlow, rSlow, wfFast, wfSlow };
+    return { version, wFirst, rFirst, wEvent, wKeys, rKeys, ink, wSlow, rSlow, wSlowZ, rSlowZ, wfFast, wfSlow };
   } finally {
     await browser.close();
   }
@@ -562,7 +575,7 @@ async function writeResults(file, block) {
 async function main() {
   const t0 = Date.now();
   const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), "sme-export-bench-"));
-  let srv;
+  let srv, srvZ;
   try {
     // 1. Size
     const { rows: sizeRows, total } = await measureWidget(DIST);
@@ -579,8 +592,9 @@ async function main() {
     // 2 + 3. Browser
     const site = await makeSite(tmp, data);
     srv = await startServer({ root: site, port: 0 });
-    log(`browser: ${CHROMIUM}, ${RUNS} runs each, alternated; site ${srv.url}`);
-    const br = await browserBench(srv.url);
+    srvZ = await startServer({ root: site, port: 0, gzip: true });
+    log(`browser: ${CHROMIUM}, ${RUNS} runs each, alternated; site ${srv.url} (gzip: ${srvZ.url})`);
+    const br = await browserBench(srv.url, srvZ.url);
 
     // 4b. Engine: Wasm in Node and native, alternated round by round.
     const eng = { wasm: [], native: [], ratio: [] };
@@ -635,6 +649,11 @@ async function main() {
     rows.push([`first result, slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up), cache off, cold, median of ${SLOW_RUNS} (ms)`,
       `${ms(wS)} (p25 ${ms(quantile(br.wSlow, 0.25))}, p75 ${ms(quantile(br.wSlow, 0.75))})`,
       `Chart.js page: ${ms(rS)} (p25 ${ms(quantile(br.rSlow, 0.25))}, p75 ${ms(quantile(br.rSlow, 0.75))})`, (wS / rS).toFixed(2), `<= 1.0: ${wS <= rS ? "met" : "not met"}`]);
+    const wSz = median(br.wSlowZ);
+    const rSz = median(br.rSlowZ);
+    rows.push([`  the same link, both pages served gzip -9 (as a host that compresses .wasm, .js, .css), median of ${SLOW_RUNS} (ms)`,
+      `${ms(wSz)} (p25 ${ms(quantile(br.wSlowZ, 0.25))}, p75 ${ms(quantile(br.wSlowZ, 0.75))})`,
+      `Chart.js page: ${ms(rSz)} (p25 ${ms(quantile(br.rSlowZ, 0.25))}, p75 ${ms(quantile(br.rSlowZ, 0.75))})`, (wSz / rSz).toFixed(2), ""]);
     for (const [k, name] of [["fast", "loopback"], ["slow", "slow 4G"]]) {
       const x = pre[k];
       rows.push([`  with a host's preload lines (waterfall runs, ${name}, median of ${k === "fast" ? br.wfFast.p.length : br.wfSlow.p.length}; without them: ${ms(x.w)}) (ms)`,
@@ -661,7 +680,7 @@ async function main() {
       `Waterfall, widget with the host's preload lines (bench/widget-preload.html), loopback: median of ${wfN(br.wfFast)} runs`, "", waterfallTable(br.wfFast.p, { widget: true }), "",
       `Waterfall, widget with the host's preload lines, slow 4G: median of ${wfN(br.wfSlow)} runs`, "", waterfallTable(br.wfSlow.p, { widget: true }),
     ].join("\n");
-    const summary = `First-result ratio (widget / Chart.js page): loopback ${(wF / rF).toFixed(2)}, slow 4G ${(wS / rS).toFixed(2)}; Wasm/native estimate() ${nativeRate ? engRatio.toFixed(2) : "n/a"}; keystroke p95 ${ms(wK95)} ms (reference ${ms(rK95)} ms); with a host's preload lines (waterfall runs): loopback ${(pre.fast.p / pre.fast.r).toFixed(2)}, slow 4G ${(pre.slow.p / pre.slow.r).toFixed(2)}`;
+    const summary = `First-result ratio (widget / Chart.js page): loopback ${(wF / rF).toFixed(2)}, slow 4G ${(wS / rS).toFixed(2)} (both served gzip: ${(wSz / rSz).toFixed(2)}); Wasm/native estimate() ${nativeRate ? engRatio.toFixed(2) : "n/a"}; keystroke p95 ${ms(wK95)} ms (reference ${ms(rK95)} ms); with a host's preload lines (waterfall runs): loopback ${(pre.fast.p / pre.fast.r).toFixed(2)}, slow 4G ${(pre.slow.p / pre.slow.r).toFixed(2)}`;
     const out = `${head}\n\n${table(rows)}\n\n${summary}\n\n${waterfalls}`;
     console.log(out);
     if (WRITE) {
@@ -670,6 +689,7 @@ async function main() {
     }
   } finally {
     if (srv) await srv.close();
+    if (srvZ) await srvZ.close();
     await fsp.rm(tmp, { recursive: true, force: true });
   }
 }

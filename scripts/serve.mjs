@@ -2,16 +2,19 @@
 // A tiny static file server for dist/ (or any folder). No dependencies.
 //
 //   node scripts/serve.mjs [--root dist] [--host 127.0.0.1] [--port 8000] [--base /sub/path/]
-//                          [--csp "<policy>"] [--header "Name: value"]...
+//                          [--csp "<policy>"] [--header "Name: value"]... [--gzip]
 //
 // --base serves the folder under a sub-path (http://127.0.0.1:8000/sub/path/) to check that the
-// widget works when a ministry site hosts it below its root. --port 0 picks a free port.
+// widget works when a ministry site hosts it below its root. --port 0 picks a free port. --gzip
+// answers a request that accepts gzip with the file compressed (level 9, once per file), as a
+// host that compresses .wasm, .js and .css does (bench/run.mjs measures the slow link both ways).
 //
 // Also a module: `const { url, close } = await startServer({ root, port, headers })`.
 
 import { createServer } from "node:http";
 import { createReadStream, promises as fsp } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 
 export const MIME = {
@@ -55,7 +58,9 @@ export async function startServer({
   base = "/",
   headers = {},
   quiet = true,
+  gzip = false,
 } = {}) {
+  const gzipped = new Map(); // path -> [mtimeMs, compressed bytes]
   const rootReal = await fsp.realpath(path.resolve(root));
   const prefix = normalizeBase(base);
 
@@ -97,6 +102,20 @@ export async function startServer({
       if (real !== rootReal && !real.startsWith(rootReal + path.sep)) return send(403, "forbidden\n");
 
       const type = MIME[path.extname(real).toLowerCase()] || "application/octet-stream";
+      if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] || "") && /^(text\/|application\/(wasm|json)|image\/svg)/.test(type)) {
+        let z = gzipped.get(real);
+        if (!z || z[0] !== stat.mtimeMs) gzipped.set(real, (z = [stat.mtimeMs, gzipSync(await fsp.readFile(real), { level: 9 })]));
+        res.writeHead(200, {
+          "Content-Type": type,
+          "Content-Encoding": "gzip",
+          "Vary": "Accept-Encoding",
+          "Content-Length": z[1].length,
+          "Cache-Control": "no-cache",
+          "X-Content-Type-Options": "nosniff",
+          ...headers,
+        });
+        return res.end(req.method === "HEAD" ? undefined : z[1]);
+      }
       res.writeHead(200, {
         "Content-Type": type,
         "Content-Length": stat.size,
@@ -139,7 +158,7 @@ export async function startServer({
 function usage(code) {
   const out = code ? console.error : console.log;
   out(`usage: node scripts/serve.mjs [--root DIR] [--host H] [--port N] [--base /sub/path/]
-                           [--csp "<policy>"] [--header "Name: value"]... [--quiet]
+                           [--csp "<policy>"] [--header "Name: value"]... [--gzip] [--quiet]
 defaults: --root dist --host 127.0.0.1 --port 8000 --base /`);
   process.exit(code);
 }
@@ -182,6 +201,7 @@ function parseArgs(argv) {
         break;
       }
       case "--quiet": opts.quiet = true; break;
+      case "--gzip": opts.gzip = true; break;
       case "-h":
       case "--help": usage(0); break;
       default:
