@@ -2,7 +2,7 @@
 // languages. What is on screen must be what estimate() returns for the same input; both charts
 // are drawn at the device pixel ratio, and the ranking chart highlights the chosen market.
 
-import { ready, enterCase, compareWithEngine, readCharts } from '../lib/widget.mjs';
+import { ready, enterCase, compareWithEngine, readCharts, typeInto, pick } from '../lib/widget.mjs';
 
 export const PROFILES = [
   { sector: 'medical_devices', revenueKrw: '35억', market: 'SA' },
@@ -90,7 +90,44 @@ function happy(lang, prof) {
   };
 }
 
+/** Init script: the engine's compile held back 3 s, as on a slow link (the form must not wait). */
+function slowEngine() {
+  const cs = WebAssembly.compileStreaming;
+  WebAssembly.compileStreaming = (src) => new Promise((r) => setTimeout(r, 3000)).then(() => cs.call(WebAssembly, src));
+}
+
+/** Before the engine: the styled form is shown at once from the element's own strings, a person can
+ *  type in it, and when the engine arrives the result is for what was typed. */
+const beforeEngine = {
+  id: '1',
+  title: 'before the engine (engine held back 3 s): the styled form is shown and takes typing; the result is for what was typed',
+  async run(t) {
+    const p = await t.page({ width: 375, height: 800, init: [slowEngine] });
+    await p.goto(t.A + 'index.html');
+    const shown = () => p.evaluate(() => {
+      const R = document.querySelector('#calc-ko').shadowRoot, w = R && R.querySelector('.w'), f = R && R.querySelector('#f-revenueKrw');
+      const box = f && f.getBoundingClientRect();
+      return { shown: !!(w && getComputedStyle(w).display !== 'none' && getComputedStyle(w).visibility === 'visible'),
+        styled: !!(f && getComputedStyle(R.querySelector('.form')).borderTopStyle === 'solid'), field: !!(box && box.width > 100 && box.height > 20),
+        busy: !!R.querySelector('form[aria-busy=true]'), loading: (R.querySelector('.loading') || {}).textContent || '', cards: R.querySelectorAll('.card').length };
+    });
+    await p.waitFor(() => { const R = document.querySelector('#calc-ko').shadowRoot, w = R && R.querySelector('.w'); return !!(w && getComputedStyle(w).display !== 'none'); }, null, { what: 'the form before the engine', timeout: 2500 });
+    const before = await shown();
+    t.eq({ ...before, loading: before.loading.length > 0 }, { shown: true, styled: true, field: true, busy: true, loading: true, cards: 0 }, 'the widget before the engine arrives');
+    await typeInto(p, '#calc-ko', 'revenueKrw', '35억');
+    await ready(p, '#calc-ko');
+    const after = await p.evaluate(() => { const R = document.querySelector('#calc-ko').shadowRoot; return { typed: R.querySelector('#f-revenueKrw').value, focus: R.activeElement && R.activeElement.id }; });
+    t.eq(after, { typed: '35억', focus: 'f-revenueKrw' }, 'what was typed before the engine, and the focus, once it arrived');
+    await pick(p, '#calc-ko', 'sector', 'medical_devices');
+    await p.waitFor(() => !!document.querySelector('#calc-ko').shadowRoot.querySelector('#c-pot'), null, { what: 'the result after the engine', timeout: 10000 });
+    const cmp = await compareWithEngine(p, '#calc-ko', { revenueKrw: '35억', sector: 'medical_devices', market: 'SA', lang: 'ko' });
+    cmp.bad.forEach((x) => t.problem(x));
+    t.note(`form shown before the engine; result for 35억 after it`);
+  },
+};
+
 export const cases = [
   ...PROFILES.map((x) => happy('ko', x)),
   ...PROFILES.map((x) => happy('en', x)),
+  beforeEngine,
 ];

@@ -33,9 +33,9 @@ export const cases = [
       // The widget's own stylesheet applies (a blocked sheet would leave browser defaults).
       const look = await p.evaluate(() => {
         const R = document.querySelector('#calc-ko').shadowRoot, cs = (s) => getComputedStyle(R.querySelector(s));
-        return { form: cs('.form').borderTopStyle + ' ' + cs('.form').borderTopLeftRadius, btn: cs('.btn').borderTopColor, font: cs('.w').fontFamily, vis: cs('.w').visibility };
+        return { form: cs('.form').borderTopStyle + ' ' + cs('.form').borderTopLeftRadius, btn: cs('.btn').borderTopColor, font: cs('.w').fontFamily, vis: cs('.w').visibility, shown: cs('.w').display !== 'none' };
       });
-      t.eq(look, { form: 'solid 8px', btn: 'rgb(11, 80, 208)', font: look.font, vis: 'visible' }, 'widget styles under CSP');
+      t.eq(look, { form: 'solid 8px', btn: 'rgb(11, 80, 208)', font: look.font, vis: 'visible', shown: true }, 'widget styles under CSP');
       t.assert(/Pretendard GOV/.test(look.font), `widget font ${look.font}`);
       // More details, a readiness answer, the medical-corporation box, result tables, an error.
       const sel = '#calc-ko';
