@@ -73,7 +73,7 @@ class SmeExportCalculator extends HTMLElement {
     this.initState();
     this.build();
     // Before the first result the colours are read again at once (a style pass over the form only).
-    this.onRedraw = () => { this.chartOpts = null; if (this.cssIn && !this.last) chartOptions(this); this.schedule('charts'); };
+    this.onRedraw = () => { this.chartOpts = null; this.chartsStale = true; if (this.cssIn && !this.last) chartOptions(this); this.schedule('charts'); };
     // Print shows every table: open all result <details>, then restore what the user had open.
     const pr = (on) => () => { printPage(this, on); this.printing = on; this.chartOpts = null; this.wrap.querySelectorAll('.r details[data-n]').forEach((d) => { d.open = on || this.opened.has(d.dataset.n); }); this.drawCharts(); };
     this.onBeforePrint = pr(true); this.onAfterPrint = pr(false);
@@ -236,7 +236,7 @@ class SmeExportCalculator extends HTMLElement {
     }
     this.pending = this.pending === 'u' ? 'u' : what;
     if (this.raf) return;
-    this.raf = requestAnimationFrame(() => { const w = this.pending; this.raf = 0; this.pending = null; if (!this.m || !this.fields) return; if (w === 'u') this.update(); else this.drawCharts(); });
+    this.raf = requestAnimationFrame(() => { const w = this.pending; this.raf = 0; this.pending = null; if (!this.m || !this.fields) return; if (w === 'u') this.update(); else if (this.chartsStale) this.drawCharts(); });
   }
 
   input() {

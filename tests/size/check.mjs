@@ -62,12 +62,14 @@ export const CHARTJS_GZIP = 71_106;
  * follow-up adding only those cards instead of building and patching all of them again (+16) to
  * 166,873; the results built as descriptions (dom.v) and patched against the description each
  * element showed, instead of as DOM elements compared with the page's and thrown away (keystroke
- * JS about 3 ms less; +68 B of element JS, -6 B of CSS for a dead print selector) to 166,935.
+ * JS about 3 ms less; +68 B of element JS, -6 B of CSS for a dead print selector) to 166,935,
+ * and a queued chart redraw dropped once the charts were drawn anyway (a trace showed both charts
+ * drawn twice in the first result's frame; +23) to 166,958.
  * The limit is that total, so that any other growth fails. Lower it (never raise it) each time the widget
  * shrinks, down to BUDGET_GZIP; the test says when it can be lowered.
  */
 export const BUDGET_GZIP = CHARTJS_GZIP - 1;
-export const LIMIT_GZIP = 166_935;
+export const LIMIT_GZIP = 166_958;
 
 export function gzipSize(buf) {
   return zlib.gzipSync(buf, { level: 9 }).length;

@@ -22,6 +22,9 @@ export function chartOptions(el) {
  *  sizes each canvas's backing store to its CSS size × devicePixelRatio. */
 export function drawCharts(el) {
   if (!el.last || !el.cvP) return;
+  // Drawn now with the current size and colours: a redraw queued before (a resize, the first
+  // layout of the form) has nothing left to do (it drew both charts again in the first result's frame).
+  el.chartsStale = false;
   const m = el.m, opts = chartOptions(el);
   for (const [cv, fn] of [[el.cvP, m.drawPotentialChart], [el.cvR, m.drawRankingChart]]) {
     if (typeof fn !== 'function' || !cv.isConnected) continue;
