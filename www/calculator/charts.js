@@ -19,12 +19,13 @@ export function chartOptions(el) {
 }
 
 /** Draws the charts of the result shown (`el.last`, as estimate() returned it); the engine
- *  sizes each canvas's backing store to its CSS size × devicePixelRatio. */
-export function drawCharts(el) {
-  if (!el.last || !el.cvP) return;
+ *  sizes each canvas's backing store to its CSS size × devicePixelRatio. With `r` (from render):
+ *  not again for the result they were last drawn for, unless a redraw is due. */
+export function drawCharts(el, r) {
+  if (!el.last || !el.cvP || (r && r === el.drawnFor && !el.chartsStale)) return;
   // Drawn now with the current size and colours: a redraw queued before (a resize, the first
   // layout of the form) has nothing left to do (it drew both charts again in the first result's frame).
-  el.chartsStale = false;
+  el.chartsStale = false; el.drawnFor = el.last;
   const m = el.m, opts = chartOptions(el);
   for (const [cv, fn] of [[el.cvP, m.drawPotentialChart], [el.cvR, m.drawRankingChart]]) {
     if (typeof fn !== 'function' || !cv.isConnected) continue;
