@@ -215,7 +215,8 @@ class SmeExportCalculator extends HTMLElement {
     this.results = h('section', { class: 'r', 'aria-labelledby': 'rH' }, this.hx(h, 0, this.t('resultsH'), { id: 'rH' }), this.actions, this.share, this.note, this.body);
     this.live = h('div', { class: 'sr', 'aria-live': 'polite', role: 'status' });
     this.dsNote ||= h('p', { class: 'msg warn', role: 'status', hidden: true });
-    this.foot = h('p', { class: 'foot' });
+    // The dataset's version, date and rate: set once per build (per keystroke, the same text replaced its node).
+    this.foot = h('p', { class: 'foot' }, ds && this.t('footer', { v: ds.version, d: ds.figuresAsOf, r: ds.krwPerUsdDisplay }));
     this.wrap.replaceChildren(this.dsNote, h('div', { class: 'grid' }, this.form, this.results), this.foot, this.live);
     this.last = null;
     if (m) { this.update(); this.style.minHeight = ''; }
@@ -284,15 +285,12 @@ class SmeExportCalculator extends HTMLElement {
       const shown = errs.find((x) => this.fields[x.field] && !this.fields[x.field].err.hidden);
       if (shown) this.announce(shown.message);
     }
-    this.foot.textContent = this.t('footer', { v: this.ds.version, d: this.ds.figuresAsOf, r: this.ds.krwPerUsdDisplay });
   }
 
   announce(text) {
     clearTimeout(this.liveT);
     this.liveT = setTimeout(() => { this.live.textContent = text; }, 500);
   }
-
-  /** Remembered open/closed state of a results <details> across re-renders. */
 
   render(r) { render(this, r); }
   drawCharts() { drawCharts(this); }

@@ -67,12 +67,13 @@ export const CHARTJS_GZIP = 71_106;
  * drawn twice in the first result's frame; +23) to 166,958, and the charts drawn before the cards
  * are patched, not after (the canvas font setter laid the patched cards out inside the keystroke's
  * script: input to result median 9.5-11.3 -> 6.8-7.6 ms) and not again for the lower cards of a
- * first result (+39) to 166,997.
+ * first result (+39) to 166,997, and the footer set once per build instead of per keystroke (-7)
+ * to 166,990.
  * The limit is that total, so that any other growth fails. Lower it (never raise it) each time the widget
  * shrinks, down to BUDGET_GZIP; the test says when it can be lowered.
  */
 export const BUDGET_GZIP = CHARTJS_GZIP - 1;
-export const LIMIT_GZIP = 166_997;
+export const LIMIT_GZIP = 166_990;
 
 export function gzipSize(buf) {
   return zlib.gzipSync(buf, { level: 9 }).length;
