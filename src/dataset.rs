@@ -75,6 +75,9 @@ pub struct Dataset {
     pub plan: Plan,
     pub method: MethodParams,
     pub sme: SmeRules,
+    /// Korea's share of world goods exports (all products): the supply term of the pair-level
+    /// ease of trade (ITC's), with each market's `goods_trade`.
+    pub korea_world_goods_share: Option<Figure>,
     pub sectors: Vec<Sector>,
     pub regions: Vec<Region>,
     pub markets: Vec<Market>,
@@ -154,6 +157,9 @@ pub struct MethodParams {
     pub model_uncertainty: Figure,
     /// Weights of the readiness questions; they must sum to 1.
     pub readiness_weights: ReadinessWeights,
+    /// A market figure more than this many years older than the price year is not brought
+    /// forward: the tier below is used and the old figure is shown as context. No limit if absent.
+    pub max_figure_age_years: Option<Figure>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -194,17 +200,12 @@ pub struct SmeTable {
 }
 
 /// One industry's thresholds: revenue at most `small_max` is small, at most `medium_max` medium.
-/// Where the table's per-industry value is not known, `*_max_krw` is the certain lower bound and
-/// `*_max_up_to_krw` the largest value the revision allows: revenue between the two "may be" in
-/// the better class.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SmeRow {
     pub sector: String,
     pub small_max_krw: Figure,
-    pub small_max_up_to_krw: Option<Figure>,
     pub medium_max_krw: Figure,
-    pub medium_max_up_to_krw: Option<Figure>,
 }
 
 /// A sector of the medical industry.
@@ -224,6 +225,9 @@ pub struct Sector {
     /// Korea's exports of the sector, USD (at the price year where known): a firm's share of
     /// them scales Korea's potential to the firm.
     pub korea_exports_usd: Figure,
+    /// The share of a market's current health expenditure that is this sector's imports: the
+    /// demand of a market with no current figure of its own (a stated proxy).
+    pub demand_from_health_spending: Option<Figure>,
 }
 
 /// A target market.
@@ -242,6 +246,21 @@ pub struct Market {
     pub demand_growth: Vec<SectorFigure>,
     /// Korea's actual exports to the market, USD: the anchor of ease of trade (ITC).
     pub korea_exports: Vec<ActualExports>,
+    /// Current health expenditure, USD (WHO GHED): the base of the sectors' demand proxy.
+    pub health_expenditure_usd: Option<Figure>,
+    /// Korea's total goods exports to the market and the market's total goods imports: the
+    /// pair-level ease of trade where the sector's own exports are not known.
+    pub goods_trade: Option<GoodsTrade>,
+}
+
+/// Total goods trade of Korea with one market (all products), for ITC's pair-level ease.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GoodsTrade {
+    /// Korea's goods exports to the market, USD.
+    pub korea_exports_usd: Figure,
+    /// The market's goods imports from the world, USD.
+    pub imports_usd: Figure,
 }
 
 /// Korea's actual exports to one market of one sector, or of several pooled in one figure

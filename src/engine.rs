@@ -99,6 +99,10 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
         None => Vec::new(),
     };
     let market = ds.market(&input.market);
+    let terms = match (ds.sector(&input.sector), market) {
+        (Some(s), Some(m)) => Some(potential::terms(ds, s, m, input)),
+        _ => None,
+    };
     let programs = match market {
         Some(market) => rules::assess_all(&Facts {
             input,
@@ -109,7 +113,7 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
         None => Vec::new(),
     };
     // ... then word.
-    let potential = potential_for(input, ds);
+    let potential = potential_for(input, ds, terms.as_ref());
     let plan = words::plan_context(ds, potential::plan(ds, potential.base_krw, &input.sector), lang);
     let support = match market {
         Some(market) => ds
@@ -136,7 +140,7 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
         ranking,
         plan,
         support,
-        assumptions: words::assumptions(ds, input, lang),
+        assumptions: words::assumptions(ds, input, terms.as_ref(), size.threshold_assumed, lang),
         summary,
         what_if,
         what_if_sme,
@@ -154,12 +158,12 @@ pub fn base_krw(input: &Input, ds: &Dataset) -> f64 {
     }
 }
 
-fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
+fn potential_for(input: &Input, ds: &Dataset, terms: Option<&potential::Terms>) -> crate::model::Potential {
     let lang = input.lang;
     let rate = potential::krw_per_usd(ds);
     let usd = |krw: f64| if rate > 0.0 { krw / rate } else { 0.0 };
-    let (sector, market) = match (ds.sector(&input.sector), ds.market(&input.market)) {
-        (Some(s), Some(m)) => (s, m),
+    let (sector, market, t) = match (ds.sector(&input.sector), ds.market(&input.market), terms) {
+        (Some(s), Some(m), Some(t)) => (s, m, t),
         _ => {
             return crate::model::Potential {
                 market: input.market.clone(),
@@ -191,13 +195,12 @@ fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
             }
         }
     };
-    let t = potential::terms(ds, sector, market, input);
     let Amounts {
         base_krw,
         low_krw,
         high_krw,
         untapped_krw,
-    } = amounts(ds, &t, input);
+    } = amounts(ds, t, input);
     let exports = input.exports_to_market_krw.map(|x| x as f64);
     let (_, score, _, unanswered) = potential::readiness_scores(ds, &input.readiness);
     crate::model::Potential {
@@ -215,16 +218,16 @@ fn potential_for(input: &Input, ds: &Dataset) -> crate::model::Potential {
         untapped_usd: usd(untapped_krw),
         untapped_assumes_no_exports: exports.is_none(),
         exports_to_market_krw: exports,
-        years: words::year_labels(potential::years(ds, &t), lang),
+        years: words::year_labels(potential::years(ds, t), lang),
         price_year: ds.price_year,
-        ease_basis: t.ease_basis,
-        ease_label: words::ease_label(t.ease_basis, lang).to_owned(),
-        ease_note: words::ease_note(ds, sector, market, &t, lang),
-        korea_potential_krw: potential::usd_to_krw(ds, t.korea_potential_usd),
-        korea_untapped_krw: potential::usd_to_krw(ds, t.korea_untapped_usd),
-        exportable_krw: to_won(t.exportable_krw) as f64,
-        exportable_is_reported: t.exportable_is_reported,
-        factors: words::factors(ds, sector, market, &t, lang),
+        ease_basis: t.market.ease_basis,
+        ease_label: words::ease_label(t.market.ease_basis, lang).to_owned(),
+        ease_note: words::ease_note(ds, sector, market, t, lang),
+        korea_potential_krw: potential::usd_to_krw(ds, t.market.korea_potential_usd),
+        korea_untapped_krw: potential::usd_to_krw(ds, t.market.korea_untapped_usd),
+        exportable_krw: to_won(t.firm.exportable_krw) as f64,
+        exportable_is_reported: t.firm.exportable_is_reported,
+        factors: words::factors(ds, sector, market, t, lang),
         readiness_score: score,
         unanswered_questions: unanswered,
     }

@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::dataset::{
-    ActualExports, Dataset, ExchangeRate, Figure, Fta, LabelledFigure, Market, MethodParams, Plan, Program,
+    ActualExports, Dataset, ExchangeRate, Figure, Fta, GoodsTrade, LabelledFigure, Market, MethodParams, Plan, Program,
     ReadinessWeights, Region, Sector, SectorFigure, SmeRow, SmeRules, SmeTable, Text, YearRate, DEFAULT_JSON,
 };
 use crate::dataset::{Criterion, FtaStatus, ProgramStatus};
@@ -739,6 +739,11 @@ impl Reader {
 
     /// A market's per-sector figures (demand or growth): one per known sector.
     fn sector_figs(&mut self, o: &Obj, key: &str, b: Bound, sectors: &Ids) -> Vec<SectorFigure> {
+        self.sector_figs_except(o, key, b, sectors, &Ids::new())
+    }
+
+    /// `sector_figs` where the sectors in `optional` may have no entry.
+    fn sector_figs_except(&mut self, o: &Obj, key: &str, b: Bound, sectors: &Ids, optional: &Ids) -> Vec<SectorFigure> {
         let mut seen = Ids::new();
         let list = self.list(o, key, false, |r, v| {
             let o = r.obj(v)?;
@@ -747,6 +752,9 @@ impl Reader {
                 figure: r.figure(o, b),
             })
         });
+        for id in &optional.0 {
+            seen.insert(id);
+        }
         self.cover(o, key, sectors, &seen);
         list
     }
@@ -856,8 +864,19 @@ impl Reader {
                 korea_output_krw: r.fig(o, "koreaOutputKrw", Bound::Pos),
                 korea_exports_krw: r.fig(o, "koreaExportsKrw", Bound::NonNeg),
                 korea_exports_usd: r.fig(o, "koreaExportsUsd", Bound::Pos),
+                demand_from_health_spending: r.opt(o, "demandFromHealthSpending", |r, v| {
+                    r.obj(v).map_or_else(fig0, |o| r.figure(o, Bound::Share))
+                }),
             })
         });
+        let korea_world_goods_share = self.opt(o, "koreaWorldGoodsShare", |r, v| {
+            r.obj(v).map_or_else(fig0, |o| r.figure(o, Bound::Share))
+        });
+        // A sector with a demand proxy needs no demand record in every market.
+        let mut proxied = Ids::new();
+        for s in sectors.iter().filter(|s| s.demand_from_health_spending.is_some()) {
+            proxied.insert(&s.id);
+        }
         if let Some(p) = &plan {
             self.scope_sectors(p, &sector_ids);
         }
@@ -890,9 +909,21 @@ impl Reader {
                 source: r.opt(o, "source", Self::string).unwrap_or_default(),
                 date: r.opt(o, "date", Self::string),
             });
-            let demand = r.sector_figs(o, "demand", Bound::NonNeg, &sector_ids);
+            let demand = r.sector_figs_except(o, "demand", Bound::NonNeg, &sector_ids, &proxied);
             let demand_growth = r.sector_figs(o, "demandGrowth", Bound::Growth, &sector_ids);
             let korea_exports = r.korea_exports(o, &sector_ids);
+            let health_expenditure_usd = r.opt(o, "healthExpenditureUsd", |r, v| {
+                r.obj(v).map_or_else(fig0, |o| r.figure(o, Bound::NonNeg))
+            });
+            let goods_trade = r
+                .opt(o, "goodsTrade", |r, v| {
+                    let o = r.obj(v)?;
+                    Some(GoodsTrade {
+                        korea_exports_usd: r.fig(o, "koreaExportsUsd", Bound::NonNeg),
+                        imports_usd: r.fig(o, "importsUsd", Bound::Pos),
+                    })
+                })
+                .flatten();
             Some(Market {
                 id,
                 region,
@@ -902,6 +933,8 @@ impl Reader {
                 demand,
                 demand_growth,
                 korea_exports,
+                health_expenditure_usd,
+                goods_trade,
             })
         });
 
@@ -946,6 +979,7 @@ impl Reader {
             plan: plan?,
             method: method?,
             sme: sme?,
+            korea_world_goods_share,
             sectors,
             regions,
             markets,
@@ -1081,6 +1115,9 @@ impl Reader {
     }
 
     fn method(&mut self, o: &Obj) -> Option<MethodParams> {
+        let max_figure_age_years = self.opt(o, "maxFigureAgeYears", |r, v| {
+            r.obj(v).map_or_else(fig0, |o| r.figure(o, Bound::NonNeg))
+        });
         let distance_elasticity = self.fig(o, "distanceElasticity", Bound::Pos);
         let fta_in_force_effect = self.fig(o, "ftaInForceEffect", Bound::Pos);
         let before = self.count();
@@ -1122,6 +1159,7 @@ impl Reader {
             readiness_max_multiplier,
             model_uncertainty,
             readiness_weights: readiness_weights?,
+            max_figure_age_years,
         })
     }
 
@@ -1170,7 +1208,7 @@ impl Reader {
         }
     }
 
-    /// One row: small at most medium; each possible upper bound at least its certain value.
+    /// One row: small at most medium.
     fn sme_row(&mut self, o: &Obj, sectors: &Ids, seen: &mut Ids) -> SmeRow {
         let sector = self.sector_ref(o, sectors, seen);
         let before = self.count();
@@ -1184,30 +1222,10 @@ impl Reader {
                 Fix::SmallAboveMedium,
             );
         }
-        let up_to = |r: &mut Self, key: &str, certain: &Figure, certain_key: &str| {
-            let before = r.count();
-            let f = r.opt(o, key, |r, v| match r.obj(v) {
-                Some(o) => r.figure(o, Bound::NonNeg),
-                None => fig0(),
-            })?;
-            if r.count() == before && f.value < certain.value {
-                r.err_at(
-                    key,
-                    K::Range,
-                    &["must not be below ", certain_key],
-                    Fix::UpToBelowCertain,
-                );
-            }
-            Some(f)
-        };
-        let small_max_up_to_krw = up_to(self, "smallMaxUpToKrw", &small_max_krw, "smallMaxKrw");
-        let medium_max_up_to_krw = up_to(self, "mediumMaxUpToKrw", &medium_max_krw, "mediumMaxKrw");
         SmeRow {
             sector,
             small_max_krw,
-            small_max_up_to_krw,
             medium_max_krw,
-            medium_max_up_to_krw,
         }
     }
 }

@@ -80,22 +80,15 @@ pub struct SmeAssessment {
     pub table: usize,
     /// The 3-year average revenue judged, whole won.
     pub revenue_krw: u64,
-    /// The sector's thresholds in that table, KRW (0 when the sector has no row): the certain
-    /// values, and where the table's value is not known, the largest it may be.
+    /// The sector's thresholds in that table, KRW (0 when the sector has no row).
     pub small_max_krw: f64,
-    pub small_max_up_to_krw: Option<f64>,
     pub medium_max_krw: f64,
-    pub medium_max_up_to_krw: Option<f64>,
     /// Total assets at or above this are never an SME, KRW.
     pub asset_cap_krw: f64,
     /// Whether total assets were given (if not, the asset condition is stated, not checked).
     pub assets_given: bool,
     /// True when a threshold used is an assumption in the dataset.
     pub threshold_assumed: bool,
-    /// The better class the table may give where its value is uncertain (`Small`, or `Medium`
-    /// for "an SME"): revenue between the certain bound and the possible upper bound. Never
-    /// changes `size`.
-    pub may_be: Option<SmeSize>,
 }
 
 /// One threshold of the sector and how far the firm's revenue is from it.
@@ -104,11 +97,9 @@ pub struct SmeAssessment {
 pub struct SmeThreshold {
     /// `Small`: the small-enterprise ceiling; `Medium`: the SME (medium-enterprise) ceiling.
     pub size: SmeSize,
-    /// The certain value, KRW.
+    /// The ceiling, KRW.
     pub max_krw: f64,
-    /// The largest value it may have in the table applied, if uncertain.
-    pub up_to_krw: Option<f64>,
-    /// Revenue minus the certain value, whole won (negative: below the ceiling).
+    /// Revenue minus the ceiling, whole won (negative: below the ceiling).
     pub distance_krw: f64,
     /// "45억 below the 80억 small-enterprise ceiling".
     pub text: String,
@@ -128,21 +119,15 @@ pub struct SmeStatus {
     pub table: String,
     pub table_effective: String,
     pub table_source: String,
-    /// Thresholds used for this sector, KRW: certain values and, where uncertain, the largest.
+    /// Thresholds used for this sector, KRW.
     pub small_max_krw: f64,
-    pub small_max_up_to_krw: Option<f64>,
     pub medium_max_krw: f64,
-    pub medium_max_up_to_krw: Option<f64>,
     /// The sector's limits in one line ("소기업 80억 원 이하 · 중기업 800억 원 이하").
     pub limits: String,
     /// Each threshold with the distance to it (revenue basis only; empty otherwise).
     pub thresholds: Vec<SmeThreshold>,
     /// True when a threshold used is unverified (an assumption in the dataset).
     pub threshold_assumed: bool,
-    /// The better class the table may give (see `SmeAssessment::may_be`) ...
-    pub may_be: Option<SmeSize>,
-    /// ... worded, with where to confirm.
-    pub may_be_note: Option<String>,
     /// What the widget cannot check: affiliated companies, the grace period, independence.
     pub not_checked: Vec<Reason>,
     pub confirm_at: String,

@@ -3,7 +3,7 @@
 //!
 //! - `read_panel` reads the panel CSV into `RawInput`s (text in, values out: no I/O here).
 //! - `outcomes` runs every firm through one dataset on the batch scorer's text-free path
-//!   (`engine::check` + `Prepared::score`, plus the SME table in force and `sme::may_be`), so
+//!   (`engine::check` + `Prepared::score`, plus the SME table in force), so
 //!   nothing here depends on how a result is worded.
 //! - `outcomes_csv` / `read_outcomes` write and read the pinned artefact
 //!   (`tests/data/panel-outcomes.csv`); `diff` lists every cell that differs (firm, field, before,
@@ -174,9 +174,6 @@ pub struct Scored {
     pub size: SmeSize,
     /// The effective date of the SME table applied on the firm's day (`sme::table_effective`).
     pub table: String,
-    /// The better class the table in force may give where its per-industry value is uncertain
-    /// (`sme::may_be`; the column keeps its name `newer_table_may_give`).
-    pub newer_table_may_give: Option<SmeSize>,
     pub base_krw: u64,
     pub low_krw: u64,
     pub high_krw: u64,
@@ -209,7 +206,6 @@ pub fn outcomes(panel: &[PanelFirm], ds: &Dataset) -> Vec<FirmOutcome> {
                     Ok(Scored {
                         size: s.size,
                         table: sme::table_effective(&input, ds).to_owned(),
-                        newer_table_may_give: sme::may_be(&input, ds),
                         base_krw: to_won(s.base_krw),
                         low_krw: to_won(s.low_krw),
                         high_krw: to_won(s.high_krw),
@@ -243,7 +239,6 @@ pub fn outcomes(panel: &[PanelFirm], ds: &Dataset) -> Vec<FirmOutcome> {
 pub enum OutcomeField {
     SmeSize,
     SmeTable,
-    NewerTableMayGive,
     BaseKrw,
     LowKrw,
     HighKrw,
@@ -274,7 +269,6 @@ impl OutcomeField {
         match self {
             OutcomeField::SmeSize => "sme_size".into(),
             OutcomeField::SmeTable => "sme_table".into(),
-            OutcomeField::NewerTableMayGive => "newer_table_may_give".into(),
             OutcomeField::BaseKrw => "base_krw".into(),
             OutcomeField::LowKrw => "low_krw".into(),
             OutcomeField::HighKrw => "high_krw".into(),
@@ -288,7 +282,7 @@ impl OutcomeField {
 
     pub fn kind(&self) -> ChangeKind {
         match self {
-            OutcomeField::SmeSize | OutcomeField::SmeTable | OutcomeField::NewerTableMayGive => ChangeKind::SmeStatus,
+            OutcomeField::SmeSize | OutcomeField::SmeTable => ChangeKind::SmeStatus,
             OutcomeField::BaseKrw | OutcomeField::LowKrw | OutcomeField::HighKrw | OutcomeField::UntappedKrw => {
                 ChangeKind::Potential
             }
@@ -344,10 +338,6 @@ fn fields(outcome: &Result<Scored, String>) -> Vec<(OutcomeField, Value)> {
             let mut out = vec![
                 (OutcomeField::SmeSize, text(size_key(s.size))),
                 (OutcomeField::SmeTable, text(s.table.as_str())),
-                (
-                    OutcomeField::NewerTableMayGive,
-                    text(s.newer_table_may_give.map_or("", size_key)),
-                ),
                 (OutcomeField::BaseKrw, won(s.base_krw)),
                 (OutcomeField::LowKrw, won(s.low_krw)),
                 (OutcomeField::HighKrw, won(s.high_krw)),

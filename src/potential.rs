@@ -1,68 +1,65 @@
 //! Export potential of one firm to one market: the ITC Export Potential Indicator
 //! (supply x demand x ease of trade), anchored on Korea's actual exports and scaled to the firm.
-//! docs/METHOD.md states the formula, what is ITC's and what is ours, every factor and its limits,
+//! docs/METHOD.md states the method, what is ITC's and what is ours, every factor and its limits,
 //! with a worked example that `tests/worked_example.rs` checks to the won.
 //!
-//! predicted(m, s) = korea_share(s) * demand(m, s)           (demand brought to the price year)
-//! ease(m, s)      = actual(m, s) / predicted(m, s)           basis `actual` (the cell's own figure)
-//!                 | sum actual / sum predicted over the market's records   basis `market`
-//!                 | c * distance(m)^-theta * fta(m)          basis `gravity` (fallback), c calibrated
-//!                   so the rule reproduces the anchored records in total
-//! korea_potential = predicted * ease;  korea_untapped = max(0, korea_potential - actual)
-//! firm_share      = min(exportable / (korea_exports_usd(s) * rate), 1),
-//!   exportable    = current exports if given (> 0), else revenue * korea_exports_krw / korea_output_krw
-//! potential       = korea_potential * firm_share * readiness_multiplier
-//!   multiplier    = m_min + (m_max - m_min) * readiness_score
-//! The band uses the readiness score with unanswered questions counted as "no" (low) and "yes"
-//! (high), widened by the model uncertainty u: low * (1 - u), high * (1 + u).
-//! A USD figure of year y is brought to the price year p by (1 + growth(m, s))^(p - y).
-//! Each year t of the projection (p ..= p + projectionYears): value * (1 + growth(m, s))^(t - p).
+//! Each step's formula is a constant next to the code that computes it (`formula::*`), written in
+//! the ids of the calculation trace's factors and steps (`report::trace`); `tests/trace.rs`
+//! evaluates every one of them over the trace's own values, for every market and sector.
+//!
+//! Tiers, decided here and nowhere else:
+//! - demand: the market's own figure when current (at most `maxFigureAgeYears` older than the
+//!   price year), else the sector's proxy (a share of the market's health expenditure);
+//! - ease of trade: Korea's own exports of the sector to the market when current (`Actual`), else
+//!   ITC's pair-level ease from total goods trade (`Pair`), else the gravity rule (`Gravity`).
+//!
+//! A figure too old to bring forward is never used as if current: it stays as context only.
 //!
 //! Invariants (property-tested): no NaN, nothing negative, low <= base <= high, non-decreasing in
 //! revenue. Every arithmetic result is passed through `finite` so a strange dataset yields 0,
 //! never NaN.
 
 use crate::amount::to_won;
-use crate::dataset::{ActualExports, Dataset, Figure, FtaStatus, Market, Sector};
+use crate::dataset::{Dataset, Figure, FtaStatus, Market, Sector};
 use crate::model::{Input, PlanYear, Question, Readiness, YearPotential};
-pub use crate::vocab::EaseBasis;
+pub use crate::vocab::{DemandBasis, EaseBasis};
 
-/// The computed terms for one market, before formatting into a result.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Terms {
-    pub korea_share: f64,
-    /// Market demand at the price year, USD.
-    pub demand_usd: f64,
-    /// The factor that brought the demand figure to the price year (1 when of that year).
-    pub demand_factor: f64,
-    /// korea_share * demand: what supply and demand alone predict Korea sells there, USD.
-    pub predicted_usd: f64,
-    pub ease_basis: EaseBasis,
-    pub ease: f64,
-    /// Korea's actual exports of this sector there at the price year, USD (0 when not known).
-    pub korea_actual_usd: f64,
-    /// The gravity constant c (only meaningful for basis `gravity`).
-    pub gravity_constant: f64,
-    pub distance_ease: f64,
-    pub fta_effect: f64,
-    pub korea_potential_usd: f64,
-    /// max(0, Korea's potential - Korea's actual exports), USD (only with basis `actual`).
-    pub korea_untapped_usd: f64,
-    /// What the firm can export, KRW: its current exports, or revenue times export intensity.
-    pub exportable_krw: f64,
-    /// True when `exportable_krw` is the firm's own current exports.
-    pub exportable_is_reported: bool,
-    pub export_intensity: f64,
-    pub firm_share: f64,
-    pub readiness_low: f64,
-    pub readiness_base: f64,
-    pub readiness_high: f64,
-    pub multiplier_base: f64,
-    pub uncertainty: f64,
-    pub low_usd: f64,
-    pub base_usd: f64,
-    pub high_usd: f64,
-    pub growth: f64,
+/// The formulas of the trace's steps, in the ids of its factors and steps. Each is used by the
+/// code that computes the step it names (search for the constant).
+pub mod formula {
+    pub const DEMAND_FACTOR: &str = "(1 + demandGrowth) ^ (priceYear − marketDemandYear)";
+    pub const MARKET_DEMAND: &str = "marketDemandRecorded × demandFactor";
+    pub const HEALTH_FACTOR: &str = "(1 + demandGrowth) ^ (priceYear − healthExpenditureYear)";
+    pub const MARKET_DEMAND_PROXY: &str = "healthExpenditureUsd × demandFromHealthSpending × healthFactor";
+    pub const PREDICTED_USD: &str = "koreaWorldShare × marketDemand";
+    pub const ACTUAL_FACTOR: &str = "(1 + demandGrowth) ^ (priceYear − koreaActualYear)";
+    pub const KOREA_ACTUAL_USD: &str = "koreaActualRecorded × actualFactor";
+    pub const EASE_ACTUAL: &str = "koreaActualUsd ÷ predictedUsd";
+    pub const EASE_PAIR: &str = "koreaGoodsExportsUsd ÷ (koreaWorldGoodsShare × marketGoodsImportsUsd)";
+    pub const EASE_GRAVITY: &str = "gravityConstant × distanceKm ^ (−distanceElasticity) × ftaEffect";
+    pub const POTENTIAL_ACTUAL: &str = "koreaActualUsd";
+    pub const POTENTIAL: &str = "predictedUsd × easeOfTrade";
+    pub const KOREA_UNTAPPED_USD: &str = "max(koreaPotentialUsd − koreaActualUsd, 0)";
+    pub const EXPORT_INTENSITY: &str = "min(koreaExportsKrw ÷ koreaOutputKrw, 1)";
+    pub const EXPORTABLE_FROM_REVENUE: &str = "revenueKrw × exportIntensity";
+    pub const EXPORTABLE_REPORTED: &str = "currentExportsKrw";
+    pub const KOREA_SECTOR_EXPORTS_KRW: &str = "koreaExportsUsd × krwPerUsd";
+    pub const FIRM_SHARE: &str = "min(exportableKrw ÷ koreaSectorExportsKrw, 1)";
+    pub const READINESS_MULTIPLIER: &str =
+        "readinessMinMultiplier + (readinessMaxMultiplier − readinessMinMultiplier) × readinessScore";
+    pub const READINESS_MULTIPLIER_LOW: &str =
+        "readinessMinMultiplier + (readinessMaxMultiplier − readinessMinMultiplier) × readinessScoreLow";
+    pub const READINESS_MULTIPLIER_HIGH: &str =
+        "readinessMinMultiplier + (readinessMaxMultiplier − readinessMinMultiplier) × readinessScoreHigh";
+    pub const FIRM_BEFORE_READINESS_USD: &str = "koreaPotentialUsd × firmShare";
+    pub const BASE_USD: &str = "firmBeforeReadinessUsd × readinessMultiplier";
+    pub const LOW_USD: &str = "min(firmBeforeReadinessUsd × readinessMultiplierLow × (1 − modelUncertainty), baseUsd)";
+    pub const HIGH_USD: &str =
+        "max(firmBeforeReadinessUsd × readinessMultiplierHigh × (1 + modelUncertainty), baseUsd)";
+    pub const BASE_KRW: &str = "round(baseUsd × krwPerUsd)";
+    pub const LOW_KRW: &str = "round(lowUsd × krwPerUsd)";
+    pub const HIGH_KRW: &str = "round(highUsd × krwPerUsd)";
+    pub const UNTAPPED_KRW: &str = "max(baseKrw − exportsToMarketKrw, 0)";
 }
 
 /// Replaces NaN and infinities with 0 and negatives with 0: results are always shown as amounts.
@@ -90,46 +87,125 @@ pub fn growth_of(market: &Market, sector: &str) -> f64 {
     })
 }
 
-/// The factor that brings a figure of its year to the price year at growth `g`:
-/// (1 + g)^(price year - year); 1 when the figure has no year (used as is, flagged).
-pub fn to_price_year(ds: &Dataset, fig: &Figure, g: f64) -> f64 {
-    match fig.year {
-        Some(y) => finite((1.0 + g).powi(ds.price_year.saturating_sub(y))),
-        None => 1.0,
+/// How a market figure stands against the price year.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Age {
+    /// Of the price year, or brought to it by `factor` = (1 + g)^(price year − year).
+    Current { year: i32, factor: f64 },
+    /// No year: used as it is, flagged.
+    YearUnknown,
+    /// More than `maxFigureAgeYears` before the price year: context only, never brought forward.
+    TooOld { year: i32 },
+}
+
+impl Age {
+    /// The factor that brings the figure to the price year (0 when too old to use).
+    pub fn factor(&self) -> f64 {
+        match self {
+            Age::Current { factor, .. } => *factor,
+            Age::YearUnknown => 1.0,
+            Age::TooOld { .. } => 0.0,
+        }
+    }
+
+    pub fn usable(&self) -> bool {
+        !matches!(self, Age::TooOld { .. })
     }
 }
 
-/// Mean demand growth of the sectors a record names (a pooled record grows at their mean).
-fn record_growth(market: &Market, rec: &ActualExports) -> f64 {
-    let n = rec.sectors.len().max(1) as f64;
-    rec.sectors.iter().map(|s| growth_of(market, s)).sum::<f64>() / n
+/// How old a figure is against the price year, and the factor that brings it there at growth `g`.
+pub fn age_of(ds: &Dataset, fig: &Figure, g: f64) -> Age {
+    let Some(year) = fig.year else {
+        return Age::YearUnknown;
+    };
+    let too_old = ds
+        .method
+        .max_figure_age_years
+        .as_ref()
+        .is_some_and(|max| f64::from(ds.price_year.saturating_sub(year)) > max.value);
+    if too_old {
+        Age::TooOld { year }
+    } else {
+        // formula::DEMAND_FACTOR, formula::ACTUAL_FACTOR, formula::HEALTH_FACTOR
+        Age::Current {
+            year,
+            factor: finite((1.0 + g).powi(ds.price_year.saturating_sub(year))),
+        }
+    }
 }
 
-/// A record of Korea's actual exports, at the price year, USD.
-fn record_usd(ds: &Dataset, market: &Market, rec: &ActualExports) -> f64 {
-    finite(rec.figure.value * to_price_year(ds, &rec.figure, record_growth(market, rec)))
+/// A market's demand for a sector at the price year, and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Demand {
+    pub basis: DemandBasis,
+    /// USD at the price year.
+    pub usd: f64,
+    /// The factor that brought the figure it rests on (the market's own or its health
+    /// expenditure) to the price year.
+    pub factor: f64,
+    /// The market's own figure is there but too old to use (its year): shown as context.
+    pub too_old_year: Option<i32>,
+    /// The market's own figure has no year (used as it is).
+    pub year_unknown: bool,
+    /// The value is an assumption: a proxy, a figure of another year brought forward, or one
+    /// the dataset marks as assumed.
+    pub assumed: bool,
 }
 
-/// What supply and demand alone predict Korea sells of a sector in a market, USD (price year).
-fn predicted(ds: &Dataset, sector: &Sector, market: &Market) -> (f64, f64, f64) {
-    let (demand, factor) = market.demand_for(&sector.id).map_or((0.0, 1.0), |d| {
-        let f = to_price_year(ds, d, growth_of(market, &sector.id));
-        (finite(d.value * f), f)
-    });
-    let share = finite(sector.korea_world_share.value).min(1.0);
-    (share, demand, factor)
+/// The market's demand for the sector: its own current figure, else the sector's proxy.
+pub fn demand(ds: &Dataset, sector: &Sector, market: &Market) -> Demand {
+    let g = growth_of(market, &sector.id);
+    let mut out = Demand {
+        basis: DemandBasis::Missing,
+        usd: 0.0,
+        factor: 1.0,
+        too_old_year: None,
+        year_unknown: false,
+        assumed: true,
+    };
+    if let Some(fig) = market.demand_for(&sector.id) {
+        match age_of(ds, fig, g) {
+            Age::TooOld { year } => out.too_old_year = Some(year),
+            age => {
+                out.basis = DemandBasis::Measured;
+                out.factor = age.factor();
+                out.year_unknown = age == Age::YearUnknown;
+                out.assumed = fig.assumption || fig.year != Some(ds.price_year);
+                // formula::MARKET_DEMAND
+                out.usd = finite(fig.value * out.factor);
+                return out;
+            }
+        }
+    }
+    let proxy = (&sector.demand_from_health_spending, &market.health_expenditure_usd);
+    if let (Some(share), Some(health)) = proxy {
+        let age = age_of(ds, health, g);
+        if age.usable() {
+            out.basis = DemandBasis::HealthSpending;
+            out.factor = age.factor();
+            // formula::MARKET_DEMAND_PROXY
+            out.usd = finite(health.value * share.value * out.factor);
+        }
+    }
+    out
 }
 
-/// Predicted exports over the sectors a record names (those the dataset has), USD.
-fn record_predicted(ds: &Dataset, market: &Market, rec: &ActualExports) -> f64 {
-    rec.sectors
+/// Korea's own exports of the sector to the market (a single-sector record), if any.
+fn own_record<'a>(market: &'a Market, sector: &str) -> Option<&'a Figure> {
+    market.own_exports_for(sector)
+}
+
+/// ITC's pair-level ease of a market: Korea's goods exports there over what its world share of
+/// goods exports and the market's goods imports predict. `None` without current figures.
+pub fn pair_ease(ds: &Dataset, market: &Market) -> Option<f64> {
+    let trade = market.goods_trade.as_ref()?;
+    let share = ds.korea_world_goods_share.as_ref()?;
+    let all_current = [&trade.korea_exports_usd, &trade.imports_usd, share]
         .iter()
-        .filter_map(|id| ds.sector(id))
-        .map(|s| {
-            let (share, demand, _) = predicted(ds, s, market);
-            share * demand
-        })
-        .sum()
+        .all(|f| age_of(ds, f, 0.0).usable());
+    let predicted = share.value * trade.imports_usd.value;
+    // formula::EASE_PAIR
+    (all_current && predicted > 0.0).then(|| finite(trade.korea_exports_usd.value / predicted))
 }
 
 /// The gravity rule's shape for a market: distance^-theta times the FTA effect when in force.
@@ -145,16 +221,28 @@ fn gravity_shape(ds: &Dataset, market: &Market) -> (f64, f64) {
     (distance, fta)
 }
 
-/// The gravity constant c: sum of actual exports over sum of predicted * shape, over every
-/// record of every market, so the fallback reproduces the anchored markets in total (this
-/// replaces an arbitrary reference distance). 0 when the dataset has no record.
+/// Korea's current actual exports of a sector to a market at the price year, USD, with the
+/// factor that brought them there; `None` when there is no record or it is too old.
+fn current_actual(ds: &Dataset, sector: &Sector, market: &Market) -> Option<(f64, f64)> {
+    let fig = own_record(market, &sector.id)?;
+    let age = age_of(ds, fig, growth_of(market, &sector.id));
+    // formula::KOREA_ACTUAL_USD
+    age.usable().then(|| (finite(fig.value * age.factor()), age.factor()))
+}
+
+/// The gravity constant c: sum of current actual exports over sum of predicted * shape, over every
+/// sector and market with a current record, so the fallback reproduces the anchored cells in
+/// total. 0 when the dataset has none.
 pub fn gravity_constant(ds: &Dataset) -> f64 {
     let (mut actual, mut shaped) = (0.0, 0.0);
     for market in &ds.markets {
         let (d, f) = gravity_shape(ds, market);
-        for rec in &market.korea_exports {
-            actual += record_usd(ds, market, rec);
-            shaped += record_predicted(ds, market, rec) * d * f;
+        for sector in &ds.sectors {
+            if let Some((x, _)) = current_actual(ds, sector, market) {
+                let predicted = finite(sector.korea_world_share.value).min(1.0) * demand(ds, sector, market).usd;
+                actual += x;
+                shaped += predicted * d * f;
+            }
         }
     }
     if shaped > 0.0 {
@@ -199,16 +287,27 @@ pub fn readiness_scores(ds: &Dataset, r: &Readiness) -> (f64, f64, f64, u32) {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MarketTerms {
     pub korea_share: f64,
+    pub demand: Demand,
+    /// Market demand at the price year, USD (`demand.usd`).
     pub demand_usd: f64,
-    pub demand_factor: f64,
+    /// korea_share * demand: what supply and demand alone predict Korea sells there, USD.
     pub predicted_usd: f64,
     pub ease_basis: EaseBasis,
     pub ease: f64,
+    /// Korea's current actual exports of this sector there at the price year, USD (0 unless
+    /// basis `Actual`), and the factor that brought the record to the price year.
     pub korea_actual_usd: f64,
+    pub actual_factor: f64,
+    /// The actual figure is an assumption (marked so, or brought from another year).
+    pub actual_assumed: bool,
+    /// Korea's own record for this cell exists but is too old to use (its year): context only.
+    pub actual_too_old_year: Option<i32>,
+    /// The gravity constant c (only meaningful for basis `Gravity`).
     pub gravity_constant: f64,
     pub distance_ease: f64,
     pub fta_effect: f64,
     pub korea_potential_usd: f64,
+    /// max(0, Korea's potential - Korea's actual exports), USD.
     pub korea_untapped_usd: f64,
     pub growth: f64,
 }
@@ -221,45 +320,54 @@ pub fn market_terms(ds: &Dataset, sector: &Sector, market: &Market) -> MarketTer
 
 /// `market_terms` with the gravity constant computed once by the caller (`engine::Prepared`).
 pub fn market_terms_with(ds: &Dataset, sector: &Sector, market: &Market, c: f64) -> MarketTerms {
-    let (korea_share, demand_usd, demand_factor) = predicted(ds, sector, market);
-    let predicted_usd = finite(korea_share * demand_usd);
+    let korea_share = finite(sector.korea_world_share.value).min(1.0);
+    let demand = demand(ds, sector, market);
+    // formula::PREDICTED_USD
+    let predicted_usd = finite(korea_share * demand.usd);
     let (distance_ease, fta_effect) = gravity_shape(ds, market);
-    let ratio = |a: f64, b: f64| if b > 0.0 { finite(a / b) } else { 0.0 };
-    let own = market
-        .korea_exports
-        .iter()
-        .find(|x| matches!(x.sectors.as_slice(), [s] if *s == sector.id));
-    let (ease_basis, ease, korea_actual_usd) = if let Some(rec) = own {
-        let x = record_usd(ds, market, rec);
-        (EaseBasis::Actual, ratio(x, predicted_usd), x)
-    } else if !market.korea_exports.is_empty() {
-        let x: f64 = market.korea_exports.iter().map(|r| record_usd(ds, market, r)).sum();
-        let p: f64 = market
-            .korea_exports
-            .iter()
-            .map(|r| record_predicted(ds, market, r))
-            .sum();
-        (EaseBasis::Market, ratio(x, p), 0.0)
+    let actual = current_actual(ds, sector, market);
+    let record = own_record(market, &sector.id);
+    let actual_too_old_year = match record {
+        Some(f) if actual.is_none() => f.year,
+        _ => None,
+    };
+    let actual_assumed = actual.is_some() && record.is_some_and(|f| f.assumption || f.year != Some(ds.price_year));
+    let (ease_basis, ease, korea_actual_usd, actual_factor) = if let Some((x, factor)) = actual {
+        // formula::EASE_ACTUAL
+        let ease = if predicted_usd > 0.0 {
+            finite(x / predicted_usd)
+        } else {
+            0.0
+        };
+        (EaseBasis::Actual, ease, x, factor)
+    } else if let Some(ease) = pair_ease(ds, market) {
+        (EaseBasis::Pair, ease, 0.0, 1.0)
     } else {
-        (EaseBasis::Gravity, finite(c * distance_ease * fta_effect), 0.0)
+        // formula::EASE_GRAVITY
+        (EaseBasis::Gravity, finite(c * distance_ease * fta_effect), 0.0, 1.0)
     };
     let korea_potential_usd = match ease_basis {
-        // ease = X / predicted, so predicted * ease is X itself (no rounding detour).
+        // formula::POTENTIAL_ACTUAL: ease = X / predicted, so predicted * ease is X itself.
         EaseBasis::Actual => korea_actual_usd,
+        // formula::POTENTIAL
         _ => finite(predicted_usd * ease),
     };
     MarketTerms {
         korea_share,
-        demand_usd,
-        demand_factor,
+        demand,
+        demand_usd: demand.usd,
         predicted_usd,
         ease_basis,
         ease,
         korea_actual_usd,
+        actual_factor,
+        actual_assumed,
+        actual_too_old_year,
         gravity_constant: c,
         distance_ease,
         fta_effect,
         korea_potential_usd,
+        // formula::KOREA_UNTAPPED_USD
         korea_untapped_usd: finite(korea_potential_usd - korea_actual_usd),
         growth: growth_of(market, &sector.id),
     }
@@ -300,13 +408,18 @@ pub fn export_intensity(sector: &Sector) -> f64 {
 /// Computes the market-independent terms of one firm in its sector.
 pub fn firm_terms(ds: &Dataset, sector: &Sector, input: &Input) -> FirmTerms {
     let m = &ds.method;
+    // formula::EXPORT_INTENSITY
     let export_intensity = export_intensity(sector);
     let reported = input.current_exports_krw.filter(|x| *x > 0);
     let exportable_krw = match reported {
+        // formula::EXPORTABLE_REPORTED
         Some(x) => x as f64,
+        // formula::EXPORTABLE_FROM_REVENUE
         None => finite(input.revenue_krw as f64 * export_intensity),
     };
+    // formula::KOREA_SECTOR_EXPORTS_KRW
     let korea = korea_exports_krw_at_rate(ds, sector);
+    // formula::FIRM_SHARE
     let firm_share = if korea > 0.0 {
         finite(exportable_krw / korea).min(1.0)
     } else {
@@ -315,6 +428,7 @@ pub fn firm_terms(ds: &Dataset, sector: &Sector, input: &Input) -> FirmTerms {
     let (r_low, r_base, r_high, _) = readiness_scores(ds, &input.readiness);
     let m_min = finite(m.readiness_min_multiplier.value);
     let m_max = finite(m.readiness_max_multiplier.value).max(m_min);
+    // formula::READINESS_MULTIPLIER (and its _LOW, _HIGH)
     let multiplier = |r: f64| m_min + (m_max - m_min) * r;
     FirmTerms {
         exportable_krw,
@@ -331,6 +445,18 @@ pub fn firm_terms(ds: &Dataset, sector: &Sector, input: &Input) -> FirmTerms {
     }
 }
 
+/// The firm's potential in one market: the market's terms, the firm's terms and what they give.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Terms {
+    pub market: MarketTerms,
+    pub firm: FirmTerms,
+    /// Korea's potential times the firm's share, before readiness, USD.
+    pub firm_before_readiness_usd: f64,
+    pub low_usd: f64,
+    pub base_usd: f64,
+    pub high_usd: f64,
+}
+
 /// Computes the terms for one firm and market. Pure arithmetic on validated data.
 pub fn terms(ds: &Dataset, sector: &Sector, market: &Market, input: &Input) -> Terms {
     combine(&market_terms(ds, sector, market), &firm_terms(ds, sector, input))
@@ -340,40 +466,26 @@ pub fn terms(ds: &Dataset, sector: &Sector, market: &Market, input: &Input) -> T
 /// sector). `terms` is this on freshly computed halves; the batch scorer reuses the halves.
 pub fn combine(mt: &MarketTerms, ft: &FirmTerms) -> Terms {
     let uncertainty = ft.uncertainty;
+    // formula::FIRM_BEFORE_READINESS_USD
     let firm_raw = mt.korea_potential_usd * ft.firm_share;
+    // formula::BASE_USD
     let base_usd = finite(firm_raw * ft.multiplier_base);
+    // formula::LOW_USD
     let low_usd = finite(firm_raw * ft.multiplier_low * (1.0 - uncertainty)).min(base_usd);
+    // formula::HIGH_USD
     let high_usd = finite(firm_raw * ft.multiplier_high * (1.0 + uncertainty)).max(base_usd);
     Terms {
-        korea_share: mt.korea_share,
-        demand_usd: mt.demand_usd,
-        demand_factor: mt.demand_factor,
-        predicted_usd: mt.predicted_usd,
-        ease_basis: mt.ease_basis,
-        ease: mt.ease,
-        korea_actual_usd: mt.korea_actual_usd,
-        gravity_constant: mt.gravity_constant,
-        distance_ease: mt.distance_ease,
-        fta_effect: mt.fta_effect,
-        korea_potential_usd: mt.korea_potential_usd,
-        korea_untapped_usd: mt.korea_untapped_usd,
-        exportable_krw: ft.exportable_krw,
-        exportable_is_reported: ft.exportable_is_reported,
-        export_intensity: ft.export_intensity,
-        firm_share: ft.firm_share,
-        readiness_low: ft.readiness_low,
-        readiness_base: ft.readiness_base,
-        readiness_high: ft.readiness_high,
-        multiplier_base: ft.multiplier_base,
-        uncertainty,
+        market: *mt,
+        firm: *ft,
+        firm_before_readiness_usd: firm_raw,
         low_usd,
         base_usd,
         high_usd,
-        growth: mt.growth,
     }
 }
 
-/// USD to whole won at the price year's rate (as f64 for the JS API; exact below 2^53).
+/// USD to whole won at the price year's rate (as f64 for the JS API; exact below 2^53):
+/// formula::BASE_KRW, LOW_KRW, HIGH_KRW.
 pub fn usd_to_krw(ds: &Dataset, usd: f64) -> f64 {
     to_won(usd * krw_per_usd(ds)) as f64
 }
@@ -385,7 +497,7 @@ pub fn years(ds: &Dataset, t: &Terms) -> Vec<YearPotential> {
     let last = first.saturating_add(ds.projection_years.max(0));
     (first..=last)
         .map(|year| {
-            let g = finite((1.0 + t.growth).powi(year.saturating_sub(first)));
+            let g = finite((1.0 + t.market.growth).powi(year.saturating_sub(first)));
             YearPotential {
                 year,
                 projected: year > first,

@@ -208,8 +208,6 @@ pub enum Fix {
     MinMultiplierAboveMax,
     WeightsSum,
     SmallAboveMedium,
-    /// A possible upper bound of an SME threshold below its certain value.
-    UpToBelowCertain,
     SwapMinMax,
     /// `exchangeRates` has no rate for `priceYear`.
     RateForPriceYear,
@@ -244,14 +242,30 @@ impl Fix {
 }
 
 /// How the ease of trade of a market and sector was obtained (docs/METHOD.md, section 2).
-/// JSON: `"actual"`, `"market"`, `"gravity"`.
+/// JSON: `"actual"`, `"pair"`, `"gravity"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EaseBasis {
-    /// Korea's own exports of this sector to this market: ease = actual / predicted (ITC).
+    /// Korea's own exports of this sector to this market: ease = actual / predicted (ITC, per
+    /// sector).
     Actual,
-    /// Korea's exports of other sectors (or a pooled figure) to this market: their pooled ease.
-    Market,
-    /// No actual figure for the market: the gravity rule, calibrated on the anchored markets.
+    /// Korea's total goods exports to this market over what its world share and the market's
+    /// total imports predict: ITC's pair-level ease, pooled over all products.
+    Pair,
+    /// No current trade figure for the market: the gravity rule, calibrated on the anchored
+    /// markets.
     Gravity,
+}
+
+/// Where a market's demand for a sector comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DemandBasis {
+    /// The market's own figure (imports, or spending abroad for services), brought to the price
+    /// year.
+    Measured,
+    /// The sector's stated proxy: a share of the market's current health expenditure.
+    HealthSpending,
+    /// No current figure and no proxy: no demand.
+    Missing,
 }

@@ -18,7 +18,7 @@ use crate::model::{
     SmeBasis, SmeStatus, SmeThreshold, SupportResult, YearPotential,
 };
 use crate::potential::{self, MarketRank, PlanFigures, Terms};
-use crate::vocab::{Fix, FtaStatus, Outcome, ProblemKind, ProgramStatus, Question, SmeSize};
+use crate::vocab::{DemandBasis, Fix, FtaStatus, Outcome, ProblemKind, ProgramStatus, Question, SmeSize};
 
 // ---- names, each defined once -------------------------------------------------------------------
 
@@ -163,20 +163,8 @@ pub fn sme_status(a: &SmeAssessment, input: &Input, ds: &Dataset) -> SmeStatus {
     let revenue_based = a.basis == SmeBasis::Revenue;
     let thresholds = if revenue_based {
         vec![
-            sme_threshold(
-                SmeSize::Small,
-                a.small_max_krw,
-                a.small_max_up_to_krw,
-                a.revenue_krw,
-                lang,
-            ),
-            sme_threshold(
-                SmeSize::Medium,
-                a.medium_max_krw,
-                a.medium_max_up_to_krw,
-                a.revenue_krw,
-                lang,
-            ),
+            sme_threshold(SmeSize::Small, a.small_max_krw, a.revenue_krw, lang),
+            sme_threshold(SmeSize::Medium, a.medium_max_krw, a.revenue_krw, lang),
         ]
     } else {
         Vec::new()
@@ -192,16 +180,10 @@ pub fn sme_status(a: &SmeAssessment, input: &Input, ds: &Dataset) -> SmeStatus {
         table_effective: effective.to_owned(),
         table_source: table.map(|t| t.source.clone()).unwrap_or_default(),
         small_max_krw: a.small_max_krw,
-        small_max_up_to_krw: a.small_max_up_to_krw,
         medium_max_krw: a.medium_max_krw,
-        medium_max_up_to_krw: a.medium_max_up_to_krw,
         limits: sme_limits(a, lang),
         thresholds,
         threshold_assumed: a.threshold_assumed,
-        may_be: a.may_be,
-        may_be_note: a
-            .may_be
-            .map(|to| may_be_note(a, to, effective, &rules.confirm_at, lang)),
         not_checked: if revenue_based {
             not_checked(a.size, ds, lang)
         } else {
@@ -219,25 +201,15 @@ fn ceiling_name(size: SmeSize, lang: Lang) -> &'static str {
     }
 }
 
-/// One amount, or "certain ~ possible" where the table's value is uncertain.
-fn limit_amount(max: f64, up_to: Option<f64>, lang: Lang) -> String {
-    let fmt = |v: f64| format_krw(to_won(v), lang);
-    match up_to {
-        Some(u) if u > max => [
-            fmt(max),
-            lang.pick(" 이하(최대 ", " (possibly up to ").to_owned(),
-            fmt(u),
-            lang.pick("일 수 있음)", ")").to_owned(),
-        ]
-        .concat(),
-        _ => [fmt(max), lang.pick(" 이하", "").to_owned()].concat(),
-    }
+/// One ceiling as the limits row shows it ("80억 원 이하" / "80억 원").
+fn limit_amount(max: f64, lang: Lang) -> String {
+    [format_krw(to_won(max), lang), lang.pick(" 이하", "").to_owned()].concat()
 }
 
 /// The sector's limits in one line (the card's "limits" row).
 fn sme_limits(a: &SmeAssessment, lang: Lang) -> String {
-    let small = limit_amount(a.small_max_krw, a.small_max_up_to_krw, lang);
-    let medium = limit_amount(a.medium_max_krw, a.medium_max_up_to_krw, lang);
+    let small = limit_amount(a.small_max_krw, lang);
+    let medium = limit_amount(a.medium_max_krw, lang);
     match lang {
         Lang::Ko => ["소기업 ", &small, " · 중기업 ", &medium].concat(),
         Lang::En => ["small: up to ", &small, " · medium: up to ", &medium].concat(),
@@ -245,12 +217,12 @@ fn sme_limits(a: &SmeAssessment, lang: Lang) -> String {
 }
 
 /// A threshold and the distance to it: "45억 원 below the 80억 원 small-enterprise ceiling".
-fn sme_threshold(size: SmeSize, max: f64, up_to: Option<f64>, revenue: u64, lang: Lang) -> SmeThreshold {
+fn sme_threshold(size: SmeSize, max: f64, revenue: u64, lang: Lang) -> SmeThreshold {
     let distance = revenue as f64 - max;
     let gap = format_krw(to_won(distance.abs()), lang);
     let limit = format_krw(to_won(max), lang);
     let name = ceiling_name(size, lang);
-    let mut text = match (distance.partial_cmp(&0.0), lang) {
+    let text = match (distance.partial_cmp(&0.0), lang) {
         (Some(core::cmp::Ordering::Equal), Lang::Ko) => [
             "매출액이 ",
             name,
@@ -268,80 +240,11 @@ fn sme_threshold(size: SmeSize, max: f64, up_to: Option<f64>, revenue: u64, lang
         (_, Lang::Ko) => [name, " ", &limit, "보다 ", &gap, " 많습니다."].concat(),
         (_, Lang::En) => [gap.as_str(), " above the ", &limit, " ", name, "."].concat(),
     };
-    if let Some(u) = up_to.filter(|u| *u > max) {
-        let u = format_krw(to_won(u), lang);
-        text.push_str(&match lang {
-            Lang::Ko => [
-                " 적용 기준표의 이 업종 상한은 최대 ",
-                u.as_str(),
-                "일 수 있습니다(업종별 값 미확인).",
-            ]
-            .concat(),
-            Lang::En => [
-                " The table's ceiling for this industry may be as high as ",
-                u.as_str(),
-                " (its value was not found).",
-            ]
-            .concat(),
-        });
-    }
     SmeThreshold {
         size,
         max_krw: max,
-        up_to_krw: up_to,
         distance_krw: distance.round(),
         text,
-    }
-}
-
-/// "Between 80억 and 100억: the table in force from 2025-09-01 may classify you as small".
-fn may_be_note(a: &SmeAssessment, to: SmeSize, effective: &str, confirm_at: &str, lang: Lang) -> String {
-    let (low, high) = match to {
-        SmeSize::Small => (a.small_max_krw, a.small_max_up_to_krw),
-        _ => (a.medium_max_krw, a.medium_max_up_to_krw),
-    };
-    let fmt = |v: f64| format_krw(to_won(v), lang);
-    let low = fmt(low);
-    let high = high.map(fmt).unwrap_or_default();
-    let rev = format_krw(a.revenue_krw, lang);
-    let target = match to {
-        SmeSize::Small => lang.pick("소기업", "a small enterprise"),
-        _ => lang.pick("중소기업(중기업)", "an SME (medium enterprise)"),
-    };
-    match lang {
-        Lang::Ko => [
-            "3년 평균 매출액 ",
-            &rev,
-            josa(&rev, "은 ", "는 "),
-            &low,
-            josa(&low, "과 ", "와 "),
-            &high,
-            " 사이입니다. ",
-            effective,
-            " 시행 기준표의 이 업종 값을 확인하지 못해 지금은 확실한 기준으로 판정했지만, 실제로는 ",
-            target,
-            euro(target),
-            " 분류될 수 있습니다. ",
-            confirm_at,
-            "에서 확인하세요.",
-        ]
-        .concat(),
-        Lang::En => [
-            "Your 3-year average revenue of ",
-            &rev,
-            " lies between ",
-            &low,
-            " and ",
-            &high,
-            ": the table in force from ",
-            effective,
-            " may classify you as ",
-            target,
-            " (its value for your industry was not found, so the certain limit was applied). Confirm at ",
-            confirm_at,
-            ".",
-        ]
-        .concat(),
     }
 }
 
@@ -751,43 +654,25 @@ fn computed(id: &'static str, label: (&str, &str), value: f64, unit: &str, lang:
     }
 }
 
-/// A market figure as brought to the price year: the value shown is the price year's, the note
-/// says from which year and at what growth ("2016 figure brought to 2025 at 9.5 %/yr"), and a
-/// figure of another year (or none) counts as an assumption.
+/// A market figure as brought to the price year: `value` is the price year's (computed by
+/// `potential`), the note says from which year and at what growth ("2016 figure brought to 2025
+/// at 9.5 %/yr"); `assumed` is `potential`'s decision.
+#[allow(clippy::too_many_arguments)]
 fn brought_factor(
     id: &'static str,
     label: (&str, &str),
     fig: &Figure,
+    value: f64,
+    assumed: bool,
     growth: f64,
-    ds: &Dataset,
+    price_year: i32,
     lang: Lang,
 ) -> Factor {
-    let py = ds.price_year;
-    let value = fig.value * potential::to_price_year(ds, fig, growth);
+    let py = price_year.to_string();
     let how = match (fig.year, lang) {
-        (Some(y), _) if y == py => None,
-        (Some(y), Lang::Ko) => Some(
-            [
-                &y.to_string(),
-                "년 수치를 연 ",
-                &percent(growth),
-                "%로 ",
-                &py.to_string(),
-                "년 기준으로 환산",
-            ]
-            .concat(),
-        ),
-        (Some(y), Lang::En) => Some(
-            [
-                &y.to_string(),
-                " figure brought to ",
-                &py.to_string(),
-                " at ",
-                &percent(growth),
-                " %/yr",
-            ]
-            .concat(),
-        ),
+        (Some(y), _) if y == price_year => None,
+        (Some(y), Lang::Ko) => Some(format_ko_brought(y, growth, &py)),
+        (Some(y), Lang::En) => Some(format!("{y} figure brought to {py} at {} %/yr", percent(growth))),
         (None, _) => Some(
             lang.pick("연도 미상: 그대로 사용", "year unknown: used as is")
                 .to_owned(),
@@ -807,29 +692,74 @@ fn brought_factor(
         display: display_value(value, &fig.unit, lang),
         source: shown_source(fig, lang),
         year: fig.year,
-        assumption: fig.assumption || fig.year != Some(py),
+        assumption: assumed,
         note,
     }
+}
+
+fn format_ko_brought(year: i32, growth: f64, price_year: &str) -> String {
+    format!("{year}년 수치를 연 {}%로 {price_year}년 기준으로 환산", percent(growth))
 }
 
 /// The factors behind the potential, in formula order, each with value, unit, source and year.
 pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: Lang) -> Vec<Factor> {
     let m = &ds.method;
+    let mt = &t.market;
+    let ft = &t.firm;
+    let py = ds.price_year;
     let mut out = vec![factor(
         "koreaWorldShare",
         ("한국의 세계 수출 점유율", "Korea's share of world exports"),
         &sector.korea_world_share,
         lang,
     )];
-    if let Some(d) = market.demand_for(&sector.id) {
-        out.push(brought_factor(
-            "marketDemand",
-            ("시장 수요(수입액)", "Market demand (imports)"),
-            d,
-            t.growth,
-            ds,
-            lang,
-        ));
+    match mt.demand.basis {
+        DemandBasis::Measured => {
+            if let Some(d) = market.demand_for(&sector.id) {
+                out.push(brought_factor(
+                    "marketDemand",
+                    ("시장 수요(수입액)", "Market demand (imports)"),
+                    d,
+                    mt.demand.usd,
+                    mt.demand.assumed,
+                    mt.growth,
+                    py,
+                    lang,
+                ));
+            }
+        }
+        DemandBasis::HealthSpending => {
+            if let Some(h) = &market.health_expenditure_usd {
+                out.push(factor(
+                    "healthExpenditureUsd",
+                    ("경상의료비", "Current health expenditure"),
+                    h,
+                    lang,
+                ));
+            }
+            if let Some(share) = &sector.demand_from_health_spending {
+                out.push(factor(
+                    "demandFromHealthSpending",
+                    (
+                        "의료비 중 이 업종 수입 비중(대리 지표)",
+                        "Share of health spending imported in this sector (proxy)",
+                    ),
+                    share,
+                    lang,
+                ));
+            }
+            let mut d = computed(
+                "marketDemand",
+                ("시장 수요(대리 지표)", "Market demand (proxy)"),
+                mt.demand.usd,
+                "USD",
+                lang,
+            );
+            d.assumption = true;
+            d.note = Some(demand_note(ds, market, &mt.demand, lang));
+            out.push(d);
+        }
+        DemandBasis::Missing => {}
     }
     out.push(computed(
         "predictedUsd",
@@ -837,24 +767,55 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
             "공급·수요로 예측한 한국 수출",
             "Korea's exports predicted by supply and demand",
         ),
-        t.predicted_usd,
+        mt.predicted_usd,
         "USD",
         lang,
     ));
-    match t.ease_basis {
+    match mt.ease_basis {
         EaseBasis::Actual => {
             if let Some(x) = market.own_exports_for(&sector.id) {
                 out.push(brought_factor(
                     "koreaActualExports",
                     ("한국의 이 시장 실제 수출", "Korea's actual exports to this market"),
                     x,
-                    t.growth,
-                    ds,
+                    mt.korea_actual_usd,
+                    mt.actual_assumed,
+                    mt.growth,
+                    py,
                     lang,
                 ));
             }
         }
-        EaseBasis::Market => {}
+        EaseBasis::Pair => {
+            if let Some(g) = &market.goods_trade {
+                out.push(factor(
+                    "koreaGoodsExportsUsd",
+                    (
+                        "한국의 이 시장 총수출(전 품목)",
+                        "Korea's goods exports to this market (all products)",
+                    ),
+                    &g.korea_exports_usd,
+                    lang,
+                ));
+                out.push(factor(
+                    "marketGoodsImportsUsd",
+                    (
+                        "이 시장의 총수입(전 품목)",
+                        "This market's goods imports (all products)",
+                    ),
+                    &g.imports_usd,
+                    lang,
+                ));
+            }
+            if let Some(share) = &ds.korea_world_goods_share {
+                out.push(factor(
+                    "koreaWorldGoodsShare",
+                    ("한국의 세계 상품 수출 점유율", "Korea's share of world goods exports"),
+                    share,
+                    lang,
+                ));
+            }
+        }
         EaseBasis::Gravity => {
             out.push(factor(
                 "distanceKm",
@@ -882,32 +843,32 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
                     "중력 규칙 상수 c(실적 시장에 맞춤)",
                     "Gravity constant c (fitted to the anchored markets)",
                 ),
-                t.gravity_constant,
+                mt.gravity_constant,
                 "",
                 lang,
             );
             c.note = Some(
                 lang.pick(
-                    "c = 실적 합계 ÷ (예측 × 거리^-θ × FTA) 합계, 실적이 있는 모든 시장",
-                    "c = sum of actual ÷ sum of predicted × distance^-θ × FTA, over every market with figures",
+                    "c = 실적 합계 ÷ (예측 × 거리^-θ × FTA) 합계, 현재 실적이 있는 모든 시장·업종",
+                    "c = sum of actual ÷ sum of predicted × distance^-θ × FTA, over every market and sector with a current figure",
                 )
                 .to_owned(),
             );
             out.push(c);
         }
     }
-    let mut ease = computed("easeOfTrade", ("교역 용이성", "Ease of trade"), t.ease, "×", lang);
-    ease.note = Some(ease_label(t.ease_basis, lang).to_owned());
-    ease.assumption = t.ease_basis == EaseBasis::Gravity;
+    let mut ease = computed("easeOfTrade", ("교역 용이성", "Ease of trade"), mt.ease, "×", lang);
+    ease.note = Some(ease_label(mt.ease_basis, lang).to_owned());
+    ease.assumption = mt.ease_basis == EaseBasis::Gravity;
     out.push(ease);
     out.push(computed(
         "koreaPotentialUsd",
         ("한국의 이 시장 수출 잠재력", "Korea's export potential to this market"),
-        t.korea_potential_usd,
+        mt.korea_potential_usd,
         "USD",
         lang,
     ));
-    if !t.exportable_is_reported {
+    if !ft.exportable_is_reported {
         out.push(factor(
             "koreaExportsKrw",
             ("국내 업종 수출액", "Korea's exports of this sector"),
@@ -923,7 +884,7 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
         out.push(computed(
             "exportIntensity",
             ("수출 비중(수출 ÷ 생산)", "Export intensity (exports ÷ output)"),
-            t.export_intensity,
+            ft.export_intensity,
             "ratio",
             lang,
         ));
@@ -931,12 +892,12 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
     let mut exportable = computed(
         "exportableKrw",
         ("기업의 수출 가능액", "What the firm can export"),
-        t.exportable_krw,
+        ft.exportable_krw,
         "KRW",
         lang,
     );
     exportable.note = Some(
-        if t.exportable_is_reported {
+        if ft.exportable_is_reported {
             lang.pick("입력한 현재 수출액", "your current exports as given")
         } else {
             lang.pick("매출 × 업종 수출 비중", "revenue × the sector's export intensity")
@@ -956,14 +917,14 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
     out.push(computed(
         "firmShare",
         ("기업의 업종 수출 내 비중", "Firm's share of Korea's sector exports"),
-        t.firm_share,
+        ft.firm_share,
         "ratio",
         lang,
     ));
     out.push(computed(
         "readinessMultiplier",
         ("수출 준비도 배수", "Readiness multiplier"),
-        t.multiplier_base,
+        ft.multiplier_base,
         "×",
         lang,
     ));
@@ -985,102 +946,108 @@ pub fn factors(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: 
     out
 }
 
+/// How a proxy demand was obtained, and the market's own figure that was too old to use.
+fn demand_note(ds: &Dataset, market: &Market, d: &potential::Demand, lang: Lang) -> String {
+    let health = market.health_expenditure_usd.as_ref();
+    let year = health.and_then(|h| h.year).map_or_else(String::new, |y| y.to_string());
+    let mut out = match lang {
+        Lang::Ko => format!("경상의료비({year}년) × 업종 비중, {}년 기준으로 환산", ds.price_year),
+        Lang::En => format!(
+            "health expenditure ({year}) × the sector's share, brought to {}",
+            ds.price_year
+        ),
+    };
+    if let Some(old) = d.too_old_year {
+        out.push_str(&match lang {
+            Lang::Ko => format!("; 이 시장의 {old}년 수치는 너무 오래되어 참고로만 봅니다"),
+            Lang::En => format!("; the market's own {old} figure is too old to bring forward and is context only"),
+        });
+    }
+    out
+}
+
 /// How the ease of trade was obtained, in a few words.
 pub fn ease_label(basis: EaseBasis, lang: Lang) -> &'static str {
     match basis {
         EaseBasis::Actual => lang.pick("한국의 실제 수출 실적 기준", "anchored on Korea's actual exports"),
-        EaseBasis::Market => lang.pick(
-            "이 시장의 다른 업종 실적 기준",
-            "anchored on Korea's other actual exports to this market",
+        EaseBasis::Pair => lang.pick(
+            "이 시장과의 전체 교역 실적 기준(ITC 방식)",
+            "Korea's total trade with this market (ITC's pair-level ease)",
         ),
         EaseBasis::Gravity => lang.pick(
             "실적 없음: 거리 규칙으로 대신 추정",
-            "no actual figure: gravity fallback",
+            "no trade figure: gravity fallback",
         ),
     }
 }
 
 /// One sentence on what anchors Korea's potential in this market.
 pub fn ease_note(ds: &Dataset, sector: &Sector, market: &Market, t: &Terms, lang: Lang) -> String {
-    let py = ds.price_year.to_string();
+    let mt = &t.market;
+    let py = ds.price_year;
     let usd = |v: f64| format_usd(v, lang);
     let name = market.name.get(lang);
+    let record = market.own_exports_for(&sector.id);
     // An actual figure of another year is brought to the price year; the sentence says from what.
-    let measured = market
-        .own_exports_for(&sector.id)
-        .and_then(|f| f.year.filter(|y| *y != ds.price_year).map(|y| (y, f.value)));
-    match (t.ease_basis, lang) {
-        (EaseBasis::Actual, Lang::Ko) => [
-            "한국의 대",
-            name,
-            " 이 업종 수출 실적(",
-            &py,
-            "년 기준 ",
-            &usd(t.korea_actual_usd),
-            &measured.map_or(String::new(), |(y, v)| {
-                [
-                    ": ",
-                    &y.to_string(),
-                    "년 실적 ",
-                    &usd(v),
-                    "을 연 ",
-                    &percent(t.growth),
-                    "%로 환산한 가정값",
-                ]
-                .concat()
-            }),
-            ")을 한국의 잠재력으로 씁니다. 교역 용이성 = 실적 ÷ 공급·수요 예측(ITC 방식).",
-        ]
-        .concat(),
-        (EaseBasis::Actual, Lang::En) => [
-            "Korea's potential here is its actual exports of this sector to ",
-            name,
-            " (",
-            &usd(t.korea_actual_usd),
-            " at ",
-            &py,
-            &measured.map_or(String::new(), |(y, v)| {
-                [
-                    ", assumed: the ",
-                    &y.to_string(),
-                    " figure of ",
-                    &usd(v),
-                    " brought forward at ",
-                    &percent(t.growth),
-                    " %/yr",
-                ]
-                .concat()
-            }),
-            "): ease of trade = actual ÷ what supply and demand predict (ITC).",
-        ]
-        .concat(),
-        (EaseBasis::Market, Lang::Ko) => [
-            name,
-            "에 대한 이 업종의 수출 실적은 없어, 같은 시장의 다른 업종 실적에서 구한 교역 용이성(×",
-            &format_number(t.ease, 3),
-            ")을 씁니다.",
-        ]
-        .concat(),
-        (EaseBasis::Market, Lang::En) => [
-            "No actual figure for this sector in ",
-            name,
-            ": the ease of trade (×",
-            &format_number(t.ease, 3),
-            ") pools Korea's actual exports of other sectors there.",
-        ]
-        .concat(),
-        (EaseBasis::Gravity, Lang::Ko) => [
-            name,
-            "에 대한 한국의 수출 실적 자료가 없어, 거리와 FTA로 대신 추정했습니다(실적이 있는 시장에 맞춘 규칙). 참고용으로만 보세요.",
-        ]
-        .concat(),
-        (EaseBasis::Gravity, Lang::En) => [
-            "No figure of Korea's actual exports to ",
-            name,
-            " was found: the ease of trade is a gravity fallback (distance and FTA, fitted to the markets with figures). Treat it as indicative.",
-        ]
-        .concat(),
+    let measured = record.and_then(|f| f.year.filter(|y| *y != py).map(|y| (y, f.value)));
+    let mut out = match (mt.ease_basis, lang) {
+        (EaseBasis::Actual, Lang::Ko) => {
+            let from = measured.map_or(String::new(), |(y, v)| {
+                format!(": {y}년 실적 {}{}연 {}%로 환산한 가정값", usd(v), josa(&usd(v), "을 ", "를 "), percent(mt.growth))
+            });
+            format!(
+                "한국의 대{name} 이 업종 수출 실적({py}년 기준 {}{from})을 한국의 잠재력으로 씁니다. 교역 용이성 = 실적 ÷ 공급·수요 예측(ITC 방식).",
+                usd(mt.korea_actual_usd)
+            )
+        }
+        (EaseBasis::Actual, Lang::En) => {
+            let from = measured.map_or(String::new(), |(y, v)| {
+                format!(", assumed: the {y} figure of {} brought forward at {} %/yr", usd(v), percent(mt.growth))
+            });
+            format!(
+                "Korea's potential here is its actual exports of this sector to {name} ({} at {py}{from}): ease of trade = actual ÷ what supply and demand predict (ITC).",
+                usd(mt.korea_actual_usd)
+            )
+        }
+        (EaseBasis::Pair, Lang::Ko) => format!(
+            "{name}에 대한 이 업종의 최근 수출 실적이 없어, 한국의 대{name} 전체 상품 수출을 한국의 세계 점유율과 {name}의 총수입으로 예측한 값과 비교한 교역 용이성(×{}, ITC 방식)을 씁니다.",
+            format_number(mt.ease, 3)
+        ),
+        (EaseBasis::Pair, Lang::En) => format!(
+            "No current figure of this sector's exports to {name}: the ease of trade (×{}) is ITC's pair-level one, Korea's total goods exports there over what its world share and {name}'s total imports predict.",
+            format_number(mt.ease, 3)
+        ),
+        (EaseBasis::Gravity, Lang::Ko) => format!(
+            "{name}에 대한 한국의 최근 수출 실적과 전체 교역 자료가 없어, 거리와 FTA로 대신 추정했습니다(실적이 있는 시장에 맞춘 규칙). 참고용으로만 보세요."
+        ),
+        (EaseBasis::Gravity, Lang::En) => format!(
+            "No current figure of Korea's exports or total trade with {name} was found: the ease of trade is a gravity fallback (distance and FTA, fitted to the markets with figures). Treat it as indicative."
+        ),
+    };
+    if mt.demand.basis == DemandBasis::Missing {
+        let old = mt.demand.too_old_year.map(|y| y.to_string());
+        out.push(' ');
+        out.push_str(&match (lang, old) {
+            (Lang::Ko, Some(y)) => format!("{name}의 이 업종 수요는 {y}년 수치뿐이라 너무 오래되었고 대리 지표도 없어, 잠재력을 추정하지 않습니다."),
+            (Lang::Ko, None) => format!("{name}의 이 업종 수요 자료가 없어 잠재력을 추정하지 않습니다."),
+            (Lang::En, Some(y)) => format!("{name}'s demand for this sector is known only for {y}, too old to use, and no proxy applies: no potential is estimated."),
+            (Lang::En, None) => format!("No demand figure for this sector in {name}: no potential is estimated."),
+        });
     }
+    if let (Some(year), Some(f)) = (mt.actual_too_old_year, record) {
+        out.push(' ');
+        out.push_str(&match lang {
+            Lang::Ko => format!(
+                "{year}년 실적({})은 {py}년보다 너무 오래되어 참고로만 봅니다.",
+                usd(f.value)
+            ),
+            Lang::En => format!(
+                "Korea's {year} figure ({}) is too old to bring to {py}: shown as context only.",
+                usd(f.value)
+            ),
+        });
+    }
+    out
 }
 
 /// The projection's year labels: the price year as the figures' year, the rest as projected.
@@ -1347,8 +1314,9 @@ pub fn percent(fraction: f64) -> String {
 
 // ---- assumptions --------------------------------------------------------------------------------
 
-/// The labels of assumed figures that entered this case, so the widget can list them.
-pub fn assumptions(ds: &Dataset, input: &Input, lang: Lang) -> Vec<String> {
+/// The labels of assumed figures that entered this case, so the widget can list them: the
+/// dataset's own flags, and `potential`'s and `sme`'s decisions (`terms`, `sme_assumed`).
+pub fn assumptions(ds: &Dataset, input: &Input, terms: Option<&Terms>, sme_assumed: bool, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     let mut add = |label: (&str, &str), assumed: bool| {
         if assumed {
@@ -1386,46 +1354,42 @@ pub fn assumptions(ds: &Dataset, input: &Input, lang: Lang) -> Vec<String> {
             s.korea_exports_usd.assumption,
         );
     }
-    if let Some(mk) = ds.market(&input.market) {
+    if let Some(t) = terms {
+        let mt = &t.market;
         add(
             (
-                "시장 수요(기준 연도로 환산 포함)",
-                "market demand (incl. bringing it to the price year)",
+                "시장 수요(대리 지표·기준 연도로 환산 포함)",
+                "market demand (incl. proxies and bringing it to the price year)",
             ),
-            mk.demand_for(&input.sector)
-                .is_some_and(|f| f.assumption || f.year != Some(ds.price_year)),
+            mt.demand.assumed,
         );
-        if let Some(s) = ds.sector(&input.sector) {
-            let basis = potential::market_terms(ds, s, mk).ease_basis;
-            add(
-                (
-                    "교역 용이성(실적 없는 시장의 거리 규칙)",
-                    "ease of trade (gravity fallback, no actual figure)",
-                ),
-                basis == EaseBasis::Gravity,
-            );
-            add(
-                ("한국의 이 시장 수출 실적", "Korea's actual exports to this market"),
-                basis == EaseBasis::Actual
-                    && mk
-                        .own_exports_for(&input.sector)
-                        .is_some_and(|f| f.assumption || f.year != Some(ds.price_year)),
-            );
-        }
+        add(
+            (
+                "교역 용이성(실적 없는 시장의 거리 규칙)",
+                "ease of trade (gravity fallback, no trade figure)",
+            ),
+            mt.ease_basis == EaseBasis::Gravity,
+        );
+        add(
+            ("한국의 이 시장 수출 실적", "Korea's actual exports to this market"),
+            mt.actual_assumed,
+        );
+        add(
+            ("한국의 이 시장 전체 교역", "Korea's total trade with this market"),
+            mt.ease_basis == EaseBasis::Pair
+                && ds
+                    .market(&input.market)
+                    .and_then(|mk| mk.goods_trade.as_ref())
+                    .is_some_and(|g| g.korea_exports_usd.assumption || g.imports_usd.assumption),
+        );
+    }
+    if let Some(mk) = ds.market(&input.market) {
         add(
             ("수요 증가율", "demand growth"),
             mk.growth_for(&input.sector).is_some_and(|f| f.assumption),
         );
     }
-    if let Some(row) = ds.sme_row(&input.sector, crate::sme::today(input, ds)) {
-        add(
-            ("중소기업 기준 금액", "SME thresholds"),
-            row.small_max_krw.assumption
-                || row.medium_max_krw.assumption
-                || row.small_max_up_to_krw.as_ref().is_some_and(|f| f.assumption)
-                || row.medium_max_up_to_krw.as_ref().is_some_and(|f| f.assumption),
-        );
-    }
+    add(("중소기업 기준 금액", "SME thresholds"), sme_assumed);
     out
 }
 
@@ -1535,10 +1499,6 @@ pub fn fix(fix: Fix, lang: Lang) -> &'static str {
         Fix::SmallAboveMedium => (
             "소기업 기준(smallMaxKrw)이 중기업 기준(mediumMaxKrw)보다 크지 않게 하세요.",
             "the small-enterprise limit must be at most the medium one",
-        ),
-        Fix::UpToBelowCertain => (
-            "가능한 최대값(...UpToKrw)이 확실한 기준값(...MaxKrw)보다 작지 않게 하세요.",
-            "make the possible upper bound (…UpToKrw) at least the certain value (…MaxKrw)",
         ),
         Fix::SwapMinMax => ("minKrw와 maxKrw를 서로 바꾸세요.", "swap minKrw and maxKrw"),
         Fix::RateForPriceYear => (

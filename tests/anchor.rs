@@ -1,7 +1,8 @@
 //! The potential anchored on Korea's actual exports (ITC ease of trade), docs/METHOD.md section 2:
 //! (a) a proportional firm gets its proportional share of Korea's exports to the market,
 //! (b) a firm's own current exports scale its potential and move its untapped part,
-//! (d) the three tiers of ease of trade, the gravity fallback flagged.
+//! (d) the three tiers of ease of trade (own exports, ITC's pair level, gravity), the fallback
+//! flagged; the age rule; each sector's sum over the markets.
 //! (c), the worked example, is `tests/worked_example.rs`.
 
 use sme_export::dataset::Dataset;
@@ -109,67 +110,159 @@ fn ease_of_trade_has_three_tiers_and_the_gravity_fallback_is_flagged() {
         let m = ds.market(market).unwrap_or_else(|| panic!("{market}"));
         potential::market_terms(&ds, s, m).ease_basis
     };
+    // Korea's own exports of the sector, current: the UAE's devices (2025), four Gulf markets'
+    // pharmaceuticals (2021).
     assert_eq!(basis("medical_devices", "AE"), EaseBasis::Actual);
-    assert_eq!(basis("pharmaceuticals", "SA"), EaseBasis::Actual);
-    // Kuwait has pharmaceuticals only; Kazakhstan one pooled "medical items" record.
-    assert_eq!(basis("medical_devices", "KW"), EaseBasis::Market);
-    assert_eq!(basis("pharmaceuticals", "KZ"), EaseBasis::Market);
-    assert_eq!(basis("medical_devices", "KZ"), EaseBasis::Market);
-    for m in ["OM", "BH", "UZ", "KG", "TJ", "TM"] {
-        assert_eq!(basis("medical_devices", m), EaseBasis::Gravity, "{m}");
+    for m in ["SA", "AE", "QA", "KW"] {
+        assert_eq!(basis("pharmaceuticals", m), EaseBasis::Actual, "{m}");
     }
-    // The fallback is said so, in the result and the list of assumptions.
+    // ITC's pair-level ease where Korea's total goods trade with the market is known.
+    assert_eq!(basis("medical_devices", "SA"), EaseBasis::Pair);
+    assert_eq!(basis("medical_devices", "UZ"), EaseBasis::Pair);
+    assert_eq!(basis("pharmaceuticals", "UZ"), EaseBasis::Pair);
+    // No sector ever borrows another sector's ratio: without its own figure or total trade, gravity.
+    assert_eq!(basis("medical_devices", "KW"), EaseBasis::Gravity);
     let r = run(&ds, 35.0 * EOK, "medical_devices", "OM", None);
     assert_eq!(r.potential.ease_basis, EaseBasis::Gravity);
-    assert_eq!(r.potential.ease_label, "no actual figure: gravity fallback");
-    assert!(r
-        .potential
-        .ease_note
-        .starts_with("No figure of Korea's actual exports to Oman was found"));
+    assert_eq!(r.potential.ease_label, "no trade figure: gravity fallback");
+    assert!(
+        r.potential
+            .ease_note
+            .starts_with("No current figure of Korea's exports or total trade with Oman was found"),
+        "{}",
+        r.potential.ease_note
+    );
     assert!(r
         .assumptions
-        .contains(&"ease of trade (gravity fallback, no actual figure)".to_owned()));
+        .contains(&"ease of trade (gravity fallback, no trade figure)".to_owned()));
     let ease = r.potential.factors.iter().find(|f| f.id == "easeOfTrade");
     assert!(ease.is_some_and(|f| f.assumption));
     assert!(r.potential.factors.iter().any(|f| f.id == "gravityConstant"));
-    assert!(!r.potential.factors.iter().any(|f| f.id == "referenceDistanceKm"));
-    // The constant is calibrated: over every anchored record, the rule gives the actual total.
+    // The constant is calibrated: over every current anchored cell, the rule gives the actual total.
     let c = potential::gravity_constant(&ds);
     let (mut actual, mut rule) = (0.0, 0.0);
     for m in &ds.markets {
         let shape = m.distance_km.value.powf(-ds.method.distance_elasticity.value);
-        for rec in &m.korea_exports {
-            let g: f64 = rec.sectors.iter().map(|s| potential::growth_of(m, s)).sum::<f64>() / rec.sectors.len() as f64;
-            actual += rec.figure.value * potential::to_price_year(&ds, &rec.figure, g);
-            for s in &rec.sectors {
-                let sector = ds.sector(s).unwrap_or_else(|| panic!("{s}"));
-                let t = potential::market_terms(&ds, sector, m);
+        for s in &ds.sectors {
+            let t = potential::market_terms(&ds, s, m);
+            if t.ease_basis == EaseBasis::Actual {
+                actual += t.korea_actual_usd;
                 rule += t.predicted_usd * shape * c;
             }
         }
     }
-    assert!((rule - actual).abs() / actual < 1e-9, "{rule} vs {actual}");
-    // Market tier: ease pooled over the market's records.
-    let kw = run(&ds, 35.0 * EOK, "medical_devices", "KW", None);
-    assert!(kw
-        .potential
-        .ease_note
-        .contains("pools Korea's actual exports of other sectors"));
-    // An actual figure of another year says which year it was measured in and that it is brought
-    // forward (Saudi devices: US$ 30M in 2015); one of the price year says neither.
+    assert!(
+        actual > 0.0 && (rule - actual).abs() / actual < 1e-9,
+        "{rule} vs {actual}"
+    );
+    // Pair tier: what the factor table and the note show.
     let sa = run(&ds, 35.0 * EOK, "medical_devices", "SA", None);
-    assert_eq!(sa.potential.ease_basis, EaseBasis::Actual);
+    let ids: Vec<&str> = sa.potential.factors.iter().map(|f| f.id).collect();
+    for id in ["koreaGoodsExportsUsd", "marketGoodsImportsUsd", "koreaWorldGoodsShare"] {
+        assert!(ids.contains(&id), "{ids:?}");
+    }
+    let ease = sa
+        .potential
+        .factors
+        .iter()
+        .find(|f| f.id == "easeOfTrade")
+        .map(|f| f.value);
+    let expected = 6.1e9 / (0.0269 * 207.4e9);
+    assert!(ease.is_some_and(|e| (e - expected).abs() < 1e-12), "{ease:?}");
+    // Saudi devices of 2015 are too old to bring to 2025: context only, never grown forward.
     assert!(
         sa.potential
             .ease_note
-            .contains("assumed: the 2015 figure of US$ 30M brought forward at 9.5 %/yr"),
+            .ends_with("Korea's 2015 figure (US$ 30M) is too old to bring to 2025: shown as context only."),
         "{}",
         sa.potential.ease_note
     );
+    assert!(!sa.potential.ease_note.contains("brought forward"));
     let ae = run(&ds, 35.0 * EOK, "medical_devices", "AE", None);
     assert!(
         !ae.potential.ease_note.contains("brought forward"),
         "{}",
         ae.potential.ease_note
     );
+}
+
+#[test]
+fn a_figure_more_than_five_years_old_is_never_grown_forward() {
+    let ds = ds();
+    let max = ds.method.max_figure_age_years.as_ref().map(|f| f.value);
+    assert_eq!(max, Some(5.0));
+    for m in &ds.markets {
+        for s in &ds.sectors {
+            let t = potential::market_terms(&ds, s, m);
+            // The factor that brings a figure forward never spans more than five years of growth.
+            let g = 1.0 + t.growth.abs();
+            for factor in [t.demand.factor, t.actual_factor] {
+                assert!(
+                    factor <= g.powi(5) + 1e-12 && factor >= g.powi(-5) - 1e-12,
+                    "{} {}: ×{factor}",
+                    m.id,
+                    s.id
+                );
+            }
+        }
+    }
+    // Qatar's device imports (2018) are too old: the proxy is used and the old figure is named.
+    let qa = run(&ds, 35.0 * EOK, "medical_devices", "QA", None);
+    let demand = qa.potential.factors.iter().find(|f| f.id == "marketDemand");
+    let note = demand.and_then(|f| f.note.clone()).unwrap_or_default();
+    assert!(note.contains("the market's own 2018 figure is too old"), "{note}");
+    assert!(demand.is_some_and(|f| f.assumption));
+    assert!(qa.potential.base_krw > 0.0);
+    // Without a proxy either, no demand is used and the note says why.
+    let mut v: serde_json::Value =
+        serde_json::from_str(sme_export::dataset::DEFAULT_JSON).unwrap_or_else(|e| panic!("{e}"));
+    if let Some(markets) = v["markets"].as_array_mut() {
+        for m in markets {
+            if m["id"] == "QA" {
+                m["healthExpenditureUsd"] = serde_json::Value::Null;
+            }
+        }
+    }
+    let bare = sme_export::load::dataset_from_value(&v).unwrap_or_else(|p| panic!("{p:?}"));
+    let qa = run(&bare, 35.0 * EOK, "medical_devices", "QA", None);
+    assert_eq!(qa.potential.base_krw, 0.0);
+    assert!(
+        qa.potential.ease_note.contains("known only for 2018, too old to use"),
+        "{}",
+        qa.potential.ease_note
+    );
+}
+
+/// The stated range of each sector's summed Korea potential over the eleven markets, as a share
+/// of Korea's sector exports (docs/METHOD.md, "Plausibility"): at least what the markets with a
+/// measured figure show, at most the regions' largest measured share.
+#[test]
+fn each_sectors_sum_over_the_eleven_markets_stays_within_the_stated_share() {
+    let ds = ds();
+    let bands = [
+        ("medical_devices", 0.026, 0.11),
+        ("pharmaceuticals", 0.005, 0.05),
+        ("medical_services", 0.05, 0.30),
+        ("digital_health", 0.01, 0.11),
+    ];
+    for (id, low, high) in bands {
+        let s = ds.sector(id).unwrap_or_else(|| panic!("{id}"));
+        let sum: f64 = ds
+            .markets
+            .iter()
+            .map(|m| potential::market_terms(&ds, s, m).korea_potential_usd)
+            .sum();
+        let share = sum / s.korea_exports_usd.value;
+        assert!((low..=high).contains(&share), "{id}: {share}");
+        // A firm with no readiness answers (multiplier 1) sums to the same share of what it can export.
+        let mut total = 0.0;
+        let mut exportable = 0.0;
+        for m in &ds.markets {
+            let r = run(&ds, 35.0 * EOK, id, &m.id, None);
+            total += r.potential.base_krw;
+            exportable = r.potential.exportable_krw;
+        }
+        let firm = total / exportable;
+        assert!((firm - share).abs() < 0.001, "{id}: firm {firm} vs Korea {share}");
+    }
 }

@@ -1199,17 +1199,19 @@ fn write_benchmark_sample() {
     println!("{}: {rows} rows, {} bad", path.display(), bad.len());
 }
 
-/// The default dataset with Oman's demand for medical devices times ten, written to a file. (Oman
-/// has no figure of Korea's actual exports, so its potential follows demand; the UAE's devices
-/// are anchored on actual exports and would not move.)
+/// The default dataset with Oman's health expenditure times ten, written to a file. (Oman has no
+/// current figure of Korea's exports or total trade, and its device demand is the health-spending
+/// proxy, so its device potential follows it; the UAE's devices are anchored on actual exports
+/// and would not move.)
 fn dataset_with_oman_device_demand_times_ten(name: &str) -> PathBuf {
     let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dataset.json"))
         .unwrap_or_else(|e| panic!("{e}"));
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(v["markets"][4]["id"], "OM");
-    assert_eq!(v["markets"][4]["demand"][0]["sector"], "medical_devices");
-    let x = v["markets"][4]["demand"][0]["value"].as_f64().unwrap_or_default();
-    v["markets"][4]["demand"][0]["value"] = serde_json::json!(x * 10.0);
+    let x = v["markets"][4]["healthExpenditureUsd"]["value"]
+        .as_f64()
+        .unwrap_or_default();
+    v["markets"][4]["healthExpenditureUsd"]["value"] = serde_json::json!(x * 10.0);
     let path = temp(name);
     std::fs::write(&path, v.to_string()).unwrap_or_else(|e| panic!("{e}"));
     path
@@ -1225,7 +1227,7 @@ fn compare_reports_counts_then_the_firms_a_changed_figure_moves() {
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert!(
-        lines[1].ends_with("of the 305 reference firms get a different outcome."),
+        lines[1].ends_with("of the 323 reference firms get a different outcome."),
         "{out}"
     );
     assert_eq!(lines[2].trim(), "0  firms whose SME status changes");
@@ -1239,20 +1241,20 @@ fn compare_reports_counts_then_the_firms_a_changed_figure_moves() {
     assert!(lines[4].trim().ends_with("firms whose market ranking changes"), "{out}");
     assert_eq!(lines[5].trim(), "0  firms whose programme outcome changes");
     assert!(
-        out.contains("\nM-md-OM-ready\tbase_krw\t870467\t8704671\t+900.0 %\n"),
+        out.contains("\nM-md-OM-ready\tbase_krw\t969822\t9698216\t+900.0 %\n"),
         "{out}"
     );
-    assert!(out.contains("\nM-md-OM-ready\tmarket_rank\t6\t3\t\n"), "{out}");
+    assert!(out.contains("\nM-md-OM-ready\tmarket_rank\t8\t3\t\n"), "{out}");
     assert!(out.contains("\nM-md-KZ-ready\tmarket_rank\t3\t4\t\n"), "{out}");
     // The UAE's device firms, anchored on actual exports, do not move.
     assert!(!out.lines().any(|l| l.starts_with("M-md-AE-")), "{out}");
-    // Firms of other sectors do not move.
-    assert!(!out.lines().any(|l| l.starts_with("M-ph-")), "{out}");
+    // Medical services in Oman rest on Oman's own demand figure: they do not move.
+    assert!(!out.lines().any(|l| l.starts_with("M-ms-OM")), "{out}");
 
     let o = run(&["compare", &old, &new, "--json"]);
     assert_eq!(code(&o), 1);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(v["firms"], 305);
+    assert_eq!(v["firms"], 323);
     assert_eq!(v["potentialShare"], 0.1);
     assert_eq!(v["counts"][0]["kind"], "smeStatus");
     assert_eq!(v["counts"][0]["firms"], 0);
@@ -1260,8 +1262,8 @@ fn compare_reports_counts_then_the_firms_a_changed_figure_moves() {
         .as_array()
         .is_some_and(|c| c.iter().any(|c| c["firm"] == "M-md-OM-ready"
             && c["field"] == "base_krw"
-            // 8,704,671 / 870,467 - 1: nine times more, to the won.
-            && c["relative"].as_f64() == Some(8_704_671.0 / 870_467.0 - 1.0))));
+            // 9,698,216 / 969,822 - 1: nine times more, to the won.
+            && c["relative"].as_f64() == Some(9_698_216.0 / 969_822.0 - 1.0))));
 }
 
 #[test]
@@ -1271,7 +1273,7 @@ fn compare_of_a_dataset_with_itself_exits_0_and_bad_input_exits_2() {
     let o = run(&["compare", &ds, &ds]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("기준 기업 305곳 중 0곳의 결과가 바뀝니다."),
+        stdout(&o).contains("기준 기업 323곳 중 0곳의 결과가 바뀝니다."),
         "{}",
         stdout(&o)
     );

@@ -129,42 +129,6 @@ fn non_profit_medical_corporation_is_not_an_sme() {
     let r = run(&raw, &ds);
     assert_eq!(r.sme.size, SmeSize::None);
     assert!(r.sme.reasons[0].contains("의료법인"));
-    assert_eq!(r.sme.may_be_note, None);
-}
-
-#[test]
-fn table_2025_says_may_be_only_within_the_possible_raise_and_only_once_in_force() {
-    let ds = ds();
-    // Above the medium limit by less than the largest raise (300억): may now be an SME.
-    let r = run(&case(810.0 * EOK, "medical_devices", "SA"), &ds);
-    assert_eq!(r.sme.size, SmeSize::None, "never pretends to know the new table");
-    let warning = r.sme.may_be_note.unwrap_or_default();
-    assert!(
-        warning.contains("2025-09-01") && warning.contains("sminfo.mss.go.kr"),
-        "{warning}"
-    );
-    // Above the small limit by less than the largest raise (20억): may now be small.
-    let r = run(&case(85.0 * EOK, "medical_devices", "SA"), &ds);
-    assert_eq!(r.sme.size, SmeSize::Medium);
-    assert!(r
-        .sme
-        .may_be_note
-        .unwrap_or_default()
-        .contains("소기업으로 분류될 수 있습니다"));
-    // Far above: no warning.
-    assert_eq!(
-        run(&case(2000.0 * EOK, "medical_devices", "SA"), &ds).sme.may_be_note,
-        None
-    );
-    // Well inside small: no warning.
-    assert_eq!(
-        run(&case(10.0 * EOK, "medical_devices", "SA"), &ds).sme.may_be_note,
-        None
-    );
-    // Before the revision took effect: no warning.
-    let mut before = case(810.0 * EOK, "medical_devices", "SA");
-    before.today = Some("2025-08-31".into());
-    assert_eq!(run(&before, &ds).sme.may_be_note, None);
 }
 
 #[test]

@@ -171,14 +171,25 @@ fn trace_steps_redo_the_base_and_compare_lists_what_differs() {
     let r = sme_export::engine::estimate_checked(&input, &ds);
     let t = trace(&input, &ds);
     let step = |id: &str| t.steps.iter().find(|s| s.id == id).map(|s| s.value).unwrap_or(f64::NAN);
-    let redo = step("koreaPotentialUsd") * step("firmShare") * step("readinessMultiplier") * step("krwPerUsd");
+    let rate = t
+        .factors
+        .iter()
+        .find(|f| f.id == "krwPerUsd")
+        .map_or(f64::NAN, |f| f.value);
+    let redo = step("koreaPotentialUsd") * step("firmShare") * step("readinessMultiplier") * rate;
     assert!(
         (redo - r.potential.base_krw).abs() <= 1.0,
         "{redo} vs {}",
         r.potential.base_krw
     );
     assert_eq!(t.result.base_krw, r.potential.base_krw);
-    assert_eq!(t.factors, r.potential.factors);
+    assert_eq!(step("baseKrw"), r.potential.base_krw);
+    // Every figure the trace uses names its source, or is an input or a rule of the method.
+    assert!(
+        t.factors.iter().all(|f| !f.source.is_empty() || f.assumption),
+        "{:?}",
+        t.factors
+    );
     assert!(t.disclaimer.contains("estimate"));
     let ids = ["SA", "KZ", "nowhere", "SA", "AE", "QA"].map(String::from);
     let c = compare_markets(&input, &ids, &ds);

@@ -168,7 +168,6 @@ fn valid_dataset_loads() {
     assert_eq!(sa.fta.name, None);
     assert_eq!(ds.programs[1].url, None);
     assert_eq!(ds.sme.tables.len(), 1);
-    assert_eq!(ds.sme.tables[0].rows[0].small_max_up_to_krw, None);
     assert_eq!(ds.programs[0].status_checked, "2026-12-01");
     assert_eq!(ds.plan.target_year, 2030);
     assert_eq!(ds.exchange_rate.krw_per_usd.year, Some(2024));
@@ -367,7 +366,7 @@ fn several_mistakes_all_reported() {
         set(v, "/markets/1/id", json!("SA"));
         remove(v, "/markets/0/demand/0/source");
         set(v, "/programs/0/rule/0/kind", json!("sectors"));
-        v["sme"]["tables"][0]["rows"][0]["smallMaxUpToKrw"] = fig(1.0e10, "KRW");
+        v["sme"]["tables"][0]["rows"][0]["smallMaxKrw"] = fig(9.0e11, "KRW");
     });
     let got: Vec<(&str, &str)> = p.iter().map(|p| (p.path.as_str(), p.kind.key())).collect();
     assert_eq!(
@@ -377,7 +376,7 @@ fn several_mistakes_all_reported() {
             ("$.sectors[0].koreaWorldShare.value", "range"),
             ("$.markets[0].demand[0].source", "unsourced"),
             ("$.markets[1].id", "duplicate"),
-            ("$.sme.tables[0].rows[0].smallMaxUpToKrw", "range"),
+            ("$.sme.tables[0].rows[0].smallMaxKrw", "range"),
             ("$.programs[0].rule[0].kind", "unknownKind"),
             ("$.programs[1].rule[1].anyOf[1]", "unknownMarket"),
         ]
@@ -836,13 +835,12 @@ fn sector_export_figures_are_required_and_the_plan_scope_names_known_sectors() {
 
 #[test]
 fn sme_tables_each_with_id_date_and_bounds() {
-    // A second table with an uncertain row loads; the engine picks by date.
+    // A second table with its own values loads; the engine picks by date.
     let mut v = valid();
     let mut t2 = v["sme"]["tables"][0].clone();
     t2["id"] = json!("t2");
     t2["effective"] = json!("2025-09-01");
-    t2["rows"][0]["smallMaxUpToKrw"] = fig(1.4e10, "KRW");
-    t2["rows"][0]["mediumMaxUpToKrw"] = fig(1.1e11, "KRW");
+    t2["rows"][0]["smallMaxKrw"] = fig(1.4e10, "KRW");
     v["sme"]["tables"].as_array_mut().unwrap().push(t2.clone());
     let ds = load(&v).unwrap_or_else(|p| panic!("{p:#?}"));
     assert_eq!(ds.sme_table("2025-08-31").map(|t| t.id.as_str()), Some("t1"));
@@ -853,20 +851,8 @@ fn sme_tables_each_with_id_date_and_bounds() {
         "before every table: the earliest"
     );
     assert_eq!(
-        ds.sme_row("devices", "2026-12-01")
-            .and_then(|r| r.small_max_up_to_krw.as_ref())
-            .map(|f| f.value),
+        ds.sme_row("devices", "2026-12-01").map(|r| r.small_max_krw.value),
         Some(1.4e10)
-    );
-
-    // A possible upper bound below its certain value: range, with its own fix.
-    let p = problems(|v| {
-        v["sme"]["tables"][0]["rows"][1]["mediumMaxUpToKrw"] = fig(5.0e10, "KRW");
-    });
-    one(&p, "$.sme.tables[0].rows[1].mediumMaxUpToKrw", "range");
-    assert_eq!(
-        p[0].hint,
-        "make the possible upper bound (…UpToKrw) at least the certain value (…MaxKrw)"
     );
     // Two tables in force from the same day, or with the same id: duplicate.
     let p = problems(|v| {
@@ -881,13 +867,13 @@ fn sme_tables_each_with_id_date_and_bounds() {
         v["sme"]["tables"].as_array_mut().unwrap().push(t);
     });
     one(&p, "$.sme.tables[1].id", "duplicate");
-    // No table at all, an unsourced upper bound, no grace period.
+    // No table at all, an unsourced ceiling, no grace period.
     let p = problems(|v| set(v, "/sme/tables", json!([])));
     one(&p, "$.sme.tables", "empty");
     let p = problems(|v| {
-        v["sme"]["tables"][0]["rows"][0]["smallMaxUpToKrw"] = json!({"value": 1.4e10, "unit": "KRW"});
+        v["sme"]["tables"][0]["rows"][0]["smallMaxKrw"] = json!({"value": 1.4e10, "unit": "KRW"});
     });
-    one(&p, "$.sme.tables[0].rows[0].smallMaxUpToKrw.source", "unsourced");
+    one(&p, "$.sme.tables[0].rows[0].smallMaxKrw.source", "unsourced");
     let p = problems(|v| remove(v, "/sme/gracePeriodYears"));
     one(&p, "$.sme.gracePeriodYears", "missing");
     // The old single table is not read any more.
@@ -908,4 +894,47 @@ fn every_programme_says_when_its_status_was_checked() {
     assert_eq!(p[0].hint, "write the date as YYYY-MM-DD, e.g. 2025-03-31");
     let p = problems(|v| set(v, "/programs/0/statusChecked", json!(20261201)));
     one(&p, "$.programs[0].statusChecked", "type");
+}
+
+// ---- the pair-level ease, the demand proxy and the age rule ----
+
+#[test]
+fn goods_trade_health_expenditure_proxy_and_age_rule_load_and_are_checked() {
+    let mut v = valid();
+    v["koreaWorldGoodsShare"] = fig(0.0269, "share");
+    v["method"]["maxFigureAgeYears"] = fig(5.0, "years");
+    v["sectors"][0]["demandFromHealthSpending"] = fig(0.0351, "share");
+    v["markets"][0]["healthExpenditureUsd"] = fig(6.07e10, "USD");
+    v["markets"][0]["goodsTrade"] = json!({
+        "koreaExportsUsd": fig(6.1e9, "USD"),
+        "importsUsd": fig(2.074e11, "USD")
+    });
+    // With a proxy, a market may leave the sector out of its demand list.
+    v["markets"][0]["demand"].as_array_mut().unwrap().remove(0);
+    let ds = load(&v).unwrap_or_else(|p| panic!("{p:#?}"));
+    let sa = ds.market("SA").unwrap();
+    assert_eq!(sa.goods_trade.as_ref().map(|g| g.imports_usd.value), Some(2.074e11));
+    assert_eq!(sa.health_expenditure_usd.as_ref().map(|h| h.value), Some(6.07e10));
+    assert_eq!(ds.korea_world_goods_share.as_ref().map(|f| f.value), Some(0.0269));
+    assert_eq!(ds.method.max_figure_age_years.as_ref().map(|f| f.value), Some(5.0));
+    assert!(sa.demand_for("devices").is_none());
+
+    // Each new record's mistakes are reported at their path.
+    let p = problems(|v| v["markets"][0]["goodsTrade"] = json!({"koreaExportsUsd": fig(1.0, "USD")}));
+    one(&p, "$.markets[0].goodsTrade.importsUsd", "missing");
+    let p = problems(|v| {
+        v["markets"][0]["goodsTrade"] = json!({"koreaExportsUsd": fig(1.0, "USD"), "importsUsd": fig(0.0, "USD")})
+    });
+    one(&p, "$.markets[0].goodsTrade.importsUsd.value", "range");
+    let p = problems(|v| v["sectors"][0]["demandFromHealthSpending"] = fig(1.5, "share"));
+    one(&p, "$.sectors[0].demandFromHealthSpending.value", "range");
+    let p = problems(|v| v["markets"][1]["healthExpenditureUsd"] = fig(-1.0, "USD"));
+    one(&p, "$.markets[1].healthExpenditureUsd.value", "negative");
+    let p = problems(|v| v["koreaWorldGoodsShare"] = json!({"value": 0.03, "unit": "share"}));
+    one(&p, "$.koreaWorldGoodsShare.source", "unsourced");
+    // Without a proxy, a missing demand entry is still incomplete.
+    let p = problems(|v| {
+        v["markets"][0]["demand"].as_array_mut().unwrap().remove(0);
+    });
+    one(&p, "$.markets[0].demand", "incomplete");
 }

@@ -96,7 +96,7 @@ fn the_pinned_outcomes_are_what_the_engine_gives_today() {
 }
 
 #[test]
-fn the_pinned_outcomes_name_every_sme_size_outcome_and_the_newer_table_hint() {
+fn the_pinned_outcomes_name_every_sme_size_outcome() {
     // The artefact is only worth pinning if it holds each kind of answer somewhere.
     let text = std::fs::read_to_string(PINNED_PATH).unwrap_or_else(|e| panic!("{PINNED_PATH}: {e}"));
     let pinned = read_outcomes(&text).unwrap_or_else(|e| panic!("{e}"));
@@ -109,9 +109,6 @@ fn the_pinned_outcomes_name_every_sme_size_outcome_and_the_newer_table_hint() {
     for size in ["small", "medium", "none"] {
         assert!(values("sme_size").contains(&size), "no firm of size {size}");
     }
-    assert!(values("newer_table_may_give").contains(&"small"));
-    assert!(values("newer_table_may_give").contains(&"medium"));
-    assert!(values("newer_table_may_give").contains(&""));
     // The Export Voucher's competition and co-payment are to confirm, so it is never plainly
     // eligible any more: "eligible" is pinned by the overseas-expansion Act (in force by law).
     for o in ["maybe", "ineligible"] {
@@ -133,14 +130,10 @@ fn the_pinned_outcomes_name_every_sme_size_outcome_and_the_newer_table_hint() {
 
 #[test]
 fn a_raised_small_limit_for_devices_fails_the_pinned_test_on_exactly_the_firms_it_moves() {
-    // medical_devices: small enterprise up to 80억 -> 100억 in both tables; in the 2025 table
-    // (certain 80억, possibly up to 100억) the window of the possible raise moves with it.
+    // medical_devices: small enterprise up to 80억 -> 100억 in the 2025 table only.
     let ds = edited(|v| {
-        v["sme"]["tables"][0]["rows"][0]["smallMaxKrw"]["value"] = serde_json::json!(10_000_000_000u64);
         v["sme"]["tables"][1]["rows"][0]["smallMaxKrw"]["value"] = serde_json::json!(10_000_000_000u64);
-        v["sme"]["tables"][1]["rows"][0]["smallMaxUpToKrw"]["value"] = serde_json::json!(12_000_000_000u64);
     });
-    assert_eq!(ds.sme.tables[0].rows[0].sector, "medical_devices");
     assert_eq!(ds.sme.tables[1].rows[0].sector, "medical_devices");
     assert_eq!(ds.sme.tables[1].effective, "2025-09-01");
     let changes = differences(&ds);
@@ -149,87 +142,82 @@ fn a_raised_small_limit_for_devices_fails_the_pinned_test_on_exactly_the_firms_i
         .filter(|c| c.field == "sme_size")
         .map(|c| (c.firm.as_str(), c.before.as_str(), c.after.as_str()))
         .collect();
-    // One won above 80억 and 80억 + 20억 (the 2025 table's window) are small now, on every day.
+    // One won above 80억 and 100억 itself are small now, from 1 Sep 2025; not the day before.
     for tag in ["S+1", "S+raise"] {
-        for day in ["250831", "250901", "261201"] {
+        for day in ["250901", "261201"] {
             let id = format!("T-md-{tag}-{day}");
             assert!(
                 size_changes.contains(&(id.as_str(), "medium", "small")),
                 "{id} not reported: {size_changes:?}"
             );
         }
+        let before = format!("T-md-{tag}-250831");
+        assert!(!size_changes.iter().any(|c| c.0 == before), "{size_changes:?}");
     }
-    // 80억 + 20억 + 1 won stays medium (now within the 2025 table's window above 100억, so from
-    // 1 Sep 2025 it "may be small"); other sectors are untouched.
+    // 100억 + 1 won stays medium; other sectors are untouched; only SME sizes and the
+    // programmes that follow them move.
     assert!(
         !size_changes.iter().any(|c| c.0.starts_with("T-md-S+raise+1")),
         "{size_changes:?}"
     );
-    assert!(changes.iter().any(|c| c.firm == "T-md-S+raise+1-250901"
-        && c.field == "newer_table_may_give"
-        && c.before.is_empty()
-        && c.after == "small"));
     assert!(!changes.iter().any(|c| !c.firm.contains("-md-")), "{changes:?}");
-    // The newer-table hint moves with the limit: 80억 + 1 won no longer "may be small".
-    assert!(changes.iter().any(|c| c.firm == "T-md-S+1-250901"
-        && c.field == "newer_table_may_give"
-        && c.before == "small"
-        && c.after.is_empty()));
+    assert!(
+        changes
+            .iter()
+            .all(|c| c.field == "sme_size" || c.field.starts_with("program:")),
+        "{changes:?}"
+    );
 }
 
 #[test]
 fn a_changed_demand_figure_is_caught_and_compare_counts_the_firms_it_moves() {
-    // Oman's demand for medical devices, times ten. Oman has no figure of Korea's actual exports,
-    // so its potential follows demand (the gravity tier): Oman overtakes Kazakhstan, Uzbekistan
-    // and Turkmenistan for device firms.
+    // Oman's health expenditure, times ten. Oman has no current figure of Korea's exports or of
+    // its total trade, and its device, pharmaceutical and digital-health demand is the health-
+    // spending proxy: those potentials grow tenfold (the gravity constant is calibrated on the
+    // anchored cells, none of them Oman's); medical services (Oman's own figure) do not move.
     let old = default_ds();
     let new = edited(|v| {
         assert_eq!(v["markets"][4]["id"], "OM");
-        let demand = &mut v["markets"][4]["demand"][0];
-        assert_eq!(demand["sector"], "medical_devices");
-        let x = demand["value"].as_f64().unwrap_or_default();
-        demand["value"] = serde_json::json!(x * 10.0);
+        let h = &mut v["markets"][4]["healthExpenditureUsd"]["value"];
+        let x = h.as_f64().unwrap_or_default();
+        *h = serde_json::json!(x * 10.0);
     });
     let changes = differences(&new);
-    assert!(changes
+    let moved: Vec<&str> = changes
         .iter()
-        .any(|c| c.firm == "M-md-OM-ready" && c.field == "base_krw" && c.before == "870467"));
-    assert!(changes
-        .iter()
-        .any(|c| c.firm == "M-md-OM-ready" && c.field == "market_rank" && c.before == "6" && c.after == "3"));
-    assert!(changes
-        .iter()
-        .any(|c| c.firm == "M-md-KZ-ready" && c.field == "market_rank" && c.before == "3" && c.after == "4"));
-    assert!(changes.iter().all(|c| c.firm.contains("-md-")), "{changes:?}");
+        .filter(|c| c.field == "base_krw")
+        .map(|c| c.firm.as_str())
+        .collect();
+    assert!(moved.contains(&"M-md-OM-ready") && moved.contains(&"M-ph-OM-ready") && moved.contains(&"M-dh-OM-ready"));
+    assert!(!moved.iter().any(|f| f.contains("-ms-")), "{moved:?}");
+    let rank = |firm: &str| changes.iter().find(|c| c.firm == firm && c.field == "market_rank");
+    let om = rank("M-md-OM-ready").unwrap_or_else(|| panic!("Oman's rank for devices moves: {changes:?}"));
+    assert!(
+        om.after.parse::<u32>().unwrap_or(99) < om.before.parse::<u32>().unwrap_or(0),
+        "{om:?}"
+    );
 
     let firms = panel();
     let cmp = compare(&firms, &old, &new, Lang::En);
     assert_eq!(cmp.firms, firms.len());
     let count = |k: ChangeKind| cmp.counts.iter().find(|c| c.kind == k).map_or(0, |c| c.firms);
-    let devices_in = |markets: &[&str]| {
+    let in_om = |sectors: &[&str]| {
         firms
             .iter()
             .filter(|f| {
-                f.input.sector == "medical_devices"
-                    && markets.contains(&f.input.market.as_str())
-                    && f.input.revenue_krw > Some(0.0)
+                sectors.contains(&f.input.sector.as_str()) && f.input.market == "OM" && f.input.revenue_krw > Some(0.0)
             })
             .count()
     };
-    // Every devices firm targeting OM grows tenfold; none changes SME status or programmes.
-    let om_devices = devices_in(&["OM"]);
-    assert!(om_devices >= 2);
-    assert_eq!(count(ChangeKind::Potential), om_devices, "{:?}", cmp.counts);
+    // Every devices, pharmaceuticals and digital-health firm targeting OM grows tenfold; none
+    // changes SME status or programmes.
+    let proxied = in_om(&["medical_devices", "pharmaceuticals", "digital_health"]);
+    assert!(proxied >= 6);
+    assert_eq!(count(ChangeKind::Potential), proxied, "{:?}", cmp.counts);
     assert_eq!(count(ChangeKind::SmeStatus), 0);
     assert_eq!(count(ChangeKind::Program), 0);
     assert_eq!(count(ChangeKind::Invalid), 0);
-    // The firms whose chosen market OM passes, and OM's own, change rank; SA and AE stay ahead.
-    assert_eq!(
-        count(ChangeKind::Ranking),
-        devices_in(&["OM", "KZ", "UZ", "TM"]),
-        "{:?}",
-        cmp.counts
-    );
+    assert!(count(ChangeKind::Ranking) >= proxied, "{:?}", cmp.counts);
     let first = cmp
         .changes
         .iter()
@@ -246,14 +234,14 @@ fn a_changed_demand_figure_is_caught_and_compare_counts_the_firms_it_moves() {
 #[test]
 fn demand_does_not_move_a_potential_anchored_on_actual_exports() {
     // The UAE's device potential is Korea's actual exports there (ITC ease of trade): doubling the
-    // UAE's device demand leaves it as it is, while doubling the actual exports moves it. The
-    // gravity fallback elsewhere is calibrated on the anchored cells, so it moves down.
+    // UAE's health expenditure (its device demand proxy) leaves it as it is, while doubling the
+    // actual exports moves it. The gravity fallback elsewhere is calibrated on the anchored cells,
+    // so it moves down.
     let demand = edited(|v| {
         assert_eq!(v["markets"][1]["id"], "AE");
-        let d = &mut v["markets"][1]["demand"][0];
-        assert_eq!(d["sector"], "medical_devices");
-        let x = d["value"].as_f64().unwrap_or_default();
-        d["value"] = serde_json::json!(x * 2.0);
+        let h = &mut v["markets"][1]["healthExpenditureUsd"]["value"];
+        let x = h.as_f64().unwrap_or_default();
+        *h = serde_json::json!(x * 2.0);
     });
     let ae_devices: Vec<String> = panel()
         .iter()
@@ -267,9 +255,14 @@ fn demand_does_not_move_a_potential_anchored_on_actual_exports() {
         .filter(|c| ae_devices.contains(&c.firm) && c.field == "base_krw")
         .collect();
     assert!(moved.is_empty(), "{moved:?}");
-    assert!(changes
+    let om = changes
         .iter()
-        .any(|c| c.firm == "M-md-OM-ready" && c.field == "base_krw" && c.before == "870467" && c.after == "818125"));
+        .find(|c| c.firm == "M-md-OM-ready" && c.field == "base_krw")
+        .unwrap_or_else(|| panic!("the gravity fallback moves: {changes:?}"));
+    assert!(
+        om.after.parse::<f64>().unwrap_or(f64::MAX) < om.before.parse::<f64>().unwrap_or(0.0),
+        "{om:?}"
+    );
     let actual = edited(|v| {
         let x = &mut v["markets"][1]["koreaExports"][0];
         assert_eq!(x["sectors"][0], "medical_devices");
@@ -279,7 +272,7 @@ fn demand_does_not_move_a_potential_anchored_on_actual_exports() {
     let changes = differences(&actual);
     assert!(changes
         .iter()
-        .any(|c| c.firm == "M-md-AE-ready" && c.field == "base_krw" && c.before == "39486755"));
+        .any(|c| c.firm == "M-md-AE-ready" && c.field == "base_krw"));
 }
 
 #[test]

@@ -1,8 +1,7 @@
-//! SME status by the table in force on the case's day (issue 10 item 4): the 2015 table until
-//! 31 Aug 2025, the 2025 revision from 1 Sep 2025 with its certain values and, where the
-//! per-industry value was not found, its possible upper bounds. What a person reads on the SME
-//! card, in both languages: the table applied, the class, the "may be" sentence, the distance to
-//! each threshold and the conditions the widget cannot check.
+//! SME status by the table in force on the case's day: the 2015 table until 31 Aug 2025, the 2025
+//! revision (its own published values per industry) from 1 Sep 2025. What a person reads on the
+//! SME card, in both languages: the table applied, the class, the distance to each ceiling and
+//! the conditions the widget cannot check.
 
 use sme_export::dataset::Dataset;
 use sme_export::engine::{estimate, RawInput};
@@ -33,7 +32,7 @@ fn texts(s: &SmeStatus) -> Vec<&str> {
 }
 
 #[test]
-fn a_device_maker_at_90_eok_on_the_2015_table_is_medium_with_no_may_be() {
+fn a_device_maker_at_90_eok_on_the_2015_table_is_medium() {
     let ds = ds();
     let ko = sme(&ds, 90.0 * EOK, "medical_devices", "2025-08-31", Lang::Ko);
     assert_eq!(
@@ -50,7 +49,6 @@ fn a_device_maker_at_90_eok_on_the_2015_table_is_medium_with_no_may_be() {
             "중소기업(중기업) 상한 800억 원보다 710억 원 적습니다."
         ]
     );
-    assert_eq!((ko.may_be, ko.may_be_note.as_deref()), (None, None));
     let en = sme(&ds, 90.0 * EOK, "medical_devices", "2025-08-31", Lang::En);
     assert_eq!(en.label, "Medium enterprise (SME)");
     assert_eq!(en.limits, "small: up to KRW 8 billion · medium: up to KRW 80 billion");
@@ -63,80 +61,83 @@ fn a_device_maker_at_90_eok_on_the_2015_table_is_medium_with_no_may_be() {
     );
     assert_eq!(en.thresholds[0].distance_krw, 10.0 * EOK);
     assert_eq!(en.thresholds[1].distance_krw, -710.0 * EOK);
-    assert_eq!(en.may_be_note, None);
 }
 
 #[test]
-fn the_same_firm_on_2026_12_01_gets_the_2025_table_and_may_be_small() {
+fn the_same_firm_on_2026_12_01_gets_the_2025_table_and_its_own_values() {
     let ds = ds();
     let ko = sme(&ds, 90.0 * EOK, "medical_devices", "2026-12-01", Lang::Ko);
     assert_eq!(
         (ko.table_id.as_str(), ko.table_effective.as_str()),
         ("2025-09", "2025-09-01")
     );
-    assert_eq!(
-        ko.table,
-        "중소기업기본법 시행령 별표1·3 (2025.9.1 시행 개정 규모기준, 업종별 값 일부 미확인)"
-    );
-    // The class by the certain bound: medium; the better class it may be: small.
-    assert_eq!((ko.size, ko.may_be), (SmeSize::Medium, Some(SmeSize::Small)));
-    assert_eq!(
-        (ko.small_max_krw, ko.small_max_up_to_krw),
-        (80.0 * EOK, Some(100.0 * EOK))
-    );
-    assert_eq!(
-        (ko.medium_max_krw, ko.medium_max_up_to_krw),
-        (800.0 * EOK, Some(1100.0 * EOK))
-    );
-    assert_eq!(
-        ko.may_be_note.as_deref(),
-        Some("3년 평균 매출액 90억 원은 80억 원과 100억 원 사이입니다. 2025-09-01 시행 기준표의 이 업종 값을 확인하지 못해 지금은 확실한 기준으로 판정했지만, 실제로는 소기업으로 분류될 수 있습니다. https://sminfo.mss.go.kr에서 확인하세요.")
-    );
-    assert_eq!(
-        ko.limits,
-        "소기업 80억 원 이하(최대 100억 원일 수 있음) · 중기업 800억 원 이하(최대 1,100억 원일 수 있음)"
-    );
+    assert_eq!(ko.table, "중소기업기본법 시행령 별표1·3 (2025.9.1 시행 개정 규모기준)");
+    // C27 keeps 80억 / 800억 in the 2025 table: a definite class, no range.
+    assert_eq!(ko.size, SmeSize::Medium);
+    assert_eq!((ko.small_max_krw, ko.medium_max_krw), (80.0 * EOK, 800.0 * EOK));
+    assert_eq!(ko.limits, "소기업 80억 원 이하 · 중기업 800억 원 이하");
     assert_eq!(
         texts(&ko),
         [
-            "소기업 상한 80억 원보다 10억 원 많습니다. 적용 기준표의 이 업종 상한은 최대 100억 원일 수 있습니다(업종별 값 미확인).",
-            "중소기업(중기업) 상한 800억 원보다 710억 원 적습니다. 적용 기준표의 이 업종 상한은 최대 1,100억 원일 수 있습니다(업종별 값 미확인)."
+            "소기업 상한 80억 원보다 10억 원 많습니다.",
+            "중소기업(중기업) 상한 800억 원보다 710억 원 적습니다."
         ]
     );
-    assert!(ko.threshold_assumed, "the upper bounds are assumptions");
+    assert!(!ko.threshold_assumed, "the 2025 values are published, not assumed");
+    assert!(
+        ko.reasons.iter().all(|r| !r.contains("가정") && !r.contains("수 있")),
+        "{:?}",
+        ko.reasons
+    );
     let en = sme(&ds, 90.0 * EOK, "medical_devices", "2026-12-01", Lang::En);
-    assert_eq!(
-        en.may_be_note.as_deref(),
-        Some("Your 3-year average revenue of KRW 9 billion lies between KRW 8 billion and KRW 10 billion: the table in force from 2025-09-01 may classify you as a small enterprise (its value for your industry was not found, so the certain limit was applied). Confirm at https://sminfo.mss.go.kr.")
-    );
-    assert_eq!(
-        en.limits,
-        "small: up to KRW 8 billion (possibly up to KRW 10 billion) · medium: up to KRW 80 billion (possibly up to KRW 110 billion)"
-    );
-    assert_eq!(
-        texts(&en)[0],
-        "KRW 1 billion above the KRW 8 billion small-enterprise ceiling. The table's ceiling for this industry may be as high as KRW 10 billion (its value was not found)."
-    );
+    assert_eq!(en.limits, "small: up to KRW 8 billion · medium: up to KRW 80 billion");
     assert_eq!(en.label, "Medium enterprise (SME)");
 }
 
+/// Every sector's ceilings in the table of each day: (sector, small, medium) in 억 won.
+const TABLE_2015: [(&str, f64, f64); 4] = [
+    ("medical_devices", 80.0, 800.0),
+    ("pharmaceuticals", 120.0, 800.0),
+    ("medical_services", 10.0, 600.0),
+    ("digital_health", 50.0, 800.0),
+];
+const TABLE_2025: [(&str, f64, f64); 4] = [
+    ("medical_devices", 80.0, 800.0),
+    ("pharmaceuticals", 120.0, 800.0),
+    ("medical_services", 15.0, 600.0),
+    ("digital_health", 50.0, 1000.0),
+];
+
 #[test]
-fn a_distance_below_reads_like_the_issue_says() {
-    // 35억 devices: "45억 below the 80억 small-enterprise ceiling".
+fn each_ceiling_classes_a_firm_at_just_below_and_just_above_it_on_either_table() {
     let ds = ds();
-    let ko = sme(&ds, 35.0 * EOK, "medical_devices", "2025-08-31", Lang::Ko);
-    assert_eq!(texts(&ko)[0], "소기업 상한 80억 원보다 45억 원 적습니다.");
-    let en = sme(&ds, 35.0 * EOK, "medical_devices", "2025-08-31", Lang::En);
-    assert_eq!(
-        texts(&en)[0],
-        "KRW 4.5 billion below the KRW 8 billion small-enterprise ceiling."
-    );
-    let at = sme(&ds, 80.0 * EOK, "medical_devices", "2025-08-31", Lang::En);
-    assert_eq!(at.size, SmeSize::Small);
-    assert_eq!(
-        texts(&at)[0],
-        "Exactly at the KRW 8 billion small-enterprise ceiling (at most, so within it)."
-    );
+    for (day, table) in [
+        ("2025-08-31", TABLE_2015),
+        ("2025-09-01", TABLE_2025),
+        ("2026-12-04", TABLE_2025),
+    ] {
+        for (sector, small, medium) in table {
+            let (small, medium) = (small * EOK, medium * EOK);
+            let size = |revenue: f64| sme(&ds, revenue, sector, day, Lang::En).size;
+            assert_eq!(
+                size(small - 1.0),
+                SmeSize::Small,
+                "{sector} {day} one won below the small ceiling"
+            );
+            assert_eq!(size(small), SmeSize::Small, "{sector} {day} at the small ceiling");
+            assert_eq!(size(small + 1.0), SmeSize::Medium, "{sector} {day} one won above it");
+            assert_eq!(
+                size(medium - 1.0),
+                SmeSize::Medium,
+                "{sector} {day} below the SME ceiling"
+            );
+            assert_eq!(size(medium), SmeSize::Medium, "{sector} {day} at the SME ceiling");
+            assert_eq!(size(medium + 1.0), SmeSize::None, "{sector} {day} one won above it");
+            let at = sme(&ds, medium, sector, day, Lang::En);
+            assert_eq!((at.small_max_krw, at.medium_max_krw), (small, medium), "{sector} {day}");
+            assert_eq!(at.thresholds[1].distance_krw, 0.0);
+        }
+    }
 }
 
 #[test]
@@ -157,17 +158,11 @@ fn a_clinic_at_12_eok_is_small_from_2025_09_01_and_medium_before() {
         (after.size, after.table_effective.as_str()),
         (SmeSize::Small, "2025-09-01")
     );
-    // 15억 is certain (the 10억 band was abolished), so 12억 is small without a "may be".
-    assert_eq!(
-        (after.small_max_krw, after.small_max_up_to_krw),
-        (15.0 * EOK, Some(30.0 * EOK))
-    );
-    assert_eq!(after.may_be_note, None);
+    assert_eq!(after.small_max_krw, 15.0 * EOK);
     assert_eq!(after.label, "Small enterprise (SME)");
-    assert!(
-        texts(&after)[0].starts_with("KRW 300 million below the KRW 1.5 billion small-enterprise ceiling."),
-        "{:?}",
-        texts(&after)
+    assert_eq!(
+        texts(&after)[0],
+        "KRW 300 million below the KRW 1.5 billion small-enterprise ceiling."
     );
     let ko = sme(&ds, 12.0 * EOK, "medical_services", "2025-09-01", Lang::Ko);
     assert_eq!(ko.label, "소기업(중소기업)");
@@ -175,28 +170,27 @@ fn a_clinic_at_12_eok_is_small_from_2025_09_01_and_medium_before() {
         ko.reasons[0],
         "3년 평균 매출액 12억 원이 의료서비스 소기업 기준(15억 원 이하)에 해당합니다."
     );
-    // Between 15억 and 30억 it may be small.
-    let may = sme(&ds, 20.0 * EOK, "medical_services", "2026-12-01", Lang::En);
-    assert_eq!((may.size, may.may_be), (SmeSize::Medium, Some(SmeSize::Small)));
 }
 
 #[test]
-fn above_the_certain_sme_ceiling_within_the_possible_raise_may_be_an_sme() {
+fn a_digital_health_firm_at_900_eok_is_an_sme_under_the_2025_table_and_not_before() {
     let ds = ds();
-    let en = sme(&ds, 850.0 * EOK, "pharmaceuticals", "2026-12-01", Lang::En);
-    assert_eq!((en.size, en.may_be), (SmeSize::None, Some(SmeSize::Medium)));
-    assert!(en.may_be_note.as_deref().unwrap_or("").contains("between KRW 80 billion and KRW 110 billion: the table in force from 2025-09-01 may classify you as an SME (medium enterprise)"));
-    assert_eq!(texts(&en)[1], "KRW 5 billion above the KRW 80 billion SME (medium-enterprise) ceiling. The table's ceiling for this industry may be as high as KRW 110 billion (its value was not found).");
-    // Beyond the largest possible raise: no "may be".
+    let before = sme(&ds, 900.0 * EOK, "digital_health", "2025-08-31", Lang::Ko);
+    assert_eq!(before.size, SmeSize::None);
+    let after = sme(&ds, 900.0 * EOK, "digital_health", "2026-12-04", Lang::Ko);
+    assert_eq!(after.size, SmeSize::Medium);
+    assert_eq!(after.limits, "소기업 50억 원 이하 · 중기업 1,000억 원 이하");
     assert_eq!(
-        sme(&ds, 1100.0 * EOK + 1.0, "pharmaceuticals", "2026-12-01", Lang::En).may_be,
-        None
+        texts(&after)[1],
+        "중소기업(중기업) 상한 1,000억 원보다 100억 원 적습니다."
     );
+    let en = sme(&ds, 1100.0 * EOK, "digital_health", "2026-12-04", Lang::En);
+    assert_eq!(en.size, SmeSize::None);
     assert_eq!(
-        sme(&ds, 1100.0 * EOK, "pharmaceuticals", "2026-12-01", Lang::En).may_be,
-        Some(SmeSize::Medium)
+        texts(&en)[1],
+        "KRW 10 billion above the KRW 100 billion SME (medium-enterprise) ceiling."
     );
-    // Not an SME for other reasons: no "may be", no distances.
+    // Not an SME for other reasons: no distances, nothing left to check.
     let raw = RawInput {
         revenue_krw: Some(90.0 * EOK),
         sector: "medical_devices".into(),
@@ -206,7 +200,7 @@ fn above_the_certain_sme_ceiling_within_the_possible_raise_may_be_an_sme() {
         ..RawInput::default()
     };
     let s = estimate(&raw, &ds).unwrap_or_else(|e| panic!("{e:?}")).sme;
-    assert_eq!((s.size, s.may_be), (SmeSize::None, None));
+    assert_eq!(s.size, SmeSize::None);
     assert!(s.thresholds.is_empty() && s.not_checked.is_empty());
 }
 

@@ -268,10 +268,10 @@ fn worked_example_crosses_exactly() {
         ("readiness", readiness),
     ]);
     let r = estimate(&input).unwrap();
-    assert_eq!(at(&r, "potential.baseKrw").as_f64(), Some(30_411_960.0));
-    assert_eq!(at(&r, "potential.lowKrw").as_f64(), Some(20_105_684.0));
-    assert_eq!(at(&r, "potential.highKrw").as_f64(), Some(41_731_967.0));
-    assert_eq!(at(&r, "potential.easeBasis").as_string().as_deref(), Some("actual"));
+    assert_eq!(at(&r, "potential.baseKrw").as_f64(), Some(17_138_234.0));
+    assert_eq!(at(&r, "potential.lowKrw").as_f64(), Some(11_330_277.0));
+    assert_eq!(at(&r, "potential.highKrw").as_f64(), Some(23_517_465.0));
+    assert_eq!(at(&r, "potential.easeBasis").as_string().as_deref(), Some("pair"));
     assert_eq!(
         at(&r, "potential.years.0.label").as_string().as_deref(),
         Some("2025년(기준 수치)")
@@ -282,8 +282,8 @@ fn worked_example_crosses_exactly() {
         .find(|f| at(f, "id").as_string().as_deref() == Some("easeOfTrade"))
         .and_then(|f| at(&f, "value").as_f64())
         .unwrap();
-    // 30,000,000 × 1.095^10 / (0.015 × 2,130,000,000 × 1.095^2) = 1.940722074133313.
-    assert!((ease - 1.940_722_074_133_313).abs() < 1e-14, "{ease}");
+    // ITC's pair-level ease: 6,100,000,000 / (0.0269 × 207,400,000,000).
+    assert!((ease - 6.1e9 / (0.0269 * 207.4e9)).abs() < 1e-14, "{ease}");
     assert_eq!(at(&r, "potential.readinessScore").as_f64(), Some(0.625));
     assert!(at(&r, "sme.reasons").is_object());
     let reason = Array::from(&at(&r, "sme.reasons")).get(0).as_string().unwrap();

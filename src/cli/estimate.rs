@@ -248,9 +248,6 @@ fn summary(r: &Estimate, lang: Lang) -> String {
     for th in &r.sme.thresholds {
         let _ = writeln!(s, "  - {}", th.text);
     }
-    if let Some(w) = &r.sme.may_be_note {
-        let _ = writeln!(s, "  ! {w}");
-    }
     for c in &r.sme.not_checked {
         let _ = writeln!(s, "  ? {c}");
     }

@@ -316,7 +316,6 @@ valid('comments and unknown keys anywhere ($schema, _comment)', [
   { op: 'add', path: '/programs/0/rule/0/_why', value: ['law', 2016] },
 ]);
 valid('optional fields left out', [
-  { op: 'remove', path: '/sme/tables/1/rows/0/smallMaxUpToKrw' },
   { op: 'remove', path: '/markets/6/fta/name' },
   { op: 'remove', path: '/markets/6/fta/date' },
   { op: 'remove', path: '/markets/6/fta/source' },
@@ -329,7 +328,6 @@ valid('optional fields left out', [
   { op: 'remove', path: '/exchangeRates/1/krwPerUsd/note' },
 ]);
 valid('optional fields null', [
-  { op: 'replace', path: '/sme/tables/1/rows/0/mediumMaxUpToKrw', value: null },
   { op: 'replace', path: '/markets/0/fta/name', value: null },
   { op: 'replace', path: '/markets/0/fta/source', value: null },
   { op: 'replace', path: '/programs/9/url', value: null },
@@ -419,11 +417,10 @@ loaderOnly('a rule names a region not in regions', [{ op: 'replace', path: '/pro
 loaderOnly('a market in a region not in regions', [{ op: 'replace', path: '/markets/0/region', value: 'gulf' }], '$.markets[0].region', 'unknownRegion');
 loaderOnly('two markets with one id', [{ op: 'replace', path: '/markets/1/id', value: 'SA' }], '$.markets[1].id', 'duplicate');
 loaderOnly('two programs with one id', [{ op: 'replace', path: '/programs/1/id', value: 'foreign_branch_act' }], '$.programs[1].id', 'duplicate');
-loaderOnly('a market without demand for one sector', [{ op: 'remove', path: '/markets/0/demand/3' }], '$.markets[0].demand', 'incomplete');
+loaderOnly('a market without demand for a sector that has no demand proxy', [{ op: 'remove', path: '/sectors/1/demandFromHealthSpending' }, { op: 'remove', path: '/markets/0/demand/0' }], '$.markets[0].demand', 'incomplete');
 loaderOnly('a market with growth for one sector twice', [{ op: 'replace', path: '/markets/0/demandGrowth/3/sector', value: 'medical_devices' }], '$.markets[0].demandGrowth[3].sector', 'duplicate');
 loaderOnly('the SME table without a row for one sector', [{ op: 'remove', path: '/sme/tables/1/rows/3' }], '$.sme.tables[1].rows', 'incomplete');
 loaderOnly('two SME tables in force from the same day', [{ op: 'replace', path: '/sme/tables/1/effective', value: '2015-01-01' }], '$.sme.tables[1].effective', 'duplicate');
-loaderOnly('a possible upper bound below its certain value', [{ op: 'replace', path: '/sme/tables/1/rows/0/smallMaxUpToKrw/value', value: 7000000000 }], '$.sme.tables[1].rows[0].smallMaxUpToKrw', 'range');
 loaderOnly('readiness weights that do not sum to 1', [{ op: 'replace', path: '/method/readinessWeights/localLanguage/value', value: 0.2 }], '$.method.readinessWeights', 'range');
 loaderOnly('minimum readiness multiplier above the maximum', [{ op: 'replace', path: '/method/readinessMinMultiplier/value', value: 2 }], '$.method.readinessMinMultiplier', 'range');
 loaderOnly('small-enterprise limit above the medium one', [{ op: 'replace', path: '/sme/tables/0/rows/0/smallMaxKrw/value', value: 90000000000 }], '$.sme.tables[0].rows[0].smallMaxKrw', 'range');

@@ -23,7 +23,6 @@ export function downloadCsv(el) {
   add(T('smeH'), T('smeH'), r.sme.label, r.sme.reasons.join(' / '));
   add(T('smeH'), T('tableApplied'), r.sme.table, r.sme.tableEffective + ' · ' + r.sme.tableSource);
   add(T('smeH'), T('limits'), r.sme.limits, r.sme.thresholds.map((x) => x.text).join(' / '));
-  if (r.sme.mayBeNote) add(T('smeH'), '!', r.sme.mayBeNote);
   for (const x of r.sme.notChecked) add(T('smeH'), T('notCheckedH'), x);
   add(T('potH').replace('{m}', p.marketName), T('base'), Math.round(p.baseKrw), fa(p.baseKrw));
   add(T('potH').replace('{m}', p.marketName), T('low'), Math.round(p.lowKrw), fa(p.lowKrw));

@@ -91,7 +91,6 @@ export function render(el, r, rest = false) {
   const smeCard = card('sme', el.t('smeH'),
     v('p', { class: 'big' }, v('span', { class: 'badge b-' + s.size }, s.label)),
     v('ul', { class: 'reasons' }, s.reasons.map((x) => v('li', null, x))),
-    s.mayBeNote && v('p', { class: 'msg warn' }, s.mayBeNote),
     s.thresholds.length > 0 && v('ul', { class: 'dist' }, s.thresholds.map((x) => v('li', null, x.text))),
     s.notChecked.length > 0 && [el.hx(v, 2, el.t('notCheckedH')), v('ul', { class: 'unchk' }, s.notChecked.map((x) => v('li', null, x)))],
     v('dl', { class: 'kv' },
