@@ -129,6 +129,22 @@ pub struct Plan {
     pub scope_sectors: Vec<String>,
     /// What is known of what was reached, each a sourced figure with a label.
     pub reached: Vec<LabelledFigure>,
+    /// The plan's own measures whose current status cannot be confirmed, or that have ended: shown
+    /// as the plan's history, not offered as support.
+    pub measures: Vec<PlanMeasure>,
+}
+
+/// One measure of the plan, as history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanMeasure {
+    pub name: Text,
+    pub status: ProgramStatus,
+    /// The day the status was last checked, ISO.
+    pub status_checked: String,
+    /// What is known of it (not `note`: notes are for maintainers and not compiled in).
+    pub summary: Text,
+    pub source: String,
 }
 
 /// A figure with a label of its own ("foreign patients' treatment revenue").
@@ -308,7 +324,21 @@ pub struct Program {
     pub dates: Option<String>,
     pub source: String,
     pub url: Option<String>,
+    /// The published call, if the measure takes applications in calls (none: all year).
+    pub application_window: Option<ApplicationWindow>,
     pub rule: Vec<Criterion>,
+}
+
+/// A programme's call for applications: the days it opens and closes (either may be unknown).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplicationWindow {
+    /// ISO date the call opens.
+    pub opens: Option<String>,
+    /// ISO date the call closes (inclusive).
+    pub closes: Option<String>,
+    /// What is known of the next call, or how applications work.
+    pub detail: Option<Text>,
 }
 
 /// One condition of a program's rule (data; `rules` interprets it).

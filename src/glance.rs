@@ -8,7 +8,7 @@
 
 use crate::model::{
     Direction, Input, Outcome, Potential, Question, RankedMarket, SmeAssessment, SmeBasis, SmeMeasure, SmeSize,
-    Summary, SupportResult, WhatIfAnswer, WhatIfSme, WhatIfSupport,
+    Summary, SupportResult, WhatIfAnswer, WhatIfSme, WhatIfSupport, WindowStatus,
 };
 use crate::words;
 
@@ -142,6 +142,14 @@ pub fn summary(
     };
     let likely_names = names(Outcome::Eligible);
     let possibly_names = names(Outcome::Maybe);
+    // What the firm can act on now: not ruled out, and taking applications today or all year.
+    let open = |w: WindowStatus| matches!(w, WindowStatus::Open | WindowStatus::Rolling);
+    let candidates = || support.iter().filter(|s| s.outcome != Outcome::Ineligible);
+    let act_now_names: Vec<String> = candidates()
+        .filter(|s| open(s.window))
+        .map(|s| s.name.clone())
+        .collect();
+    let awaiting_call_count = candidates().filter(|s| !open(s.window)).count();
     let next_answer = what_if
         .iter()
         .filter(|w| w.gain_krw >= 1.0)
@@ -161,10 +169,13 @@ pub fn summary(
         best_market: best.map(|m| m.market.clone()),
         best_market_name: best.map(|m| m.name.clone()),
         best_market_base_krw: best.map(|m| m.base_krw),
+        best_market_basis: best.map(|m| m.ease_basis),
         likely_count: u32::try_from(likely_names.len()).unwrap_or(u32::MAX),
         possibly_count: u32::try_from(possibly_names.len()).unwrap_or(u32::MAX),
         likely_names,
         possibly_names,
+        act_now_names,
+        awaiting_call_count: u32::try_from(awaiting_call_count).unwrap_or(u32::MAX),
         next_answer,
         lines: Vec::new(),
     };

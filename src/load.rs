@@ -19,8 +19,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::dataset::{
-    ActualExports, Dataset, ExchangeRate, Figure, Fta, GoodsTrade, LabelledFigure, Market, MethodParams, Plan, Program,
-    ReadinessWeights, Region, Sector, SectorFigure, SmeRow, SmeRules, SmeTable, Text, YearRate, DEFAULT_JSON,
+    ActualExports, ApplicationWindow, Dataset, ExchangeRate, Figure, Fta, GoodsTrade, LabelledFigure, Market,
+    MethodParams, Plan, PlanMeasure, Program, ReadinessWeights, Region, Sector, SectorFigure, SmeRow, SmeRules,
+    SmeTable, Text, YearRate, DEFAULT_JSON,
 };
 use crate::dataset::{Criterion, FtaStatus, ProgramStatus};
 use crate::error::Lang;
@@ -958,6 +959,23 @@ impl Reader {
                 dates: r.opt(o, "dates", Self::string),
                 source: r.str_f(o, "source"),
                 url: r.opt(o, "url", Self::string),
+                application_window: r
+                    .opt(o, "applicationWindow", |r, v| {
+                        let o = r.obj(v)?;
+                        let opens = r.opt(o, "opens", Self::date);
+                        let closes = r.opt(o, "closes", Self::date);
+                        if let (Some(a), Some(b)) = (&opens, &closes) {
+                            if !a.is_empty() && !b.is_empty() && b < a {
+                                r.err_at("closes", K::Range, &["must not be before opens"], Fix::Range);
+                            }
+                        }
+                        Some(ApplicationWindow {
+                            opens,
+                            closes,
+                            detail: r.opt(o, "detail", Self::text),
+                        })
+                    })
+                    .flatten(),
                 rule: r.list(o, "rule", false, |r, v| r.criterion(v, refs)),
             })
         });
@@ -1030,6 +1048,18 @@ impl Reader {
                 Some(LabelledFigure {
                     label: r.text_f(o, "label"),
                     figure: r.figure(o, Bound::NonNeg),
+                })
+            }),
+            measures: self.opt_list(o, "measures", |r, v| {
+                let o = r.obj(v)?;
+                Some(PlanMeasure {
+                    name: r.text_f(o, "name"),
+                    status: r
+                        .field(o, "status", None, |r, v| r.choice(v, &ProgramStatus::ALL))
+                        .unwrap_or(ProgramStatus::Unknown),
+                    status_checked: r.field(o, "statusChecked", String::new(), Self::date),
+                    summary: r.text_f(o, "summary"),
+                    source: r.str_f(o, "source"),
                 })
             }),
         }

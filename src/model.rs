@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Lang;
-pub use crate::vocab::{EaseBasis, FtaStatus, Outcome, ProgramStatus, Question, SmeSize};
+pub use crate::vocab::{EaseBasis, FtaStatus, Outcome, ProgramStatus, Question, SmeSize, WindowStatus};
 
 /// Answers to the readiness questions; `None` means "not answered" (widens the band).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -221,6 +221,9 @@ pub struct RankedMarket {
     pub high_krw: f64,
     pub rank: u32,
     pub selected: bool,
+    /// What Korea's potential there rests on, and that in a few words ("실적", "거리 규칙(가정)").
+    pub ease_basis: EaseBasis,
+    pub basis_label: String,
 }
 
 /// The national plan's path and the firm's place in it.
@@ -250,6 +253,20 @@ pub struct PlanContext {
     pub implied_rate_note: Option<String>,
     /// The firm against the target in words, or why no comparison is made.
     pub comparison: String,
+    /// The plan's measures that are history (status unknown or ended), each in one line.
+    pub measures: Vec<PlanMeasureLine>,
+}
+
+/// One measure of the plan as history: its name, where it stands and what is known.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanMeasureLine {
+    pub name: String,
+    pub status: ProgramStatus,
+    pub status_label: String,
+    pub note: String,
+    /// "상태 확인일: 2026-12-04 · 출처: …".
+    pub checked_and_source: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -286,6 +303,8 @@ pub struct ProgramAssessment {
     pub criteria: Vec<Outcome>,
     /// The worst of all of them.
     pub outcome: Outcome,
+    /// Where its call stands on the case's day (timing, not eligibility).
+    pub window: WindowStatus,
 }
 
 /// The result of one criterion of a program's rule.
@@ -321,6 +340,10 @@ pub struct SupportResult {
     pub outcome: Outcome,
     /// Heading of the outcome, defined once per outcome.
     pub outcome_label: String,
+    /// Where its call stands on the case's day, and that in words with the dates ("신청
+    /// 2025-12-17 ~ 2026-01-09: 마감").
+    pub window: WindowStatus,
+    pub window_text: Option<String>,
     /// One line per criterion, in rule order.
     pub reasons: Vec<CriterionResult>,
     /// What the user would need to confirm (the reasons of criteria that came out "maybe").
@@ -395,10 +418,17 @@ pub struct Summary {
     pub best_market: Option<String>,
     pub best_market_name: Option<String>,
     pub best_market_base_krw: Option<f64>,
+    /// What the best market's figure rests on (the gravity rule makes it indicative).
+    pub best_market_basis: Option<EaseBasis>,
     pub likely_count: u32,
     pub possibly_count: u32,
     pub likely_names: Vec<String>,
     pub possibly_names: Vec<String>,
+    /// Programmes not ruled out whose call is open today or that run all year: what the firm can
+    /// act on now.
+    pub act_now_names: Vec<String>,
+    /// Programmes not ruled out whose call has closed or not opened yet.
+    pub awaiting_call_count: u32,
     /// The readiness answer that would raise the base potential most, if any would.
     pub next_answer: Option<Question>,
     pub lines: Vec<SummaryLine>,

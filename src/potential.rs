@@ -526,6 +526,8 @@ pub struct MarketRank {
     pub high_krw: f64,
     /// 1 = largest base potential.
     pub rank: u32,
+    /// What Korea's potential there rests on (a ranking place on the gravity rule is indicative).
+    pub ease_basis: EaseBasis,
 }
 
 /// Every market of the dataset for this firm, largest base potential first (ties by id).
@@ -544,6 +546,7 @@ pub fn ranking(ds: &Dataset, sector: &Sector, input: &Input) -> Vec<MarketRank> 
                 low_krw: usd_to_krw(ds, t.low_usd),
                 high_krw: usd_to_krw(ds, t.high_usd),
                 rank: 0,
+                ease_basis: t.market.ease_basis,
             }
         })
         .collect();

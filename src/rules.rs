@@ -14,7 +14,7 @@
 
 pub use crate::dataset::Criterion;
 use crate::dataset::{Dataset, FtaStatus, Market, Program, ProgramStatus};
-use crate::model::{Input, Outcome, ProgramAssessment, SmeSize};
+use crate::model::{Input, Outcome, ProgramAssessment, SmeSize, WindowStatus};
 
 /// What the interpreter needs to know about the case besides the input.
 pub struct Facts<'a> {
@@ -39,6 +39,30 @@ pub fn assess(program: &Program, facts: &Facts) -> ProgramAssessment {
         status_outcome,
         criteria,
         outcome,
+        window: window_status(program, crate::sme::today(facts.input, facts.dataset)),
+    }
+}
+
+/// Where the programme's call stands on `today` (ISO date): the one place it is decided. A call
+/// without dates, or no call, is `Rolling`; an ended programme's call is `Closed`, and one not yet
+/// in force (a bill, a plan) is `Upcoming`: neither is something to act on now.
+pub fn window_status(program: &Program, today: &str) -> WindowStatus {
+    match program.status {
+        ProgramStatus::Ended => return WindowStatus::Closed,
+        ProgramStatus::Pending | ProgramStatus::Planned => return WindowStatus::Upcoming,
+        ProgramStatus::Active | ProgramStatus::Enacted | ProgramStatus::Unknown => {}
+    }
+    let Some(w) = &program.application_window else {
+        return WindowStatus::Rolling;
+    };
+    // ISO dates compare correctly as strings.
+    let opened = w.opens.as_deref().is_none_or(|d| d <= today);
+    let closed = w.closes.as_deref().is_some_and(|d| d < today);
+    match (opened, closed, w.opens.is_none() && w.closes.is_none()) {
+        (_, _, true) => WindowStatus::Rolling,
+        (_, true, _) => WindowStatus::Closed,
+        (false, _, _) => WindowStatus::Upcoming,
+        (true, false, _) => WindowStatus::Open,
     }
 }
 

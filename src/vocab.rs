@@ -107,6 +107,21 @@ impl ProgramStatus {
     ];
 }
 
+/// Where a programme's application stands on the case's day. JSON: `"rolling"`, `"open"`,
+/// `"upcoming"`, `"closed"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum WindowStatus {
+    /// No call: the measure applies or takes applications all year.
+    Rolling,
+    /// The published call is open today.
+    Open,
+    /// The published call opens later.
+    Upcoming,
+    /// The published call has closed; the next one is not in the dataset.
+    Closed,
+}
+
 /// What is wrong with a dataset file, one kind per problem (`load::Problem`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

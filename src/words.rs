@@ -14,11 +14,11 @@ use crate::dataset::{Dataset, Figure, Market, Program, Sector};
 use crate::error::Lang;
 use crate::ko::{euro, josa};
 use crate::model::{
-    Check, CriterionResult, EaseBasis, Factor, Input, PlanContext, ProgramAssessment, RankedMarket, SmeAssessment,
-    SmeBasis, SmeStatus, SmeThreshold, SupportResult, YearPotential,
+    Check, CriterionResult, EaseBasis, Factor, Input, PlanContext, PlanMeasureLine, ProgramAssessment, RankedMarket,
+    SmeAssessment, SmeBasis, SmeStatus, SmeThreshold, SupportResult, YearPotential,
 };
 use crate::potential::{self, MarketRank, PlanFigures, Terms};
-use crate::vocab::{DemandBasis, Fix, FtaStatus, Outcome, ProblemKind, ProgramStatus, Question, SmeSize};
+use crate::vocab::{DemandBasis, Fix, FtaStatus, Outcome, ProblemKind, ProgramStatus, Question, SmeSize, WindowStatus};
 
 // ---- names, each defined once -------------------------------------------------------------------
 
@@ -396,9 +396,62 @@ pub fn support(
         url: program.url.clone(),
         outcome: a.outcome,
         outcome_label: outcome_label(a.outcome, lang).to_owned(),
+        window: a.window,
+        window_text: window_text(program, a.window, lang),
         reasons,
         to_confirm,
     }
+}
+
+/// The call in words: its dates, where it stands today, and what is known of the next one.
+fn window_text(program: &Program, status: WindowStatus, lang: Lang) -> Option<String> {
+    let w = program.application_window.as_ref()?;
+    let dates = match (w.opens.as_deref(), w.closes.as_deref()) {
+        (Some(a), Some(b)) => format!("{a} ~ {b}"),
+        (Some(a), None) => match lang {
+            Lang::Ko => format!("{a}부터"),
+            Lang::En => format!("from {a}"),
+        },
+        (None, Some(b)) => match lang {
+            Lang::Ko => format!("{b}까지"),
+            Lang::En => format!("until {b}"),
+        },
+        (None, None) => String::new(),
+    };
+    let state = match status {
+        WindowStatus::Open => lang.pick("접수 중", "open now"),
+        WindowStatus::Upcoming => lang.pick("접수 전", "not open yet"),
+        WindowStatus::Closed => lang.pick("마감", "closed"),
+        WindowStatus::Rolling => lang.pick("수시", "all year"),
+    };
+    let mut out = if dates.is_empty() {
+        [lang.pick("신청: ", "Applications: "), state].concat()
+    } else {
+        [lang.pick("신청 ", "Applications "), &dates, ": ", state].concat()
+    };
+    if let Some(detail) = &w.detail {
+        out.push_str(". ");
+        out.push_str(detail.get(lang));
+    }
+    Some(out)
+}
+
+/// Where the plan's own measures stand today, as history.
+fn plan_measures(ds: &Dataset, lang: Lang) -> Vec<PlanMeasureLine> {
+    ds.plan
+        .measures
+        .iter()
+        .map(|m| PlanMeasureLine {
+            name: m.name.get(lang).to_owned(),
+            status: m.status,
+            status_label: program_status_label(m.status, lang).to_owned(),
+            note: m.summary.get(lang).to_owned(),
+            checked_and_source: match lang {
+                Lang::Ko => format!("상태 확인일: {} · 출처: {}", m.status_checked, m.source),
+                Lang::En => format!("Status last checked: {} · Source: {}", m.status_checked, m.source),
+            },
+        })
+        .collect()
 }
 
 fn line(check: Check, outcome: Outcome, (reason, states): (String, bool), lang: Lang) -> CriterionResult {
@@ -966,6 +1019,15 @@ fn demand_note(ds: &Dataset, market: &Market, d: &potential::Demand, lang: Lang)
     out
 }
 
+/// What a market's figure rests on, in a word or two (the ranking's column).
+pub fn ease_short_label(basis: EaseBasis, lang: Lang) -> &'static str {
+    match basis {
+        EaseBasis::Actual => lang.pick("업종 수출 실적", "sector's exports"),
+        EaseBasis::Pair => lang.pick("전체 교역(ITC)", "total trade (ITC)"),
+        EaseBasis::Gravity => lang.pick("거리 규칙(가정)", "distance rule (assumed)"),
+    }
+}
+
 /// How the ease of trade was obtained, in a few words.
 pub fn ease_label(basis: EaseBasis, lang: Lang) -> &'static str {
     match basis {
@@ -1086,6 +1148,8 @@ pub fn ranking(ds: &Dataset, ranks: &[MarketRank], input: &Input) -> Vec<RankedM
             high_krw: r.high_krw,
             rank: r.rank,
             selected: m.id == input.market,
+            ease_basis: r.ease_basis,
+            basis_label: ease_short_label(r.ease_basis, lang).to_owned(),
         });
     }
     out
@@ -1249,6 +1313,7 @@ pub fn plan_context(ds: &Dataset, figures: PlanFigures, lang: Lang) -> PlanConte
         reached,
         implied_rate_note,
         comparison,
+        measures: plan_measures(ds, lang),
     }
 }
 
@@ -1636,12 +1701,6 @@ pub struct SummaryContext<'a> {
     pub next_gain: Option<&'a crate::model::WhatIfAnswer>,
 }
 
-/// Names listed in a summary line only while they stay short.
-fn short_names(names: &[String]) -> Option<String> {
-    let joined = join_names(names.iter().map(String::as_str));
-    (!names.is_empty() && names.len() <= 3 && joined.chars().count() <= 48).then_some(joined)
-}
-
 /// The summary's lines, one per topic, each linking to its card.
 pub fn summary_lines(s: &crate::model::Summary, c: &SummaryContext, lang: Lang) -> Vec<crate::model::SummaryLine> {
     use crate::model::{SummaryLine, SummaryTopic};
@@ -1723,6 +1782,11 @@ pub fn summary_lines(s: &crate::model::Summary, c: &SummaryContext, lang: Lang) 
             name.as_str(),
             " ",
             &shown_krw(b, lang),
+            if s.best_market_basis == Some(EaseBasis::Gravity) {
+                ", 거리 규칙 추정"
+            } else {
+                ""
+            },
             " (선택한 시장은 ",
             &n,
             "곳 중 ",
@@ -1734,6 +1798,11 @@ pub fn summary_lines(s: &crate::model::Summary, c: &SummaryContext, lang: Lang) 
             name.as_str(),
             ", ",
             &shown_krw(b, lang),
+            if s.best_market_basis == Some(EaseBasis::Gravity) {
+                " on the distance rule"
+            } else {
+                ""
+            },
             " (your market: no. ",
             &rank,
             " of ",
@@ -1752,29 +1821,31 @@ pub fn summary_lines(s: &crate::model::Summary, c: &SummaryContext, lang: Lang) 
         (_, _, Lang::En) => [c.market_name, " is the largest of ", &n, " markets"].concat(),
     };
     push(SummaryTopic::BestMarket, ("가장 유망한 시장", "Best market"), best);
-    // Programmes likely and possibly open, by name where short.
-    let count = |n: u32, names: &[String]| -> String {
-        let mut t = match lang {
-            Lang::Ko => [n.to_string().as_str(), "건"].concat(),
-            Lang::En => n.to_string(),
-        };
-        if let Some(list) = short_names(names) {
-            t.push_str(" (");
-            t.push_str(&list);
-            t.push(')');
-        }
-        t
+    // First what the firm can act on now (a call open today, or all year), by name, then the rest.
+    let names = join_names(s.act_now_names.iter().map(String::as_str));
+    let n = s.act_now_names.len();
+    let sup = match (lang, n) {
+        (Lang::Ko, 0) => format!(
+            "지금 신청·이용 가능 0건 · 다음 모집 대기 {}건 · {} {}건",
+            s.awaiting_call_count,
+            outcome_label(Outcome::Maybe, lang),
+            s.possibly_count
+        ),
+        (Lang::Ko, _) => format!(
+            "지금 신청·이용 가능 {n}건: {names} · 다음 모집 대기 {}건 · {} {}건",
+            s.awaiting_call_count,
+            outcome_label(Outcome::Maybe, lang),
+            s.possibly_count
+        ),
+        (Lang::En, 0) => format!(
+            "Open to you now: none · awaiting the next call: {} · to confirm: {}",
+            s.awaiting_call_count, s.possibly_count
+        ),
+        (Lang::En, _) => format!(
+            "Open to you now ({n}): {names} · awaiting the next call: {} · to confirm: {}",
+            s.awaiting_call_count, s.possibly_count
+        ),
     };
-    let sup = [
-        outcome_label(Outcome::Eligible, lang),
-        " ",
-        &count(s.likely_count, &s.likely_names),
-        " · ",
-        outcome_label(Outcome::Maybe, lang),
-        " ",
-        &count(s.possibly_count, &s.possibly_names),
-    ]
-    .concat();
     push(SummaryTopic::Support, ("지원 제도", "Support"), sup);
     // The one answer that would most raise the estimate, or narrow it.
     let next = match (c.next_gain, lang) {

@@ -124,7 +124,17 @@ fn the_pinned_outcomes_name_every_sme_size_outcome() {
         );
     }
     assert!(!values("program:export_voucher").contains(&"eligible"));
-    assert!(values("program:medical_global_fund").iter().all(|o| *o == "ineligible"));
+    // The ended fund is the plan's history now, not a programme column.
+    assert!(values("program:medical_global_fund").is_empty());
+    for o in ["eligible", "ineligible"] {
+        assert!(values("program:k_vip").contains(&o), "k_vip never {o}");
+    }
+    for o in ["maybe", "ineligible"] {
+        assert!(
+            values("program:midsize_export_voucher").contains(&o),
+            "midsize_export_voucher never {o}"
+        );
+    }
     assert!(values("market_rank").contains(&"11"));
 }
 

@@ -36,17 +36,17 @@ fn program<'a>(r: &'a Estimate, id: &str) -> &'a SupportResult {
 const IDS: [&str; 13] = [
     "foreign_branch_act",
     "foreign_patient_telemedicine",
-    "overseas_checkup_centres",
-    "tech_service_exchange",
     "saudi_staff_training",
-    "export_task_force",
-    "medical_global_fund",
     "fta_utilisation",
     "foreign_patient_attraction",
     "export_voucher",
     "industry_export_voucher",
     "khidi_overseas_expansion",
-    "khidi_strategic_hub",
+    "overseas_certification",
+    "k_bio_vaccine_fund",
+    "khidi_ict_medical_systems",
+    "k_vip",
+    "midsize_export_voucher",
 ];
 
 fn expect(r: &Estimate, expected: [Outcome; 13]) {
@@ -57,8 +57,9 @@ fn expect(r: &Estimate, expected: [Outcome; 13]) {
 #[test]
 fn device_maker_small_to_saudi_arabia() {
     let r = run(35e8, "medical_devices", "SA", Lang::Ko);
-    // The fund has ended; the Export Voucher is competitive with a co-payment: both to confirm.
-    expect(&r, [N, N, N, M, N, M, N, N, N, M, M, M, M]);
+    // The vouchers and the certification support are competitive or have conditions to confirm;
+    // K-VIP names device firms; the mid-sized voucher is not for an SME.
+    expect(&r, [N, N, N, N, N, M, M, M, M, M, N, E, N]);
     let voucher = program(&r, "export_voucher");
     assert_eq!(voucher.outcome_label, "확인 필요");
     assert_eq!(voucher.to_confirm.len(), 2, "{:?}", voucher.to_confirm);
@@ -79,22 +80,22 @@ fn device_maker_small_to_saudi_arabia() {
 fn pharmaceutical_firm_medium_to_kazakhstan() {
     let r = run(500e8, "pharmaceuticals", "KZ", Lang::En);
     assert_eq!(r.sme.label, "Medium enterprise (SME)");
-    expect(&r, [N, N, N, M, N, M, N, N, N, M, M, M, N]);
-    let hub = program(&r, "khidi_strategic_hub");
-    assert_eq!(hub.outcome_label, "Not eligible");
+    expect(&r, [N, N, N, N, N, M, M, M, M, M, N, E, N]);
+    let ict = program(&r, "khidi_ict_medical_systems");
+    assert_eq!(ict.outcome_label, "Not eligible");
     assert!(
-        hub.reasons
+        ict.reasons
             .iter()
-            .any(|x| x.outcome == N && x.reason.starts_with("Only for: Saudi Arabia")),
+            .any(|x| x.outcome == N && x.reason.starts_with("Only for:")),
         "{:?}",
-        hub.reasons
+        ict.reasons
     );
 }
 
 #[test]
 fn clinic_small_to_the_uae() {
     let r = run(8e8, "medical_services", "AE", Lang::Ko);
-    expect(&r, [E, M, M, M, N, M, N, M, M, M, M, M, M]);
+    expect(&r, [E, M, N, M, M, M, M, M, M, N, M, N, N]);
     let act = program(&r, "foreign_branch_act");
     assert_eq!(act.status, ProgramStatus::Enacted);
     assert_eq!(act.status_label, "법 시행");
@@ -116,8 +117,9 @@ fn clinic_small_to_the_uae() {
 fn digital_health_firm_not_an_sme_to_uzbekistan() {
     let r = run(1200e8, "digital_health", "UZ", Lang::En);
     assert_eq!(r.sme.label, "not an SME");
-    // Above the SME limit: not the SME voucher, but the industry voucher (open to mid-sized firms).
-    expect(&r, [N, M, N, M, N, M, N, N, N, N, M, M, N]);
+    // Above the SME limit: not the SME voucher nor the SME certification support, but the industry
+    // voucher and the mid-sized firms' voucher.
+    expect(&r, [N, M, N, N, N, N, M, M, N, M, M, E, M]);
     let voucher = program(&r, "export_voucher");
     assert!(voucher
         .reasons
@@ -144,40 +146,109 @@ fn every_program_has_a_reason_per_criterion_and_the_status() {
 // ---- programmes as of today (issue 10 item 5) ----
 
 #[test]
-fn the_medical_global_fund_shows_as_ended_with_its_reason() {
+fn the_plans_own_measures_of_unknown_status_are_history_not_support() {
     for lang in [Lang::Ko, Lang::En] {
         let r = run(35e8, "medical_devices", "SA", lang);
-        let fund = program(&r, "medical_global_fund");
-        assert_eq!(fund.status, ProgramStatus::Ended);
-        assert_eq!(fund.outcome, N);
+        for gone in [
+            "medical_global_fund",
+            "overseas_checkup_centres",
+            "tech_service_exchange",
+            "export_task_force",
+            "khidi_strategic_hub",
+        ] {
+            assert!(
+                !r.support.iter().any(|p| p.id == gone),
+                "{gone} is not offered as support"
+            );
+        }
+        assert_eq!(r.plan.measures.len(), 5);
+        let fund = r
+            .plan
+            .measures
+            .iter()
+            .find(|m| m.status == ProgramStatus::Ended)
+            .unwrap_or_else(|| panic!("the fund"));
         assert_eq!(fund.status_label, lang.pick("종료", "Ended"));
-        assert_eq!(fund.outcome_label, lang.pick("해당 없음", "Not eligible"));
-        let note = fund.status_note.as_deref().unwrap_or("");
         assert!(
-            note.contains(lang.pick(
-                "존속기간 8년(최대 2년 연장): 2023년 4월 만료",
-                "8-year term (up to 2 more years): ended in Apr 2023"
-            )),
-            "{note}"
+            fund.note
+                .contains(lang.pick("K-바이오·백신 펀드", "K-Bio·Vaccine Fund")),
+            "{}",
+            fund.note
         );
         assert!(
-            note.contains(lang.pick("정확한 종료일은 가정", "the exact end date is an assumption")),
-            "{note}"
-        );
-        assert_eq!(
-            fund.reasons[0].reason,
-            lang.pick(
-                "종료된 제도입니다. 후속 사업을 확인하세요.",
-                "The measure has ended; look for its successor."
-            )
-        );
-        assert!(fund.to_confirm.is_empty(), "nothing to confirm for an ended fund");
-        assert_eq!(fund.status_checked, "2026-12-01");
-        assert_eq!(
-            fund.status_checked_text,
-            lang.pick("상태 확인일: 2026-12-01", "Status last checked: 2026-12-01")
+            fund.checked_and_source
+                .starts_with(lang.pick("상태 확인일: 2026-12-04", "Status last checked: 2026-12-04")),
+            "{}",
+            fund.checked_and_source
         );
     }
+}
+
+#[test]
+fn each_call_says_whether_it_is_open_on_the_cases_day() {
+    use sme_export::model::WindowStatus as W;
+    let on = |today: &str| {
+        let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+        let raw = RawInput {
+            revenue_krw: Some(35e8),
+            sector: "medical_devices".into(),
+            market: "SA".into(),
+            lang: Lang::En,
+            today: Some(today.into()),
+            ..RawInput::default()
+        };
+        estimate(&raw, &ds).unwrap_or_else(|e| panic!("{e:?}"))
+    };
+    let window = |r: &Estimate, id: &str| program(r, id).window;
+    // The Export Voucher's 2026 first call: 17 Dec 2025 to 9 Jan 2026, inclusive.
+    assert_eq!(window(&on("2025-12-16"), "export_voucher"), W::Upcoming);
+    assert_eq!(window(&on("2025-12-17"), "export_voucher"), W::Open);
+    assert_eq!(window(&on("2026-01-09"), "export_voucher"), W::Open);
+    assert_eq!(window(&on("2026-01-10"), "export_voucher"), W::Closed);
+    // Overseas certification ran February to November 2026; the fund takes pitches all year.
+    let late = on("2026-11-30");
+    assert_eq!(window(&late, "overseas_certification"), W::Open);
+    let today = on("2026-12-04");
+    assert_eq!(window(&today, "overseas_certification"), W::Closed);
+    assert_eq!(window(&today, "k_bio_vaccine_fund"), W::Rolling);
+    // The industry voucher's call opened on 22 Dec 2025 with no closing date found: still open.
+    assert_eq!(window(&today, "industry_export_voucher"), W::Open);
+    let v = program(&today, "export_voucher");
+    assert_eq!(
+        v.window_text.as_deref(),
+        Some("Applications 2025-12-17 ~ 2026-01-09: closed. The 2026 first call (about 2,000 firms). The second call and the 2027 call were not found (last year's first call opened in mid-December).")
+    );
+    // The summary names what the firm can act on now, and counts what waits for a call.
+    assert_eq!(
+        today.summary.act_now_names,
+        ["Industry export voucher (MOTIE/KOTRA)", "K-Bio·Vaccine Fund"]
+    );
+    let line = today
+        .summary
+        .lines
+        .iter()
+        .find(|l| l.topic == sme_export::model::SummaryTopic::Support)
+        .map(|l| l.text.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        line,
+        "Open to you now (2): Industry export voucher (MOTIE/KOTRA), K-Bio·Vaccine Fund · awaiting the next call: 4 · to confirm: 5"
+    );
+    // A bill in committee is not something to act on now.
+    let clinic = {
+        let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+        let raw = RawInput {
+            revenue_krw: Some(8e8),
+            sector: "medical_services".into(),
+            market: "AE".into(),
+            lang: Lang::En,
+            today: Some("2026-12-04".into()),
+            ..RawInput::default()
+        };
+        estimate(&raw, &ds).unwrap_or_else(|e| panic!("{e:?}"))
+    };
+    assert_eq!(window(&clinic, "foreign_patient_telemedicine"), W::Upcoming);
+    assert!(!clinic.summary.act_now_names.iter().any(|n| n.contains("Telemedicine")));
 }
 
 #[test]
@@ -218,7 +289,9 @@ fn the_export_voucher_asks_to_confirm_competition_and_co_payment_with_the_2026_t
     assert_eq!(iv.agency, "MOTIE; KOTRA");
     assert!(iv.offers.contains("up to KRW 100 m per firm"), "{}", iv.offers);
     assert!(
-        iv.to_confirm.iter().any(|x| x.contains("mid-sized firm (중견기업)")),
+        iv.to_confirm
+            .iter()
+            .any(|x| x.contains("not medical devices or pharmaceuticals")),
         "{:?}",
         iv.to_confirm
     );

@@ -330,9 +330,9 @@ valid('optional fields left out', [
 valid('optional fields null', [
   { op: 'replace', path: '/markets/0/fta/name', value: null },
   { op: 'replace', path: '/markets/0/fta/source', value: null },
-  { op: 'replace', path: '/programs/9/url', value: null },
-  { op: 'replace', path: '/programs/9/statusNote', value: null },
-  { op: 'replace', path: '/programs/9/nextStep', value: null },
+  { op: 'replace', path: '/programs/5/url', value: null },
+  { op: 'replace', path: '/programs/5/statusNote', value: null },
+  { op: 'replace', path: '/programs/5/nextStep', value: null },
   { op: 'replace', path: '/plan/baseExportsKrw/year', value: null },
   { op: 'replace', path: '/plan/baseExportsKrw/assumption', value: null },
   { op: 'replace', path: '/method/modelUncertainty/source', value: null },
@@ -342,7 +342,7 @@ valid('an assumption needs no source; empty programs list', [
   { op: 'replace', path: '/programs', value: [] },
 ]);
 valid('every criterion kind in one rule', [
-  { op: 'replace', path: '/programs/9/rule', value: [
+  { op: 'replace', path: '/programs/5/rule', value: [
     { kind: 'sector', anyOf: ['medical_devices', 'digital_health'] },
     { kind: 'region', anyOf: ['middle_east'] },
     { kind: 'market', anyOf: ['SA', 'KZ'] },
@@ -390,11 +390,11 @@ broken('unknown criterion kind', [{ op: 'replace', path: '/programs/0/rule/0/kin
 broken('criterion without kind', [{ op: 'remove', path: '/programs/0/rule/0/kind' }], '$.programs[0].rule[0].kind', 'missing');
 broken('unknown FTA status', [{ op: 'replace', path: '/markets/1/fta/status', value: 'in-force' }], '$.markets[1].fta.status', 'unknownKind');
 broken('unknown program status', [{ op: 'replace', path: '/programs/2/status', value: 'closed' }], '$.programs[2].status', 'unknownKind');
-broken('unknown size in a size rule', [{ op: 'replace', path: '/programs/9/rule/0/anyOf/1', value: 'large' }], '$.programs[9].rule[0].anyOf[1]', 'unknownKind');
-broken('readiness rule without expect', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'readiness', question: 'localPartner' } }], '$.programs[9].rule[3].expect', 'missing');
-broken('readiness rule with an unknown question', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'readiness', question: 'staff', expect: true } }], '$.programs[9].rule[3].question', 'unknownKind');
-broken('confirm rule without text', [{ op: 'remove', path: '/programs/3/rule/1/text' }], '$.programs[3].rule[1].text', 'missing');
-broken('negative export bound', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'currentExports', minKrw: -1 } }], '$.programs[9].rule[3].minKrw', 'negative');
+broken('unknown size in a size rule', [{ op: 'replace', path: '/programs/5/rule/0/anyOf/1', value: 'large' }], '$.programs[5].rule[0].anyOf[1]', 'unknownKind');
+broken('readiness rule without expect', [{ op: 'add', path: '/programs/5/rule/-', value: { kind: 'readiness', question: 'localPartner' } }], '$.programs[5].rule[3].expect', 'missing');
+broken('readiness rule with an unknown question', [{ op: 'add', path: '/programs/5/rule/-', value: { kind: 'readiness', question: 'staff', expect: true } }], '$.programs[5].rule[3].question', 'unknownKind');
+broken('confirm rule without text', [{ op: 'remove', path: '/programs/4/rule/1/text' }], '$.programs[4].rule[1].text', 'missing');
+broken('negative export bound', [{ op: 'add', path: '/programs/5/rule/-', value: { kind: 'currentExports', minKrw: -1 } }], '$.programs[5].rule[3].minKrw', 'negative');
 broken('a programme without the date its status was checked', [{ op: 'remove', path: '/programs/0/statusChecked' }], '$.programs[0].statusChecked', 'missing');
 broken('a status check date that is not a date', [{ op: 'replace', path: '/programs/6/statusChecked', value: 'Dec 2026' }], '$.programs[6].statusChecked', 'date');
 broken('no SME table at all', [{ op: 'replace', path: '/sme/tables', value: [] }], '$.sme.tables', 'empty');
@@ -412,8 +412,8 @@ broken('more than 1000 programs', [{ op: 'replace', path: '/programs', value: Ar
 
 // 4. mistakes only the loader can see (docs/DATASET.md, "checked by the loader only")
 loaderOnly('a rule names a sector not in sectors', [{ op: 'replace', path: '/programs/0/rule/0/anyOf/0', value: 'dentistry' }], '$.programs[0].rule[0].anyOf[0]', 'unknownSector');
-loaderOnly('a rule names a market not in markets', [{ op: 'replace', path: '/programs/4/rule/1/anyOf/0', value: 'XX' }], '$.programs[4].rule[1].anyOf[0]', 'unknownMarket');
-loaderOnly('a rule names a region not in regions', [{ op: 'replace', path: '/programs/5/rule/0/anyOf/1', value: 'asia' }], '$.programs[5].rule[0].anyOf[1]', 'unknownRegion');
+loaderOnly('a rule names a market not in markets', [{ op: 'replace', path: '/programs/2/rule/1/anyOf/0', value: 'XX' }], '$.programs[2].rule[1].anyOf[0]', 'unknownMarket');
+loaderOnly('a rule names a region not in regions', [{ op: 'replace', path: '/programs/2/rule/1', value: { kind: 'region', anyOf: ['middle_east', 'asia'] } }], '$.programs[2].rule[1].anyOf[1]', 'unknownRegion');
 loaderOnly('a market in a region not in regions', [{ op: 'replace', path: '/markets/0/region', value: 'gulf' }], '$.markets[0].region', 'unknownRegion');
 loaderOnly('two markets with one id', [{ op: 'replace', path: '/markets/1/id', value: 'SA' }], '$.markets[1].id', 'duplicate');
 loaderOnly('two programs with one id', [{ op: 'replace', path: '/programs/1/id', value: 'foreign_branch_act' }], '$.programs[1].id', 'duplicate');
@@ -431,7 +431,7 @@ loaderOnly('one year with two exchange rates', [{ op: 'replace', path: '/exchang
 loaderOnly('an actual-exports record naming a sector not in sectors', [{ op: 'replace', path: '/markets/1/koreaExports/0/sectors/0', value: 'dentistry' }], '$.markets[1].koreaExports[0].sectors[0]', 'unknownSector');
 loaderOnly('two single-sector actual-exports records for one sector', [{ op: 'replace', path: '/markets/1/koreaExports/1/sectors/0', value: 'medical_devices' }], '$.markets[1].koreaExports[1].sectors', 'duplicate');
 loaderOnly('the plan scope names a sector not in sectors', [{ op: 'replace', path: '/plan/scopeSectors/0', value: 'dentistry' }], '$.plan.scopeSectors[0]', 'unknownSector');
-loaderOnly('export bounds the wrong way round', [{ op: 'add', path: '/programs/9/rule/-', value: { kind: 'currentExports', minKrw: 5000000000, maxKrw: 1000000000 } }], '$.programs[9].rule[3].minKrw', 'range');
+loaderOnly('export bounds the wrong way round', [{ op: 'add', path: '/programs/5/rule/-', value: { kind: 'currentExports', minKrw: 5000000000, maxKrw: 1000000000 } }], '$.programs[5].rule[3].minKrw', 'range');
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

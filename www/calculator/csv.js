@@ -33,7 +33,8 @@ export function downloadCsv(el) {
   for (const x of r.ranking) add(T('rankH'), x.rank + '. ' + x.name, Math.round(x.baseKrw), fa(x.lowKrw) + T('to') + fa(x.highKrw));
   add(T('planH'), r.plan.name, r.plan.summary, r.plan.source);
   add(T('planH'), '', r.plan.comparison, r.plan.scope);
-  for (const s of r.support) add(T('supportH'), s.name, s.outcomeLabel, s.reasons.map((c) => c.outcomeLabel + ': ' + c.reason).join(' / '));
+  for (const measure of r.plan.measures) add(T('planMeasuresH'), measure.name, measure.statusLabel, measure.note + ' · ' + measure.checkedAndSource);
+  for (const s of r.support) add(T('supportH'), s.name, s.outcomeLabel, [...s.reasons.map((c) => c.outcomeLabel + ': ' + c.reason), s.windowText].filter(Boolean).join(' / '));
   for (const a of r.assumptions) add(T('assumH'), a, T('assumed'));
   add('', T('footer').split('·')[0].replace('{v}', '').trim(), r.datasetVersion, r.figuresAsOf);
   const text = '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -47,6 +47,9 @@ export function render(el, r, rest = false) {
     const planCard = card('plan', el.t('planH'), v('p', null, pl.summary),
       pl.scope && v('p', null, pl.scope),
       pl.reached.length > 0 && v('ul', { class: 'reasons' }, pl.reached.map((x) => v('li', null, x))),
+      pl.measures.length > 0 && [el.hx(v, 2, el.t('planMeasuresH')), v('ul', { class: 'reasons' }, pl.measures.map((measure) =>
+        v('li', null, v('strong', null, measure.name), ' · ' + measure.statusLabel + ': ' + measure.note, v('br'),
+          v('span', { class: 'src' }, measure.checkedAndSource))))],
       v('p', null, v('strong', null, pl.comparison)),
       pl.impliedRateNote && v('p', { class: 'note' }, pl.impliedRateNote),
       v('p', { class: 'src' }, el.t('source') + ': ' + pl.source));
@@ -65,6 +68,7 @@ export function render(el, r, rest = false) {
         return v('li', { class: 'prog o-' + o },
           v('p', { class: 'pname' }, x.name),
           v('p', { class: 'poff' }, x.offers),
+          x.windowText && v('p', { class: 'note pwin' }, x.windowText),
           open.length > 0 && v('ul', { class: 'crit' }, open.map(crit)),
           det(el, 'p-' + x.id, el.t('progMore'),
             v('dl', { class: 'kv' },
@@ -124,8 +128,8 @@ export function render(el, r, rest = false) {
   el.cvR.style.height = Math.max(200, r.ranking.length * 30 + 40) + 'px';
   const rankCard = card('rank', el.t('rankH'),
     v('div', { class: 'cw', hidden: !hasCharts }, el.cvR),
-    det(el, 'rank', el.t('tableView'), table(el, [el.t('rank'), el.t('marketC'), el.t('region'), el.t('central'), el.t('range')],
-      r.ranking.map((x) => [String(x.rank), x.selected ? v('strong', null, x.name) : x.name, x.regionName, fa(x.baseKrw), range(x.lowKrw, x.highKrw)]), 'num-t stk')));
+    det(el, 'rank', el.t('tableView'), table(el, [el.t('rank'), el.t('marketC'), el.t('region'), el.t('central'), el.t('range'), el.t('anchorC')],
+      r.ranking.map((x) => [String(x.rank), x.selected ? v('strong', null, x.name) : x.name, x.regionName, fa(x.baseKrw), range(x.lowKrw, x.highKrw), x.basisLabel]), 'num-t stk')));
 
   // The answer at a glance: every line worded by the engine, each a link to its card.
   const sumCard = v('section', { class: 'card sum', id: 'c-sum', 'aria-labelledby': 'ch-sum' }, el.hx(v, 1, el.t('sumH'), { id: 'ch-sum' }),
