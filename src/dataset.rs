@@ -19,7 +19,7 @@
 use serde::Serialize;
 
 use crate::error::Lang;
-pub use crate::vocab::{FtaStatus, ProgramStatus};
+pub use crate::vocab::{FtaStatus, ProgramStatus, Representative, StepKind};
 use crate::vocab::{Question, SmeSize};
 
 /// The default dataset, compiled in.
@@ -82,6 +82,70 @@ pub struct Dataset {
     pub regions: Vec<Region>,
     pub markets: Vec<Market>,
     pub programs: Vec<Program>,
+    /// How to enter each market, per sector: the registration or licensing route (rules as data).
+    pub entry_routes: Vec<EntryRoute>,
+}
+
+/// How a firm of some sectors gets into one market: the regulator, the steps, the time and the
+/// cost, each with its source; or, where not verified, whom to ask.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryRoute {
+    pub id: String,
+    pub market: String,
+    pub sectors: Vec<String>,
+    /// False when the route itself is not sourced beyond a consultancy page: shown as such, with
+    /// whom to ask.
+    pub verified: bool,
+    pub regulator: Text,
+    /// The route in one sentence, and what shortens it.
+    pub route: Text,
+    pub local_representative: Representative,
+    /// The steps in order.
+    pub steps: Vec<EntryStep>,
+    /// The documents that matter.
+    pub documents: Vec<Text>,
+    /// The typical review time, months.
+    pub review_months: Option<MonthRange>,
+    /// Official fees where found (consultancy figures are assumptions).
+    pub fees: Vec<Fee>,
+    /// How long the registration lasts and how it is renewed.
+    pub validity: Option<Text>,
+    /// Whom to ask.
+    pub ask_at: Text,
+    pub source: String,
+    /// The day the route was last checked, ISO.
+    pub checked: String,
+}
+
+/// One step of an entry route.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryStep {
+    pub text: Text,
+    pub kind: StepKind,
+    /// Programmes (ids in `programs`) that can pay for this step.
+    pub paid_by: Vec<String>,
+}
+
+/// A time range in months, with its source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthRange {
+    pub min: f64,
+    pub max: f64,
+    pub source: String,
+    pub year: Option<i32>,
+    pub assumption: bool,
+}
+
+/// An official fee, in its own currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fee {
+    pub label: Text,
+    #[serde(flatten)]
+    pub figure: Figure,
 }
 
 /// A group of markets ("middle_east", "central_asia").
@@ -365,6 +429,13 @@ pub enum Criterion {
 }
 
 impl Dataset {
+    /// The entry route of a sector into a market, if the dataset has one.
+    pub fn entry_route(&self, market: &str, sector: &str) -> Option<&EntryRoute> {
+        self.entry_routes
+            .iter()
+            .find(|r| r.market == market && r.sectors.iter().any(|s| s == sector))
+    }
+
     pub fn sector(&self, id: &str) -> Option<&Sector> {
         self.sectors.iter().find(|s| s.id == id)
     }

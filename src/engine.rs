@@ -99,6 +99,7 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
         None => Vec::new(),
     };
     let market = ds.market(&input.market);
+    let entry = crate::entry::assess(input, ds);
     let terms = match (ds.sector(&input.sector), market) {
         (Some(s), Some(m)) => Some(potential::terms(ds, s, m, input)),
         _ => None,
@@ -113,7 +114,7 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
         None => Vec::new(),
     };
     // ... then word.
-    let potential = potential_for(input, ds, terms.as_ref());
+    let potential = potential_for(input, ds, terms.as_ref(), &entry);
     let plan = words::plan_context(ds, potential::plan(ds, potential.base_krw, &input.sector), lang);
     let support = match market {
         Some(market) => ds
@@ -130,6 +131,7 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
     let ranking = words::ranking(ds, &ranks, input);
     let summary = glance::summary(&size, &potential, &ranking, &support, &what_if, input);
     let texts = words::result_texts(&size, &potential, &ranking, &summary, lang);
+    let entry = words::entry(ds, &entry, &support, input);
     Estimate {
         lang,
         dataset_version: ds.version.clone(),
@@ -146,6 +148,7 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
         what_if_sme,
         what_if_support,
         texts,
+        entry,
     }
 }
 
@@ -158,7 +161,12 @@ pub fn base_krw(input: &Input, ds: &Dataset) -> f64 {
     }
 }
 
-fn potential_for(input: &Input, ds: &Dataset, terms: Option<&potential::Terms>) -> crate::model::Potential {
+fn potential_for(
+    input: &Input,
+    ds: &Dataset,
+    terms: Option<&potential::Terms>,
+    entry: &crate::model::EntryAssessment,
+) -> crate::model::Potential {
     let lang = input.lang;
     let rate = potential::krw_per_usd(ds);
     let usd = |krw: f64| if rate > 0.0 { krw / rate } else { 0.0 };
@@ -218,7 +226,7 @@ fn potential_for(input: &Input, ds: &Dataset, terms: Option<&potential::Terms>) 
         untapped_usd: usd(untapped_krw),
         untapped_assumes_no_exports: exports.is_none(),
         exports_to_market_krw: exports,
-        years: words::year_labels(potential::years(ds, t), lang),
+        years: words::year_labels(potential::years(ds, t, entry), lang),
         price_year: ds.price_year,
         ease_basis: t.market.ease_basis,
         ease_label: words::ease_label(t.market.ease_basis, lang).to_owned(),
@@ -275,6 +283,9 @@ pub struct Score {
     /// The outcome of each program in dataset order (`Estimate.support[i].outcome`); empty when
     /// the market is unknown.
     pub outcomes: Vec<Outcome>,
+    /// The way in (`Estimate.entry`): the route's review time and the year of the first sale at
+    /// the base (`None` without a route; the price year when registered).
+    pub entry: crate::model::EntryAssessment,
 }
 
 /// Scores a checked input: the fast path of `estimate_checked`. For many firms build one
@@ -324,6 +335,7 @@ impl<'a> Prepared<'a> {
             best_market: None,
             rank: 0,
             outcomes: Vec::new(),
+            entry: crate::entry::assess(input, ds),
         };
         let sector = ds.sectors.iter().enumerate().find(|(_, s)| s.id == input.sector);
         if let Some((s, sector)) = sector {

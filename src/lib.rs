@@ -9,9 +9,10 @@
 //! - `model`: the checked input, the typed outcomes (`SmeAssessment`, `ProgramAssessment`) and
 //!   the worded result the widget shows (`Estimate`).
 //! - `dataset`: typed records of the dataset, `Criterion` among them (rules as data).
-//! - `sme`, `potential`, `rules`: the three calculations (SME status by the table in force on the
-//!   case's day, with the class it may be where a value is uncertain; export potential and the
-//!   market ranking with `ranks_before`; eligibility). They compute; they word nothing.
+//! - `sme`, `potential`, `rules`, `entry`: the calculations (SME status by the table in force on
+//!   the case's day; export potential by tiers of data, each formula a constant next to its code,
+//!   and the market ranking with `ranks_before`; eligibility and where each programme's call
+//!   stands; the way into the market and the first sale). They compute; they word nothing.
 //! - `words`: the one wording layer: typed outcomes to Korean and English sentences, for the
 //!   widget, the JS API and the command line alike (also dataset problems' fixes).
 //! - `glance`: the answer at a glance (`Estimate.summary`) and what would change it (`whatIf`,
@@ -33,7 +34,7 @@
 //!   the same rules, and `panel` to compare two datasets.
 //!
 //! Dependency order (a module imports only modules before it; no cycles):
-//! `vocab`, `error` < `ko`, `amount` < `model`, `dataset` < `sme`, `potential`, `rules` < `words`
+//! `vocab`, `error` < `ko`, `amount` < `model`, `dataset` < `sme` < `entry`, `potential`, `rules` < `words`
 //! < `glance` < `load` < `engine` < `report`, `panel`, and on wasm32 `canvas` < `binding` < `chart`;
 //! `src/cli` uses the crate from outside.
 //!
@@ -54,6 +55,7 @@
 pub mod amount;
 pub mod dataset;
 pub mod engine;
+pub mod entry;
 pub mod error;
 pub mod glance;
 pub mod ko;

@@ -19,11 +19,11 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::dataset::{
-    ActualExports, ApplicationWindow, Dataset, ExchangeRate, Figure, Fta, GoodsTrade, LabelledFigure, Market,
-    MethodParams, Plan, PlanMeasure, Program, ReadinessWeights, Region, Sector, SectorFigure, SmeRow, SmeRules,
-    SmeTable, Text, YearRate, DEFAULT_JSON,
+    ActualExports, ApplicationWindow, Dataset, EntryRoute, EntryStep, ExchangeRate, Fee, Figure, Fta, GoodsTrade,
+    LabelledFigure, Market, MethodParams, MonthRange, Plan, PlanMeasure, Program, ReadinessWeights, Region, Sector,
+    SectorFigure, SmeRow, SmeRules, SmeTable, Text, YearRate, DEFAULT_JSON,
 };
-use crate::dataset::{Criterion, FtaStatus, ProgramStatus};
+use crate::dataset::{Criterion, FtaStatus, ProgramStatus, Representative, StepKind};
 use crate::error::Lang;
 pub use crate::vocab::{Fix, ProblemKind};
 use crate::vocab::{ProblemKind as K, Question, SmeSize};
@@ -979,6 +979,7 @@ impl Reader {
                 rule: r.list(o, "rule", false, |r, v| r.criterion(v, refs)),
             })
         });
+        let entry_routes = self.entry_routes(o, &market_ids, &sector_ids, &program_ids);
 
         Some(Dataset {
             schema: schema.unwrap_or_default(),
@@ -1002,6 +1003,101 @@ impl Reader {
             regions,
             markets,
             programs,
+            entry_routes,
+        })
+    }
+
+    /// `$.entryRoutes`: known market, sectors and programmes; one route per market and sector;
+    /// a review time of 0..=120 months with min ≤ max; fees and times sourced or assumed.
+    fn entry_routes(&mut self, o: &Obj, markets: &Ids, sectors: &Ids, programs: &Ids) -> Vec<EntryRoute> {
+        let mut ids = Ids::new();
+        let mut cells = Ids::new();
+        self.opt_list(o, "entryRoutes", |r, v| {
+            let o = r.obj(v)?;
+            let id = r.id(o, &mut ids);
+            let market = r.field(o, "market", String::new(), |r, v| {
+                let s = r.string(v);
+                r.known(&s, markets, K::UnknownMarket);
+                s
+            });
+            let route_sectors = r.list(o, "sectors", true, |r, v| {
+                let s = r.string(v);
+                r.known(&s, sectors, K::UnknownSector);
+                r.dup(&[market.as_str(), "/", s.as_str()].concat(), &mut cells);
+                Some(s)
+            });
+            let steps = r.list(o, "steps", false, |r, v| {
+                let o = r.obj(v)?;
+                Some(EntryStep {
+                    text: r.text_f(o, "text"),
+                    kind: r
+                        .field(o, "kind", None, |r, v| r.choice(v, &StepKind::ALL))
+                        .unwrap_or(StepKind::Application),
+                    paid_by: r.opt_list(o, "paidBy", |r, v| {
+                        let s = r.string(v);
+                        r.known(&s, programs, K::UnknownProgram);
+                        Some(s)
+                    }),
+                })
+            });
+            let review_months = r
+                .opt(o, "reviewMonths", |r, v| {
+                    let o = r.obj(v)?;
+                    let before = r.count();
+                    let min = r.field(o, "min", 0.0, |r, v| r.num(v, Bound::NonNeg));
+                    let max = r.field(o, "max", 0.0, |r, v| r.num(v, Bound::NonNeg));
+                    if r.count() == before && (min > max || max > 120.0) {
+                        r.err_at(
+                            "max",
+                            K::Range,
+                            &["must be at least min and at most 120 months"],
+                            Fix::Range,
+                        );
+                    }
+                    let source = r.opt(o, "source", Self::string).unwrap_or_default();
+                    let assumption = r.opt(o, "assumption", Self::boolean).unwrap_or(false);
+                    if source.trim().is_empty() && !assumption {
+                        r.err_at(
+                            "source",
+                            K::Unsourced,
+                            &["the time has no source and is not marked as an assumption"],
+                            Fix::of(K::Unsourced),
+                        );
+                    }
+                    Some(MonthRange {
+                        min,
+                        max,
+                        source,
+                        year: r.opt(o, "year", Self::year),
+                        assumption,
+                    })
+                })
+                .flatten();
+            Some(EntryRoute {
+                id,
+                market,
+                sectors: route_sectors,
+                verified: r.field(o, "verified", false, Self::boolean),
+                regulator: r.text_f(o, "regulator"),
+                route: r.text_f(o, "route"),
+                local_representative: r
+                    .field(o, "localRepresentative", None, |r, v| r.choice(v, &Representative::ALL))
+                    .unwrap_or(Representative::Unclear),
+                steps,
+                documents: r.opt_list(o, "documents", |r, v| Some(r.text(v))),
+                review_months,
+                fees: r.opt_list(o, "fees", |r, v| {
+                    let o = r.obj(v)?;
+                    Some(Fee {
+                        label: r.text_f(o, "label"),
+                        figure: r.figure(o, Bound::NonNeg),
+                    })
+                }),
+                validity: r.opt(o, "validity", Self::text),
+                ask_at: r.text_f(o, "askAt"),
+                source: r.str_f(o, "source"),
+                checked: r.field(o, "checked", String::new(), Self::date),
+            })
         })
     }
 

@@ -163,6 +163,74 @@ pub struct YearPotential {
     pub low_krw: f64,
     pub base_krw: f64,
     pub high_krw: f64,
+    /// The part of the year the firm can sell in at the base (1 = all year; less before the
+    /// first sale of a firm not yet registered: `entry`).
+    #[serde(default = "whole_year")]
+    pub sales_share: f64,
+}
+
+fn whole_year() -> f64 {
+    1.0
+}
+
+/// The way into the market for one case, typed: what `entry::assess` decides.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryAssessment {
+    /// Index in `ds.entry_routes` of the route for this market and sector, if any.
+    pub route: Option<usize>,
+    /// The firm's answer to "registered in this market" (the certification question).
+    pub registered: Option<bool>,
+    /// The route's review time, months, when known.
+    pub months_min: Option<f64>,
+    pub months_max: Option<f64>,
+    /// The first sale's earliest and latest moment as fractional years (2027.25 = April 2027);
+    /// none when registered or when the time is not known.
+    pub first_sale_earliest: Option<f64>,
+    pub first_sale_latest: Option<f64>,
+}
+
+/// The way into the market, worded: the card "How to enter and how long".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryResult {
+    /// False when the dataset has no route for this market and sector.
+    pub found: bool,
+    /// False when the route is not verified beyond a consultancy page.
+    pub verified: bool,
+    pub regulator: String,
+    pub route: String,
+    pub representative: crate::vocab::Representative,
+    pub representative_text: String,
+    pub steps: Vec<EntryStepResult>,
+    pub documents: Vec<String>,
+    pub months_min: Option<f64>,
+    pub months_max: Option<f64>,
+    /// "심사 3~6개월(준비 기간 제외)" / "review 3–6 months (preparation not counted)".
+    pub time_text: String,
+    /// Each fee worded with its currency, year and source.
+    pub fees: Vec<String>,
+    pub validity: Option<String>,
+    pub registered: Option<bool>,
+    /// What the firm has already, and what it means for the first sale.
+    pub status_text: String,
+    /// The earliest and latest month of the first sale ("2027-03"), none when registered.
+    pub first_sale_from: Option<String>,
+    pub first_sale_to: Option<String>,
+    /// The year the base projection starts selling in.
+    pub first_sale_year: Option<i32>,
+    pub ask_at: String,
+    pub source: String,
+    pub checked_text: String,
+}
+
+/// One step of the route, with the programmes that can pay for it (by name).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryStepResult {
+    pub text: String,
+    pub kind: crate::vocab::StepKind,
+    pub paid_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -375,6 +443,8 @@ pub struct Estimate {
     pub what_if_support: Vec<WhatIfSupport>,
     /// Sentences about the whole result (`words::result_texts`).
     pub texts: ResultTexts,
+    /// How to enter the market and how long it takes (`entry`, worded by `words::entry`).
+    pub entry: EntryResult,
 }
 
 // ---- the answer at a glance and what would change it (`glance`) --------------------------------

@@ -182,6 +182,8 @@ pub struct Scored {
     pub market_rank: u32,
     /// Id of the best market for this firm.
     pub best_market: String,
+    /// The year of the first sale at the base (blank without a route or its time).
+    pub first_sale_year: Option<i32>,
     /// Each program's outcome, by program id, in dataset order.
     pub programs: Vec<(String, Outcome)>,
 }
@@ -216,6 +218,7 @@ pub fn outcomes(panel: &[PanelFirm], ds: &Dataset) -> Vec<FirmOutcome> {
                             .and_then(|i| ds.markets.get(i))
                             .map(|m| m.id.clone())
                             .unwrap_or_default(),
+                        first_sale_year: crate::entry::first_sale_year(&s.entry, ds.price_year),
                         programs: ds.programs.iter().map(|p| p.id.clone()).zip(s.outcomes).collect(),
                     })
                 }
@@ -245,6 +248,7 @@ pub enum OutcomeField {
     UntappedKrw,
     MarketRank,
     BestMarket,
+    FirstSaleYear,
     /// One program's outcome, by program id.
     Program(String),
     /// The input errors of a firm the dataset does not accept.
@@ -275,6 +279,7 @@ impl OutcomeField {
             OutcomeField::UntappedKrw => "untapped_krw".into(),
             OutcomeField::MarketRank => "market_rank".into(),
             OutcomeField::BestMarket => "best_market".into(),
+            OutcomeField::FirstSaleYear => "first_sale_year".into(),
             OutcomeField::Program(id) => ["program:", id].concat(),
             OutcomeField::Error => "error".into(),
         }
@@ -287,6 +292,8 @@ impl OutcomeField {
                 ChangeKind::Potential
             }
             OutcomeField::MarketRank | OutcomeField::BestMarket => ChangeKind::Ranking,
+            // When the firm can first sell moves its projection: a change of potential.
+            OutcomeField::FirstSaleYear => ChangeKind::Potential,
             OutcomeField::Program(_) => ChangeKind::Program,
             OutcomeField::Error => ChangeKind::Invalid,
         }
@@ -344,6 +351,10 @@ fn fields(outcome: &Result<Scored, String>) -> Vec<(OutcomeField, Value)> {
                 (OutcomeField::UntappedKrw, won(s.untapped_krw)),
                 (OutcomeField::MarketRank, text(s.market_rank.to_string())),
                 (OutcomeField::BestMarket, text(s.best_market.as_str())),
+                (
+                    OutcomeField::FirstSaleYear,
+                    text(s.first_sale_year.map(|y| y.to_string()).unwrap_or_default()),
+                ),
             ];
             out.extend(
                 s.programs

@@ -21,7 +21,7 @@
 
 use crate::amount::to_won;
 use crate::dataset::{Dataset, Figure, FtaStatus, Market, Sector};
-use crate::model::{Input, PlanYear, Question, Readiness, YearPotential};
+use crate::model::{EntryAssessment, Input, PlanYear, Question, Readiness, YearPotential};
 pub use crate::vocab::{DemandBasis, EaseBasis};
 
 /// The formulas of the trace's steps, in the ids of its factors and steps. Each is used by the
@@ -491,20 +491,24 @@ pub fn usd_to_krw(ds: &Dataset, usd: f64) -> f64 {
 }
 
 /// Year-by-year values of the projection: the price year (the figures' year) and the next
-/// `projection_years` years, grown at the market's demand growth. Labels are added by `words`.
-pub fn years(ds: &Dataset, t: &Terms) -> Vec<YearPotential> {
+/// `projection_years` years, grown at the market's demand growth, each times the part of the year
+/// the firm can sell in (`entry::year_shares`: all of it once registered). Labels are added by
+/// `words`.
+pub fn years(ds: &Dataset, t: &Terms, e: &EntryAssessment) -> Vec<YearPotential> {
     let first = ds.price_year;
     let last = first.saturating_add(ds.projection_years.max(0));
     (first..=last)
         .map(|year| {
             let g = finite((1.0 + t.market.growth).powi(year.saturating_sub(first)));
+            let (low, base, high) = crate::entry::year_shares(e, year);
             YearPotential {
                 year,
                 projected: year > first,
                 label: String::new(),
-                low_krw: usd_to_krw(ds, t.low_usd * g),
-                base_krw: usd_to_krw(ds, t.base_usd * g),
-                high_krw: usd_to_krw(ds, t.high_usd * g),
+                low_krw: usd_to_krw(ds, t.low_usd * g * low),
+                base_krw: usd_to_krw(ds, t.base_usd * g * base),
+                high_krw: usd_to_krw(ds, t.high_usd * g * high),
+                sales_share: base,
             }
         })
         .collect()

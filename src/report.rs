@@ -71,6 +71,8 @@ pub struct Trace {
     pub steps: Vec<TraceStep>,
     pub result: TraceResult,
     pub assumptions: Vec<String>,
+    /// How to enter the market and how long it takes, as the result shows it.
+    pub entry: crate::model::EntryResult,
     /// That this is an estimate, not a forecast or a decision.
     pub disclaimer: String,
 }
@@ -102,9 +104,24 @@ pub fn trace(input: &Input, ds: &Dataset) -> Trace {
             years: p.years,
         },
         assumptions: est.assumptions,
+        entry: est.entry,
         disclaimer: words::estimate_disclaimer(input.lang).to_owned(),
     }
 }
+
+/// The trace's ids of the part of each projected year a firm not yet registered sells in.
+const SALES_SHARE_IDS: [&str; 10] = [
+    "salesShareYear1",
+    "salesShareYear2",
+    "salesShareYear3",
+    "salesShareYear4",
+    "salesShareYear5",
+    "salesShareYear6",
+    "salesShareYear7",
+    "salesShareYear8",
+    "salesShareYear9",
+    "salesShareYear10",
+];
 
 /// The factors and steps of one case, in the order the method computes them.
 fn method_trace(
@@ -137,7 +154,11 @@ fn method_trace(
             label: lang.pick(label.0, label.1).to_owned(),
             value: x.value,
             unit: x.unit.clone(),
-            source: x.source.clone(),
+            source: if x.source.trim().is_empty() {
+                lang.pick("가정(출처 없음)", "assumption (no source)").to_owned()
+            } else {
+                x.source.clone()
+            },
             year: x.year,
             assumption: x.assumption,
         });
@@ -654,15 +675,40 @@ fn method_trace(
         (base_krw - exports).max(0.0),
         "KRW",
     );
-    for y in potential::years(ds, t).iter().filter(|y| y.projected) {
+    // Each year: grown at the demand growth, times the part of the year the firm can sell in
+    // (all of it once registered; `entry`).
+    let entry = crate::entry::assess(input, ds);
+    for y in potential::years(ds, t, &entry).iter().filter(|y| y.projected) {
         let n = y.year.saturating_sub(ds.price_year);
-        let id = ["baseKrw", &y.year.to_string()].concat();
-        let formula = ["round(baseUsd × (1 + demandGrowth) ^ ", &n.to_string(), " × krwPerUsd)"].concat();
+        let year = y.year.to_string();
+        let share_id: &'static str = SALES_SHARE_IDS
+            .get(usize::try_from(n).unwrap_or(usize::MAX).saturating_sub(1))
+            .copied()
+            .unwrap_or("salesShare");
+        let id = ["baseKrw", &year].concat();
         let label = [
-            y.year.to_string().as_str(),
+            year.as_str(),
             lang.pick("년 기준 추정(전망)", " base estimate (projected)"),
         ]
         .concat();
+        let growth = ["round(baseUsd × (1 + demandGrowth) ^ ", &n.to_string()].concat();
+        let formula = if y.sales_share < 1.0 {
+            let share_label = [
+                year.as_str(),
+                lang.pick("년 중 판매할 수 있는 부분", ": part of the year with sales"),
+            ]
+            .concat();
+            given(
+                &mut factors,
+                share_id,
+                (&share_label, &share_label),
+                y.sales_share,
+                "ratio",
+            );
+            [growth.as_str(), " × ", share_id, " × krwPerUsd)"].concat()
+        } else {
+            [growth.as_str(), " × krwPerUsd)"].concat()
+        };
         step(&mut steps, &id, (&label, &label), &formula, y.base_krw, "KRW");
     }
     (factors, steps)

@@ -107,6 +107,60 @@ impl ProgramStatus {
     ];
 }
 
+/// Whether a market's entry route needs a licensed local representative (or importer).
+/// JSON: `"required"`, `"notRequired"`, `"unclear"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Representative {
+    Required,
+    NotRequired,
+    /// Sources conflict or say nothing.
+    Unclear,
+}
+
+impl Representative {
+    pub const ALL: [(Representative, &'static str); 3] = [
+        (Representative::Required, "required"),
+        (Representative::NotRequired, "notRequired"),
+        (Representative::Unclear, "unclear"),
+    ];
+}
+
+/// What one step of an entry route is. JSON: the camelCase names below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum StepKind {
+    /// ISO 13485 or GMP.
+    QualitySystem,
+    /// Free-sale certificate, CPP, legalisation, translations.
+    Documents,
+    /// Appointing a licensed local representative or agent.
+    Representative,
+    /// Tests in the market.
+    Testing,
+    /// Filing the registration or licence.
+    Application,
+    /// The authority's review or inspection.
+    Review,
+    /// The certificate, listing or import approval.
+    Licence,
+    /// A report at home (the overseas-expansion report).
+    Report,
+}
+
+impl StepKind {
+    pub const ALL: [(StepKind, &'static str); 8] = [
+        (StepKind::QualitySystem, "qualitySystem"),
+        (StepKind::Documents, "documents"),
+        (StepKind::Representative, "representative"),
+        (StepKind::Testing, "testing"),
+        (StepKind::Application, "application"),
+        (StepKind::Review, "review"),
+        (StepKind::Licence, "licence"),
+        (StepKind::Report, "report"),
+    ];
+}
+
 /// Where a programme's application stands on the case's day. JSON: `"rolling"`, `"open"`,
 /// `"upcoming"`, `"closed"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -145,6 +199,8 @@ pub enum ProblemKind {
     UnknownSector,
     UnknownMarket,
     UnknownRegion,
+    /// A programme id that is not in `programs`.
+    UnknownProgram,
     /// A per-sector list without an entry for some sector.
     Incomplete,
     /// A name that is not one of the allowed values (a status, a criterion kind, ...).
@@ -175,6 +231,7 @@ impl ProblemKind {
             ProblemKind::UnknownSector => "unknownSector",
             ProblemKind::UnknownMarket => "unknownMarket",
             ProblemKind::UnknownRegion => "unknownRegion",
+            ProblemKind::UnknownProgram => "unknownProgram",
             ProblemKind::Incomplete => "incomplete",
             ProblemKind::UnknownKind => "unknownKind",
             ProblemKind::Empty => "empty",
@@ -203,6 +260,7 @@ pub enum Fix {
     UnknownSector,
     UnknownMarket,
     UnknownRegion,
+    UnknownProgram,
     Incomplete,
     UnknownKind,
     Empty,
@@ -245,6 +303,7 @@ impl Fix {
             ProblemKind::UnknownSector => Fix::UnknownSector,
             ProblemKind::UnknownMarket => Fix::UnknownMarket,
             ProblemKind::UnknownRegion => Fix::UnknownRegion,
+            ProblemKind::UnknownProgram => Fix::UnknownProgram,
             ProblemKind::Incomplete => Fix::Incomplete,
             ProblemKind::UnknownKind => Fix::UnknownKind,
             ProblemKind::Empty => Fix::Empty,

@@ -150,7 +150,16 @@ fn potential_band_years_and_untapped() {
     );
     assert_eq!(years.last(), Some(&(ds.price_year + ds.projection_years)));
     assert_eq!(years, (2025..=2030).collect::<Vec<i32>>());
-    assert_eq!(p.years[0].base_krw, p.base_krw, "the first year is the base value");
+    // Not said to be registered in Saudi Arabia: nothing sells before the SFDA's review, so the
+    // figures' year (2025) is 0; a registered firm sells from it.
+    assert_eq!(p.years[0].base_krw, 0.0, "no sale before the registration");
+    let mut registered = raw.clone();
+    registered.readiness.certification = Some(true);
+    let reg = run(&registered, &ds).potential;
+    assert_eq!(
+        reg.years[0].base_krw, reg.base_krw,
+        "registered: the first year is the base value"
+    );
     assert!(
         p.factors.iter().all(|f| !f.source.is_empty()),
         "every factor names its source"

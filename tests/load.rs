@@ -938,3 +938,104 @@ fn goods_trade_health_expenditure_proxy_and_age_rule_load_and_are_checked() {
     });
     one(&p, "$.markets[0].demand", "incomplete");
 }
+
+// ---- entry routes ----
+
+fn route() -> Value {
+    json!({
+        "id": "SA-devices", "market": "SA", "sectors": ["devices"], "verified": true,
+        "regulator": {"ko": "사우디 식약청(SFDA)", "en": "SFDA"},
+        "route": {"ko": "판매허가", "en": "Marketing authorisation"},
+        "localRepresentative": "required",
+        "steps": [{"text": {"ko": "신청", "en": "Apply"}, "kind": "application", "paidBy": ["voucher"]}],
+        "documents": [{"ko": "ISO 13485", "en": "ISO 13485"}],
+        "reviewMonths": {"min": 3, "max": 6, "source": "KHIDI", "year": 2025},
+        "fees": [{"label": {"ko": "수수료", "en": "Fee"}, "value": 5200, "unit": "SAR", "source": "KOTRA", "year": 2015}],
+        "validity": null,
+        "askAt": {"ko": "KOTRA 리야드 무역관", "en": "KOTRA Riyadh"},
+        "source": "KHIDI 5640", "checked": "2026-12-04"
+    })
+}
+
+#[test]
+fn entry_routes_load_and_every_bad_field_is_reported_at_its_path() {
+    let mut v = valid();
+    v["entryRoutes"] = json!([route()]);
+    let ds = load(&v).unwrap_or_else(|p| panic!("{p:#?}"));
+    let r = ds.entry_route("SA", "devices").unwrap();
+    assert_eq!(r.review_months.as_ref().map(|m| (m.min, m.max)), Some((3.0, 6.0)));
+    assert_eq!(r.steps[0].paid_by, ["voucher"]);
+    assert!(ds.entry_route("SA", "services").is_none());
+
+    let with = |f: &dyn Fn(&mut Value)| {
+        problems(|v| {
+            let mut r = route();
+            f(&mut r);
+            v["entryRoutes"] = json!([r]);
+        })
+    };
+    one(
+        &with(&|r| r["market"] = json!("XX")),
+        "$.entryRoutes[0].market",
+        "unknownMarket",
+    );
+    one(
+        &with(&|r| r["sectors"] = json!(["dentistry"])),
+        "$.entryRoutes[0].sectors[0]",
+        "unknownSector",
+    );
+    one(
+        &with(&|r| r["steps"][0]["paidBy"] = json!(["grant"])),
+        "$.entryRoutes[0].steps[0].paidBy[0]",
+        "unknownProgram",
+    );
+    one(
+        &with(&|r| r["steps"][0]["kind"] = json!("lunch")),
+        "$.entryRoutes[0].steps[0].kind",
+        "unknownKind",
+    );
+    one(
+        &with(&|r| r["localRepresentative"] = json!("maybe")),
+        "$.entryRoutes[0].localRepresentative",
+        "unknownKind",
+    );
+    one(
+        &with(&|r| r["reviewMonths"]["max"] = json!(2)),
+        "$.entryRoutes[0].reviewMonths.max",
+        "range",
+    );
+    one(
+        &with(&|r| r["reviewMonths"]["min"] = json!(-1)),
+        "$.entryRoutes[0].reviewMonths.min",
+        "negative",
+    );
+    one(
+        &with(&|r| r["reviewMonths"] = json!({"min": 1, "max": 2})),
+        "$.entryRoutes[0].reviewMonths.source",
+        "unsourced",
+    );
+    one(
+        &with(&|r| r["fees"][0] = json!({"label": {"ko": "a", "en": "a"}, "value": 1, "unit": "SAR"})),
+        "$.entryRoutes[0].fees[0].source",
+        "unsourced",
+    );
+    one(
+        &with(&|r| r["checked"] = json!("Dec 2026")),
+        "$.entryRoutes[0].checked",
+        "date",
+    );
+    one(
+        &with(&|r| {
+            r.as_object_mut().unwrap().remove("askAt");
+        }),
+        "$.entryRoutes[0].askAt",
+        "missing",
+    );
+    // Two routes for one market and sector: duplicate.
+    let p = problems(|v| {
+        let mut second = route();
+        second["id"] = json!("SA-devices-2");
+        v["entryRoutes"] = json!([route(), second]);
+    });
+    one(&p, "$.entryRoutes[1].sectors[0]", "duplicate");
+}

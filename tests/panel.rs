@@ -300,6 +300,8 @@ fn a_removed_market_makes_its_firms_invalid_not_silently_dropped() {
     let new = edited(|v| {
         let markets = v["markets"].as_array_mut().unwrap_or_else(|| panic!("markets"));
         markets.retain(|m| m["id"] != "TM");
+        let routes = v["entryRoutes"].as_array_mut().unwrap_or_else(|| panic!("entryRoutes"));
+        routes.retain(|r| r["market"] != "TM");
         for p in v["programs"].as_array_mut().unwrap_or_else(|| panic!("programs")) {
             for c in p["rule"].as_array_mut().unwrap_or_else(|| panic!("rule")) {
                 if let Some(list) = c["anyOf"].as_array_mut() {

@@ -320,6 +320,43 @@ fn summary(r: &Estimate, lang: Lang) -> String {
         );
     }
 
+    let e = &r.entry;
+    let _ = writeln!(s, "\n{}", t("진출 절차와 기간:", "How to enter and how long:"));
+    if e.found {
+        let unverified = if e.verified {
+            ""
+        } else {
+            t(" (확인되지 않은 경로)", " (route not verified)")
+        };
+        let _ = writeln!(s, "  {}{unverified}: {}", e.regulator, e.route);
+        for (i, step) in e.steps.iter().enumerate() {
+            let paid = if step.paid_by.is_empty() {
+                String::new()
+            } else {
+                [t(" [지원: ", " [paid by: "), &step.paid_by.join(", "), "]"].concat()
+            };
+            let _ = writeln!(s, "  {}. {}{paid}", i + 1, step.text);
+        }
+        let _ = writeln!(s, "  {} · {}", e.time_text, e.representative_text);
+        for fee in &e.fees {
+            let _ = writeln!(s, "  {} {fee}", t("수수료:", "Fee:"));
+        }
+        if let Some(v) = &e.validity {
+            let _ = writeln!(s, "  {} {v}", t("유효기간:", "Validity:"));
+        }
+    }
+    let _ = writeln!(s, "  {}", e.status_text);
+    if !e.ask_at.is_empty() {
+        let _ = writeln!(
+            s,
+            "  {} {} · {} · {}",
+            t("문의:", "Ask:"),
+            e.ask_at,
+            e.source,
+            e.checked_text
+        );
+    }
+
     let _ = writeln!(s, "\n{}", t("지원 제도:", "Support measures:"));
     for outcome in [Outcome::Eligible, Outcome::Maybe, Outcome::Ineligible] {
         let group: Vec<_> = r.support.iter().filter(|p| p.outcome == outcome).collect();

@@ -48,7 +48,7 @@ export function render(el, r, rest = false) {
       pl.scope && v('p', null, pl.scope),
       pl.reached.length > 0 && v('ul', { class: 'reasons' }, pl.reached.map((x) => v('li', null, x))),
       pl.measures.length > 0 && [el.hx(v, 2, el.t('planMeasuresH')), v('ul', { class: 'reasons' }, pl.measures.map((measure) =>
-        v('li', null, v('strong', null, measure.name), ' · ' + measure.statusLabel + ': ' + measure.note, v('br'),
+        v('li', null, v('span', { class: 'mname' }, measure.name), ' · ' + measure.statusLabel + ': ' + measure.note, v('br'),
           v('span', { class: 'src' }, measure.checkedAndSource))))],
       v('p', null, v('strong', null, pl.comparison)),
       pl.impliedRateNote && v('p', { class: 'note' }, pl.impliedRateNote),
