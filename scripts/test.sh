@@ -2,6 +2,8 @@
 # Every test, in order, stopping at the first failure:
 #   tools         install what is missing (see scripts/lib.sh)
 #   fmt           cargo fmt --check (warning only)
+#   lint          the JS: prettier --check, eslint, tsc --noEmit (checkJs over www/, typed from the
+#                 engine's result types in www/types/)
 #   clippy        cargo clippy --all-targets --all-features -D warnings (native), then the
 #                 wasm-only code (binding, charts, tests/wasm_api.rs) for wasm32
 #   test          cargo test --all-features (native: engine, amounts, dataset, command line)
@@ -70,6 +72,17 @@ fmt_check() {
 	return 0
 }
 
+# The formatter, the linter and the type check, from the root's devDependencies (npm ci when
+# package-lock.json changed, as for the build). Every problem fails the stage.
+lint_js() {
+	ensure_npm_deps
+	local bin="$ROOT/node_modules/.bin"
+	# The same files as `npm run format` (package.json); prettier expands the globs itself.
+	"$bin/prettier" --check --log-level warn 'www/**/*.js' 'scripts/*.mjs' 'tests/**/*.mjs' 'bench/*.mjs' eslint.config.mjs &&
+		"$bin/eslint" --max-warnings 0 &&
+		"$bin/tsc" -p tsconfig.json
+}
+
 clippy_all() {
 	# --all-features: the native command line (feature `cli`) and its tests are linted too.
 	cargo clippy --all-targets --all-features -- -D warnings &&
@@ -104,6 +117,7 @@ browser_tests() {
 
 stage tools ensure_test_tools
 stage fmt fmt_check
+stage lint lint_js
 stage clippy clippy_all
 stage test cargo test --all-features
 stage wasm wasm_tests

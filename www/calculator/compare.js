@@ -4,7 +4,7 @@
 
 import { v } from './dom.js';
 
-export function compareCard(el, r, card, det, table, fa) {
+export function compareCard(el, r, card, table, fa) {
   const m = el.m;
   if (typeof m.compareMarkets !== 'function' || !el.lastInput) return null;
   const ids = el.ds.markets.map((x) => x.id);
@@ -14,16 +14,41 @@ export function compareCard(el, r, card, det, table, fa) {
     el.cmp = [r.potential.market, best && best.market].filter(Boolean);
   }
   let c;
-  try { c = m.compareMarkets(el.lastInput, el.cmp); } catch (e) { console.warn('sme-export: compare', e); return null; }
+  try {
+    c = m.compareMarkets(el.lastInput, el.cmp);
+  } catch (e) {
+    console.warn('sme-export: compare', e);
+    return null;
+  }
   const toggle = (id) => (e) => {
     const on = e.target.checked;
     el.cmp = on ? [...el.cmp, id].slice(-3) : el.cmp.filter((x) => x !== id);
     el.render(el.last);
     el.root.querySelector(`[data-k="cmp-${CSS.escape(id)}"]`)?.focus();
   };
-  const picker = v('fieldset', { class: 'cmp-pick' }, v('legend', null, el.t('cmpPick')),
-    v('div', { class: 'opts' }, el.ds.markets.map((x) => v('label', { class: 'opt' },
-      v('input', { type: 'checkbox', 'data-k': 'cmp-' + x.id, checked: el.cmp.includes(x.id), onchange: toggle(x.id) }), ' ', x.name))));
+  const picker = v(
+    'fieldset',
+    { class: 'cmp-pick' },
+    v('legend', null, el.t('cmpPick')),
+    v(
+      'div',
+      { class: 'opts' },
+      el.ds.markets.map((x) =>
+        v(
+          'label',
+          { class: 'opt' },
+          v('input', {
+            type: 'checkbox',
+            'data-k': 'cmp-' + x.id,
+            checked: el.cmp.includes(x.id),
+            onchange: toggle(x.id),
+          }),
+          ' ',
+          x.name,
+        ),
+      ),
+    ),
+  );
   const ms = c.markets;
   const cols = [el.t('marketC'), ...ms.map((x) => x.name)];
   const rows = [
@@ -35,12 +60,26 @@ export function compareCard(el, r, card, det, table, fa) {
     [el.t('cmpRank'), ...ms.map((x) => String(x.rank))],
   ];
   const diff = c.programsThatDiffer;
-  return card('cmp', el.t('cmpH'),
-    v('p', { class: 'hint' }, el.t('cmpIntro')), picker,
+  return card(
+    'cmp',
+    el.t('cmpH'),
+    v('p', { class: 'hint' }, el.t('cmpIntro')),
+    picker,
     ms.length >= 2 && [
-      table(el, cols, rows, 'cmp-t stk'),
+      table(cols, rows, 'cmp-t stk'),
       el.hx(v, 2, el.t('cmpDiffer')),
-      diff.length ? v('div', { class: 'tw' }, table(el, [el.t('supportH'), ...ms.map((x) => x.name)], diff.map((d) => [d.name, ...d.outcomeLabels]), 'cmp-p stk')) : v('p', null, el.t('cmpNone')),
+      diff.length
+        ? v(
+            'div',
+            { class: 'tw' },
+            table(
+              [el.t('supportH'), ...ms.map((x) => x.name)],
+              diff.map((d) => [d.name, ...d.outcomeLabels]),
+              'cmp-p stk',
+            ),
+          )
+        : v('p', null, el.t('cmpNone')),
       diff.length > 0 && v('p', { class: 'note' }, el.t('cmpAlike', { n: c.programsAlike })),
-    ]);
+    ],
+  );
 }

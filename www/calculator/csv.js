@@ -13,11 +13,24 @@ export function csvCell(v) {
 export function downloadCsv(el) {
   const r = el.last;
   if (!r) return;
-  const m = el.m, L = el.L, fa = (x) => m.formatAmount(sig3(x), L), p = r.potential, T = (k) => el.t(k);
+  const m = el.m,
+    L = el.L,
+    fa = (x) => m.formatAmount(sig3(x), L),
+    p = r.potential,
+    T = (k) => el.t(k);
   const rows = [T('csvCols')];
   const add = (sec, item, val, note = '') => rows.push([sec, item, val, note]);
   const li = el.lastInput; // the input of the results shown (the form may hold an invalid edit)
-  for (const k of AMOUNTS) if (li[k]) { let v = ''; try { v = m.formatAmount(m.parseAmount(li[k], L), L); } catch { /* keep blank */ } add(T('csvIn'), T(k), li[k], v); }
+  for (const k of AMOUNTS)
+    if (li[k]) {
+      let v = '';
+      try {
+        v = m.formatAmount(m.parseAmount(li[k], L), L);
+      } catch {
+        /* keep blank */
+      }
+      add(T('csvIn'), T(k), li[k], v);
+    }
   add(T('csvIn'), T('sector'), (el.ds.sectors.find((x) => x.id === li.sector) || {}).name || '');
   add(T('csvIn'), T('market'), p.marketName);
   add(T('smeH'), T('smeH'), r.sme.label, r.sme.reasons.join(' / '));
@@ -28,19 +41,34 @@ export function downloadCsv(el) {
   add(T('potH').replace('{m}', p.marketName), T('base'), Math.round(p.baseKrw), fa(p.baseKrw));
   add(T('potH').replace('{m}', p.marketName), T('low'), Math.round(p.lowKrw), fa(p.lowKrw));
   add(T('potH').replace('{m}', p.marketName), T('high'), Math.round(p.highKrw), fa(p.highKrw));
-  add(T('potH').replace('{m}', p.marketName), T('untapped'), Math.round(p.untappedKrw), p.untappedAssumesNoExports ? T('untappedNote') : '');
+  add(
+    T('potH').replace('{m}', p.marketName),
+    T('untapped'),
+    Math.round(p.untappedKrw),
+    p.untappedAssumesNoExports ? T('untappedNote') : '',
+  );
   for (const y of p.years) add(T('yearsH'), y.label, Math.round(y.baseKrw), fa(y.lowKrw) + T('to') + fa(y.highKrw));
-  for (const f of p.factors) add(T('factorsH'), f.label, f.value, [f.unit, f.source, f.year, f.assumption ? T('assumed') : ''].filter((x) => x != null && x !== '').join(' · '));
-  for (const x of r.ranking) add(T('rankH'), x.rank + '. ' + x.name, Math.round(x.baseKrw), fa(x.lowKrw) + T('to') + fa(x.highKrw));
+  for (const f of p.factors)
+    add(
+      T('factorsH'),
+      f.label,
+      f.value,
+      [f.unit, f.source, f.year, f.assumption ? T('assumed') : ''].filter((x) => x != null && x !== '').join(' · '),
+    );
+  for (const x of r.ranking)
+    add(T('rankH'), x.rank + '. ' + x.name, Math.round(x.baseKrw), fa(x.lowKrw) + T('to') + fa(x.highKrw));
   add(T('planH'), r.plan.name, r.plan.summary, r.plan.source);
   add(T('planH'), '', r.plan.comparison, r.plan.scope);
-  for (const s of r.support) add(T('supportH'), s.name, s.outcomeLabel, s.reasons.map((c) => c.outcomeLabel + ': ' + c.reason).join(' / '));
+  for (const s of r.support)
+    add(T('supportH'), s.name, s.outcomeLabel, s.reasons.map((c) => c.outcomeLabel + ': ' + c.reason).join(' / '));
   for (const a of r.assumptions) add(T('assumH'), a, T('assumed'));
   add('', T('footer').split('·')[0].replace('{v}', '').trim(), r.datasetVersion, r.figuresAsOf);
   const text = '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const a = h('a', { href: url, download: T('csvName') + '-' + todayIso() + '.csv', hidden: true });
-  el.wrap.append(a); a.click(); a.remove();
+  el.wrap.append(a);
+  a.click();
+  a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
@@ -49,9 +77,16 @@ export function downloadCsv(el) {
 export function downloadTrace(el) {
   if (!el.last || !el.lastInput) return;
   let tr;
-  try { tr = el.m.trace(el.lastInput); } catch (e) { console.warn('sme-export: trace', e); return; }
+  try {
+    tr = el.m.trace(el.lastInput);
+  } catch (e) {
+    console.warn('sme-export: trace', e);
+    return;
+  }
   const url = URL.createObjectURL(new Blob([JSON.stringify(tr, null, 2) + '\n'], { type: 'application/json' }));
   const a = h('a', { href: url, download: el.t('jsonName') + '-' + todayIso() + '.json', hidden: true });
-  el.wrap.append(a); a.click(); a.remove();
+  el.wrap.append(a);
+  a.click();
+  a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }

@@ -4,7 +4,9 @@
 /** Each element's handlers live in a table the one listener reads, so that patch() can hand a
  *  kept element the handlers (and the data they close over) of the element built in its place. */
 const HANDLERS = new WeakMap();
-function dispatch(ev) { return HANDLERS.get(this)?.[ev.type]?.call(this, ev); }
+function dispatch(ev) {
+  return HANDLERS.get(this)?.[ev.type]?.call(this, ev);
+}
 function on(e, type, fn) {
   let t = HANDLERS.get(e);
   if (!t) HANDLERS.set(e, (t = {}));
@@ -12,10 +14,26 @@ function on(e, type, fn) {
   t[type] = fn;
 }
 
-export const safeUrl = (u) => { if (!u || typeof u !== 'string') return null; try { const x = new URL(u, document.baseURI); return /^https?:$/.test(x.protocol) ? x.href : null; } catch { return null; } };
-export const todayIso = () => { const d = new Date(), p = (n) => String(n).padStart(2, '0'); return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; };
+export const safeUrl = (u) => {
+  if (!u || typeof u !== 'string') return null;
+  try {
+    const x = new URL(u, document.baseURI);
+    return /^https?:$/.test(x.protocol) ? x.href : null;
+  } catch {
+    return null;
+  }
+};
+export const todayIso = () => {
+  const d = new Date(),
+    p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+};
 /** Estimates are shown to 3 significant digits ("88억 2,000만 원", not "88억 161만 4,267 원"). */
-export const sig3 = (x) => { if (!(Math.abs(x) >= 1000)) return Math.round(x || 0); const f = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 2); return Math.round(x / f) * f; };
+export const sig3 = (x) => {
+  if (!(Math.abs(x) >= 1000)) return Math.round(x || 0);
+  const f = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 2);
+  return Math.round(x / f) * f;
+};
 
 /** v('p', {class: 'x', onclick: f}, 'text', child): a description of an element (tag, attributes,
  *  children: descriptions, strings, or DOM nodes used as they are, such as a canvas kept across
@@ -36,7 +54,8 @@ const PROPS = { checked: 1, open: 1, value: 1 };
 export function mount(d) {
   if (typeof d === 'string') return document.createTextNode(d);
   if (d instanceof Node) return d;
-  const e = document.createElement(d.t), a = d.a;
+  const e = document.createElement(d.t),
+    a = d.a;
   for (const k in a) {
     const x = a[k];
     if (x == null || x === false) continue;
@@ -59,26 +78,49 @@ export const h = (...a) => mount(v(...a));
  *  all of them again. An element that shows no description, or another tag, is replaced. Returns
  *  the node now in the page. */
 export function patch(cur, d) {
-  if (typeof d === 'string' && cur.nodeType === 3) { if (cur.data !== d) cur.data = d; return cur; }
+  if (typeof d === 'string' && cur.nodeType === 3) {
+    if (cur.data !== d) cur.data = d;
+    return cur;
+  }
   if (d === cur) return cur;
   const old = SHOWN.get(cur);
-  if (typeof d === 'string' || d instanceof Node || old?.t !== d.t) { const n = mount(d); cur.replaceWith(n); return n; }
-  const a = d.a, oa = old.a, t = HANDLERS.get(cur);
+  if (typeof d === 'string' || d instanceof Node || old?.t !== d.t) {
+    const n = mount(d);
+    cur.replaceWith(n);
+    return n;
+  }
+  const a = d.a,
+    oa = old.a,
+    t = HANDLERS.get(cur);
   for (const k in oa) {
     if (a[k] != null && a[k] !== false) continue;
-    if (k.startsWith('on')) { if (t) t[k.slice(2)] = undefined; } else if (!PROPS[k]) cur.removeAttribute(k);
+    if (k.startsWith('on')) {
+      if (t) t[k.slice(2)] = undefined;
+    } else if (!PROPS[k]) cur.removeAttribute(k);
     else if (cur[k] === true) cur[k] = false;
   }
   for (const k in a) {
     const x = a[k];
-    if (k.startsWith('on')) { if (x) on(cur, k.slice(2), x); }
+    if (k.startsWith('on')) {
+      if (x) on(cur, k.slice(2), x);
+    }
     // The cards hold no text fields: value is set when an element is made, never copied.
-    else if (k === 'checked' || k === 'open') { if (cur[k] !== !!x) cur[k] = !!x; }
-    else if (x != null && x !== false && !PROPS[k] && oa[k] !== x) cur.setAttribute(k, x === true ? '' : x);
+    else if (k === 'checked' || k === 'open') {
+      if (cur[k] !== !!x) cur[k] = !!x;
+    } else if (x != null && x !== false && !PROPS[k] && oa[k] !== x) cur.setAttribute(k, x === true ? '' : x);
   }
   let c = cur.firstChild;
-  for (const n of d.k) if (c) { const cn = c.nextSibling; patch(c, n); c = cn; } else cur.appendChild(mount(n));
-  while (c) { const cn = c.nextSibling; c.remove(); c = cn; }
+  for (const n of d.k)
+    if (c) {
+      const cn = c.nextSibling;
+      patch(c, n);
+      c = cn;
+    } else cur.appendChild(mount(n));
+  while (c) {
+    const cn = c.nextSibling;
+    c.remove();
+    c = cn;
+  }
   SHOWN.set(cur, d);
   return cur;
 }

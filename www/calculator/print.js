@@ -10,14 +10,17 @@ let hidden = null;
 function target(el) {
   const chosen = el.constructor.printing;
   if (chosen && chosen.isConnected) return chosen;
-  const all = [...document.querySelectorAll(TAG)];
+  const all = [.../** @type {NodeListOf<any>} */ (document.querySelectorAll(TAG))];
   return all.find((e) => e.last) || all[0];
 }
 
 export function printPage(el, on) {
   if (!on) {
     if (hidden && target(el) === el) {
-      for (const [e, v, p] of hidden) { e.style.removeProperty('display'); if (v) e.style.setProperty('display', v, p); }
+      for (const [e, v, p] of hidden) {
+        e.style.removeProperty('display');
+        if (v) e.style.setProperty('display', v, p);
+      }
       hidden = null;
       el.constructor.printing = null;
     }

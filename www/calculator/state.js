@@ -7,11 +7,34 @@
 
 export const AMOUNTS = ['revenueKrw', 'currentExportsKrw', 'exportsToMarketKrw', 'totalAssetsKrw'];
 export const QS = ['certification', 'localPartner', 'exportExperience', 'localLanguage'];
-const SHORT = { revenueKrw: 'r', currentExportsKrw: 'ce', exportsToMarketKrw: 'em', totalAssetsKrw: 'ta', sector: 's', market: 'm' };
+const SHORT = {
+  revenueKrw: 'r',
+  currentExportsKrw: 'ce',
+  exportsToMarketKrw: 'em',
+  totalAssetsKrw: 'ta',
+  sector: 's',
+  market: 'm',
+};
 export const HASH = '#sme-export=';
 
-const clean = (s, n = 60) => String(s ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, n);
-export const blank = () => ({ revenueKrw: '', currentExportsKrw: '', exportsToMarketKrw: '', totalAssetsKrw: '', sector: '', market: '', mc: false, q: {}, open: false });
+// Control characters from a link or storage are dropped: matching them is the point of the pattern.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+const clean = (s, n = 60) =>
+  String(s ?? '')
+    .replace(CONTROL_CHARACTERS, '')
+    .slice(0, n);
+export const blank = () => ({
+  revenueKrw: '',
+  currentExportsKrw: '',
+  exportsToMarketKrw: '',
+  totalAssetsKrw: '',
+  sector: '',
+  market: '',
+  mc: false,
+  q: {},
+  open: false,
+});
 
 /** Compact parameters (share link and storage). */
 export function toParams(st, id) {
@@ -31,8 +54,13 @@ export function fromParams(p) {
   for (const k in SHORT) st[k] = clean(p.get(SHORT[k]), k === 'sector' || k === 'market' ? 40 : 60);
   st.mc = p.get('mc') === '1';
   const q = p.get('q') || '';
-  if (/^[ynu]{4}$/.test(q)) QS.forEach((k, i) => { st.q[k] = q[i] === 'y' ? true : q[i] === 'n' ? false : null; });
-  st.open = p.get('o') === '1' || !!(st.currentExportsKrw || st.exportsToMarketKrw || st.totalAssetsKrw || st.mc || /[yn]/.test(q));
+  if (/^[ynu]{4}$/.test(q))
+    QS.forEach((k, i) => {
+      st.q[k] = q[i] === 'y' ? true : q[i] === 'n' ? false : null;
+    });
+  st.open =
+    p.get('o') === '1' ||
+    !!(st.currentExportsKrw || st.exportsToMarketKrw || st.totalAssetsKrw || st.mc || /[yn]/.test(q));
   return st;
 }
 
@@ -40,8 +68,15 @@ export function hashParams() {
   const hs = location.hash;
   if (!hs.startsWith(HASH)) return null;
   let raw = hs.slice(HASH.length, HASH.length + 2000);
-  try { if (!raw.includes('=')) raw = decodeURIComponent(raw); return new URLSearchParams(raw); } catch { return null; }
+  try {
+    if (!raw.includes('=')) raw = decodeURIComponent(raw);
+    return new URLSearchParams(raw);
+  } catch {
+    return null;
+  }
 }
 
 /** The share link of a state. */
-export function shareUrl(st, id) { return location.href.split('#')[0] + HASH + toParams(st, id).toString(); }
+export function shareUrl(st, id) {
+  return location.href.split('#')[0] + HASH + toParams(st, id).toString();
+}
