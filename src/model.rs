@@ -31,6 +31,17 @@ impl Readiness {
             Question::LocalLanguage => self.local_language,
         }
     }
+    /// True when any question has an answer, "yes" or "no".
+    pub fn any_answered(&self) -> bool {
+        [
+            self.certification,
+            self.local_partner,
+            self.export_experience,
+            self.local_language,
+        ]
+        .iter()
+        .any(Option::is_some)
+    }
 }
 
 /// A firm's case, checked. Amounts in whole won.
@@ -220,6 +231,9 @@ pub struct Potential {
     /// Readiness score used for the base value (0..1), unanswered questions counted as half.
     pub readiness_score: f64,
     pub unanswered_questions: u32,
+    /// True when at least one readiness question was answered ("yes" or "no"): the printed
+    /// report then lists the readiness note with what was entered.
+    pub readiness_answered: bool,
 }
 
 /// One market in the ranking for this firm. Also read back from JS by the charts (`chart`).
@@ -367,6 +381,39 @@ pub struct Estimate {
     pub what_if_support: Vec<WhatIfSupport>,
     /// Sentences about the whole result (`words::result_texts`).
     pub texts: ResultTexts,
+    /// The amounts above as the page shows them (`engine::shown_amounts`, each with `words::shown_krw`).
+    pub shown: ShownAmounts,
+}
+
+/// The result's amounts worded for the page: estimates to three significant digits ("88억 2,000만
+/// 원", not "88억 161만 4,267 원": the method is not that precise), dollars as `formatUsd` writes
+/// them. The page shows them as they are and rounds nothing itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShownAmounts {
+    /// `potential.base_krw`, `low_krw`, `high_krw`, `untapped_krw`.
+    pub base: String,
+    pub low: String,
+    pub high: String,
+    pub untapped: String,
+    /// `potential.base_usd`, `low_usd`, `high_usd`, `untapped_usd`.
+    pub base_usd: String,
+    pub low_usd: String,
+    pub high_usd: String,
+    pub untapped_usd: String,
+    /// One per `potential.years`, in that order.
+    pub years: Vec<ShownBand>,
+    /// One per `ranking`, in that order.
+    pub ranking: Vec<ShownBand>,
+}
+
+/// A low-base-high band as shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShownBand {
+    pub low: String,
+    pub base: String,
+    pub high: String,
 }
 
 // ---- the answer at a glance and what would change it (`glance`) --------------------------------
@@ -484,4 +531,7 @@ pub struct ResultTexts {
     pub ranking_alt: String,
     pub announcement: String,
     pub disclaimer: String,
+    /// The word for the dataset in a list of what a result rests on ("데이터", "Dataset"): the
+    /// CSV's row for the dataset's version and date.
+    pub dataset_label: String,
 }
