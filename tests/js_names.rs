@@ -386,7 +386,7 @@ fn every_result_name_the_page_reads_is_a_serde_name() {
     for must in [
         "potential.baseKrw",
         "sme.tableEffective",
-        "potential.years[].highKrw",
+        "potential.years[].label",
         "potential.factors[].assumption",
         "ranking[].selected",
         "support[].reasons[].outcome",

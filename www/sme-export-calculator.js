@@ -544,8 +544,7 @@ class SmeExportCalculator extends HTMLElement {
       let s = '';
       if (txt) {
         try {
-          const won = m.parseAmount(txt, L);
-          s = m.formatAmount(won, L) + ' (' + this.t('about') + ' ' + m.formatUsd(won / this.ds.krwPerUsd, L) + ')';
+          s = m.amountEcho(txt, L, this.key);
         } catch {
           /* shown as an error */
         }

@@ -4,7 +4,7 @@
 
 import { v } from './dom.js';
 
-export function compareCard(el, r, card, table, fa) {
+export function compareCard(el, r, card, table) {
   const m = el.m;
   if (typeof m.compareMarkets !== 'function' || !el.lastInput) return null;
   const ids = el.ds.markets.map((x) => x.id);
@@ -52,8 +52,8 @@ export function compareCard(el, r, card, table, fa) {
   const ms = c.markets;
   const cols = [el.t('marketC'), ...ms.map((x) => x.name)];
   const rows = [
-    [el.t('central'), ...ms.map((x) => fa(x.baseKrw))],
-    [el.t('range'), ...ms.map((x) => fa(x.lowKrw) + el.t('to') + fa(x.highKrw))],
+    [el.t('central'), ...ms.map((x) => x.baseShown)],
+    [el.t('range'), ...ms.map((x) => x.lowShown + el.t('to') + x.highShown)],
     [el.t('cmpGrowth'), ...ms.map((x) => x.growthDisplay || '')],
     [el.t('cmpDistance'), ...ms.map((x) => x.distanceDisplay)],
     [el.t('cmpFta'), ...ms.map((x) => x.ftaLabel)],

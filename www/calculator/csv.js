@@ -1,7 +1,7 @@
 // The results as a CSV file (UTF-8 with BOM, so Excel reads Korean), cells guarded against
 // formula injection.
 
-import { h, sig3, todayIso } from './dom.js';
+import { h, todayIso } from './dom.js';
 import { AMOUNTS } from './state.js';
 
 export function csvCell(v) {
@@ -15,8 +15,8 @@ export function downloadCsv(el) {
   if (!r) return;
   const m = el.m,
     L = el.L,
-    fa = (x) => m.formatAmount(sig3(x), L),
     p = r.potential,
+    shown = r.shown,
     T = (k) => el.t(k);
   const rows = [T('csvCols')];
   const add = (sec, item, val, note = '') => rows.push([sec, item, val, note]);
@@ -38,16 +38,18 @@ export function downloadCsv(el) {
   add(T('smeH'), T('limits'), r.sme.limits, r.sme.thresholds.map((x) => x.text).join(' / '));
   if (r.sme.mayBeNote) add(T('smeH'), '!', r.sme.mayBeNote);
   for (const x of r.sme.notChecked) add(T('smeH'), T('notCheckedH'), x);
-  add(T('potH').replace('{m}', p.marketName), T('base'), Math.round(p.baseKrw), fa(p.baseKrw));
-  add(T('potH').replace('{m}', p.marketName), T('low'), Math.round(p.lowKrw), fa(p.lowKrw));
-  add(T('potH').replace('{m}', p.marketName), T('high'), Math.round(p.highKrw), fa(p.highKrw));
+  add(T('potH').replace('{m}', p.marketName), T('base'), Math.round(p.baseKrw), shown.base);
+  add(T('potH').replace('{m}', p.marketName), T('low'), Math.round(p.lowKrw), shown.low);
+  add(T('potH').replace('{m}', p.marketName), T('high'), Math.round(p.highKrw), shown.high);
   add(
     T('potH').replace('{m}', p.marketName),
     T('untapped'),
     Math.round(p.untappedKrw),
     p.untappedAssumesNoExports ? T('untappedNote') : '',
   );
-  for (const y of p.years) add(T('yearsH'), y.label, Math.round(y.baseKrw), fa(y.lowKrw) + T('to') + fa(y.highKrw));
+  p.years.forEach((y, i) => {
+    add(T('yearsH'), y.label, Math.round(y.baseKrw), shown.years[i].low + T('to') + shown.years[i].high);
+  });
   for (const f of p.factors)
     add(
       T('factorsH'),
@@ -55,14 +57,16 @@ export function downloadCsv(el) {
       f.value,
       [f.unit, f.source, f.year, f.assumption ? T('assumed') : ''].filter((x) => x != null && x !== '').join(' · '),
     );
-  for (const x of r.ranking)
-    add(T('rankH'), x.rank + '. ' + x.name, Math.round(x.baseKrw), fa(x.lowKrw) + T('to') + fa(x.highKrw));
+  r.ranking.forEach((x, i) => {
+    const band = shown.ranking[i];
+    add(T('rankH'), x.rank + '. ' + x.name, Math.round(x.baseKrw), band.low + T('to') + band.high);
+  });
   add(T('planH'), r.plan.name, r.plan.summary, r.plan.source);
   add(T('planH'), '', r.plan.comparison, r.plan.scope);
   for (const s of r.support)
     add(T('supportH'), s.name, s.outcomeLabel, s.reasons.map((c) => c.outcomeLabel + ': ' + c.reason).join(' / '));
   for (const a of r.assumptions) add(T('assumH'), a, T('assumed'));
-  add('', T('footer').split('·')[0].replace('{v}', '').trim(), r.datasetVersion, r.figuresAsOf);
+  add('', r.texts.datasetLabel, r.datasetVersion, r.figuresAsOf);
   const text = '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const a = h('a', { href: url, download: T('csvName') + '-' + todayIso() + '.csv', hidden: true });

@@ -28,12 +28,6 @@ export const todayIso = () => {
     p = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 };
-/** Estimates are shown to 3 significant digits ("88억 2,000만 원", not "88억 161만 4,267 원"). */
-export const sig3 = (x) => {
-  if (!(Math.abs(x) >= 1000)) return Math.round(x || 0);
-  const f = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 2);
-  return Math.round(x / f) * f;
-};
 
 /** v('p', {class: 'x', onclick: f}, 'text', child): a description of an element (tag, attributes,
  *  children: descriptions, strings, or DOM nodes used as they are, such as a canvas kept across

@@ -1,7 +1,7 @@
 // The results: cards built from the engine's result as it is (every sentence, label and status in it
 // is worded by the engine in the page's language; this module adds only the UI chrome of strings.js).
 
-import { h, v, mount, patch, safeUrl, sig3 } from './dom.js';
+import { h, v, mount, patch, safeUrl } from './dom.js';
 import { drawCharts } from './charts.js';
 import { compareCard } from './compare.js';
 
@@ -89,10 +89,9 @@ function link(el, url, text) {
 export function render(el, r, rest = false) {
   const m = el.m,
     L = el.L,
-    fa = (x) => m.formatAmount(sig3(x), L),
     fx = (x) => m.formatAmount(x, L),
-    fu = (x) => m.formatUsd(x, L),
     p = r.potential,
+    shown = r.shown,
     s = r.sme;
   // Each card has an id and a focusable heading, so a summary line can take the reader to it.
   const card = (cls, title, ...kids) =>
@@ -102,7 +101,7 @@ export function render(el, r, rest = false) {
       el.hx(v, 1, title, { id: 'ch-' + cls, tabindex: '-1' }),
       ...kids,
     );
-  const range = (a, b) => fa(a) + el.t('to') + fa(b);
+  const range = (band) => band.low + el.t('to') + band.high;
 
   // The cards below the ranking. On the first result of a build they come one frame later: the
   // follow-up call (rest) adds them to the cards shown and returns, building nothing else twice.
@@ -215,7 +214,7 @@ export function render(el, r, rest = false) {
       : null;
 
     return [
-      compareCard(el, r, card, table, fa),
+      compareCard(el, r, card, table),
       planCard,
       supCard,
       asCard,
@@ -281,22 +280,22 @@ export function render(el, r, rest = false) {
         'div',
         { class: 'fig main' },
         v('p', { class: 'lab' }, el.t('base')),
-        v('p', { class: 'num' }, fa(p.baseKrw)),
-        v('p', { class: 'sub' }, fu(p.baseUsd)),
+        v('p', { class: 'num' }, shown.base),
+        v('p', { class: 'sub' }, shown.baseUsd),
       ),
       v(
         'div',
         { class: 'fig' },
         v('p', { class: 'lab' }, el.t('range')),
-        v('p', { class: 'num sm' }, range(p.lowKrw, p.highKrw)),
-        v('p', { class: 'sub' }, fu(p.lowUsd) + el.t('to') + fu(p.highUsd)),
+        v('p', { class: 'num sm' }, range(shown)),
+        v('p', { class: 'sub' }, shown.lowUsd + el.t('to') + shown.highUsd),
       ),
       v(
         'div',
         { class: 'fig' },
         v('p', { class: 'lab' }, el.t('untapped')),
-        v('p', { class: 'num sm' }, fa(p.untappedKrw)),
-        v('p', { class: 'sub' }, fu(p.untappedUsd)),
+        v('p', { class: 'num sm' }, shown.untapped),
+        v('p', { class: 'sub' }, shown.untappedUsd),
       ),
     ),
     p.untappedAssumesNoExports && v('p', { class: 'note' }, el.t('untappedNote')),
@@ -310,7 +309,7 @@ export function render(el, r, rest = false) {
       el.t('tableView'),
       table(
         [el.t('year'), el.t('low'), el.t('central'), el.t('high')],
-        p.years.map((y) => [y.label, fa(y.lowKrw), fa(y.baseKrw), fa(y.highKrw)]),
+        p.years.map((y, i) => [y.label, shown.years[i].low, shown.years[i].base, shown.years[i].high]),
         'num-t yrs',
       ),
     ),
@@ -345,12 +344,12 @@ export function render(el, r, rest = false) {
       el.t('tableView'),
       table(
         [el.t('rank'), el.t('marketC'), el.t('region'), el.t('central'), el.t('range')],
-        r.ranking.map((x) => [
+        r.ranking.map((x, i) => [
           String(x.rank),
           x.selected ? v('strong', null, x.name) : x.name,
           x.regionName,
-          fa(x.baseKrw),
-          range(x.lowKrw, x.highKrw),
+          shown.ranking[i].base,
+          range(shown.ranking[i]),
         ]),
         'num-t stk',
       ),
@@ -468,9 +467,7 @@ export function render(el, r, rest = false) {
       ]
         .filter(([, x]) => x)
         .map(([k, x]) => [v('dt', null, el.t(k)), v('dd', null, x)]),
-      r.whatIf.length < 4 || Object.keys(li.readiness || {}).length
-        ? [v('dt', null, el.t('readinessH')), v('dd', null, r.texts.readinessNote)]
-        : null,
+      p.readinessAnswered ? [v('dt', null, el.t('readinessH')), v('dd', null, r.texts.readinessNote)] : null,
       v('dt', null, el.t('printedOn')),
       v('dd', null, li.today || ''),
     ),

@@ -11,6 +11,7 @@ export function datasetInfo(lang: Lang, key?: string): any;
 export function parseAmount(text: string, lang: Lang): number;
 export function formatAmount(krw: number, lang: Lang): string;
 export function formatUsd(usd: number, lang: Lang): string;
+export function amountEcho(text: string, lang: Lang, key?: string): string;
 export function loadDataset(json: string, key: string): any;
 export function validateDataset(json: string): any;
 export function resetDataset(): void;
