@@ -10,6 +10,7 @@ pub use crate::vocab::{EaseBasis, FtaStatus, Outcome, ProgramStatus, Question, S
 
 /// Answers to the readiness questions; `None` means "not answered" (widens the band).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Readiness {
     /// Holds a certification or registration valid in the target market (e.g. SFDA MDMA, MOH).
@@ -46,6 +47,7 @@ impl Readiness {
 
 /// A firm's case, checked. Amounts in whole won.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Input {
     /// Average revenue of the last three years.
@@ -69,6 +71,7 @@ pub type Reason = String;
 
 /// What decided the SME size class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SmeBasis {
     /// A non-profit medical corporation: not an enterprise under the Act.
@@ -83,6 +86,7 @@ pub enum SmeBasis {
 
 /// The SME decision, typed: what `sme::assess` computes and `words::sme_status` words.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SmeAssessment {
     pub size: SmeSize,
@@ -111,6 +115,7 @@ pub struct SmeAssessment {
 
 /// One threshold of the sector and how far the firm's revenue is from it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SmeThreshold {
     /// `Small`: the small-enterprise ceiling; `Medium`: the SME (medium-enterprise) ceiling.
@@ -126,6 +131,7 @@ pub struct SmeThreshold {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SmeStatus {
     pub size: SmeSize,
@@ -161,6 +167,7 @@ pub struct SmeStatus {
 
 /// One factor of the export-potential formula, shown so a user can check it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Factor {
     pub id: &'static str,
@@ -179,6 +186,7 @@ pub struct Factor {
 /// Potential in one year.
 /// Also read back from JS by the charts (`chart`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct YearPotential {
     pub year: i32,
@@ -192,6 +200,7 @@ pub struct YearPotential {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Potential {
     pub market: String,
@@ -238,6 +247,7 @@ pub struct Potential {
 
 /// One market in the ranking for this firm. Also read back from JS by the charts (`chart`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RankedMarket {
     pub market: String,
@@ -254,6 +264,7 @@ pub struct RankedMarket {
 
 /// The national plan's path and the firm's place in it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PlanContext {
     pub name: String,
@@ -282,6 +293,7 @@ pub struct PlanContext {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PlanYear {
     pub year: i32,
@@ -291,6 +303,7 @@ pub struct PlanYear {
 /// Which condition of a programme a reason line is about: its status (every programme has one)
 /// or the kind of one criterion of its rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Check {
     Status,
@@ -306,6 +319,7 @@ pub enum Check {
 
 /// A programme's outcome, typed: what `rules::assess` computes and `words::support` words.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ProgramAssessment {
     pub status: ProgramStatus,
@@ -319,6 +333,7 @@ pub struct ProgramAssessment {
 
 /// The result of one criterion of a program's rule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionResult {
     pub check: Check,
@@ -331,6 +346,7 @@ pub struct CriterionResult {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SupportResult {
     pub id: String,
@@ -358,6 +374,7 @@ pub struct SupportResult {
 
 /// Everything the widget shows for one case.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Estimate {
     pub lang: Lang,
@@ -389,6 +406,7 @@ pub struct Estimate {
 /// 원", not "88억 161만 4,267 원": the method is not that precise), dollars as `formatUsd` writes
 /// them. The page shows them as they are and rounds nothing itself.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ShownAmounts {
     /// `potential.base_krw`, `low_krw`, `high_krw`, `untapped_krw`.
@@ -409,6 +427,7 @@ pub struct ShownAmounts {
 
 /// A low-base-high band as shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ShownBand {
     pub low: String,
@@ -420,6 +439,7 @@ pub struct ShownBand {
 
 /// Which card a summary line is about (and links to).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SummaryTopic {
     Sme,
@@ -431,6 +451,7 @@ pub enum SummaryTopic {
 
 /// One line of the summary, worded, with the card it links to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SummaryLine {
     pub topic: SummaryTopic,
@@ -441,6 +462,7 @@ pub struct SummaryLine {
 
 /// The answer at a glance: typed figures and the lines that word them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
     pub sme_size: SmeSize,
@@ -468,6 +490,7 @@ pub struct Summary {
 
 /// The base potential if one readiness question were answered "yes".
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIfAnswer {
     pub id: Question,
@@ -481,6 +504,7 @@ pub struct WhatIfAnswer {
 
 /// What an SME what-if is measured on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SmeMeasure {
     Revenue,
@@ -489,6 +513,7 @@ pub enum SmeMeasure {
 
 /// Whether the amount must rise above `krw` or be at most / below it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Direction {
     /// Strictly above the amount (revenue above a ceiling).
@@ -503,6 +528,7 @@ pub enum Direction {
 
 /// The amount at which the SME status would change, and to what.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIfSme {
     pub measure: SmeMeasure,
@@ -514,6 +540,7 @@ pub struct WhatIfSme {
 
 /// What to confirm for a "possibly eligible" programme.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIfSupport {
     pub id: String,
@@ -524,6 +551,7 @@ pub struct WhatIfSupport {
 /// Sentences about the whole result that the page shows as they are: the readiness note, the
 /// charts' text alternatives, the screen-reader announcement and the estimate disclaimer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ResultTexts {
     pub readiness_note: String,
@@ -534,4 +562,88 @@ pub struct ResultTexts {
     /// The word for the dataset in a list of what a result rests on ("데이터", "Dataset"): the
     /// CSV's row for the dataset's version and date.
     pub dataset_label: String,
+}
+
+/// The result's TypeScript types, `www/types/result.d.ts`, from these types and their serde names
+/// (ts-rs, a dev-dependency: nothing of it is in the Wasm). The page's JS declares what it reads
+/// with them (JSDoc), so its type check (`tsc`, stage `lint`) fails on a field the result does
+/// not have. This test fails when the file is not what the types give; `UPDATE_TYPES=1 cargo test
+/// --lib result_types` writes it.
+#[cfg(test)]
+mod typescript {
+    use super::*;
+    use crate::report::{ComparedMarket, Comparison, ProgramDifference};
+    use ts_rs::{Config, TS};
+
+    fn export<T: TS>(cfg: &Config) -> String {
+        let docs = T::docs().unwrap_or_default();
+        [docs.as_str(), "export ", &T::decl(cfg), "\n\n"].concat()
+    }
+
+    #[test]
+    fn result_types_are_up_to_date() {
+        // Amounts cross as JS numbers (serde-wasm-bindgen's json_compatible serializer).
+        let cfg = Config::new().with_large_int("number".to_owned());
+        let types = [
+            export::<Estimate>(&cfg),
+            export::<Lang>(&cfg),
+            export::<SmeStatus>(&cfg),
+            export::<SmeSize>(&cfg),
+            export::<SmeBasis>(&cfg),
+            export::<SmeThreshold>(&cfg),
+            export::<Potential>(&cfg),
+            export::<FtaStatus>(&cfg),
+            export::<EaseBasis>(&cfg),
+            export::<YearPotential>(&cfg),
+            export::<Factor>(&cfg),
+            export::<RankedMarket>(&cfg),
+            export::<PlanContext>(&cfg),
+            export::<PlanYear>(&cfg),
+            export::<SupportResult>(&cfg),
+            export::<ProgramStatus>(&cfg),
+            export::<Outcome>(&cfg),
+            export::<CriterionResult>(&cfg),
+            export::<Check>(&cfg),
+            export::<Summary>(&cfg),
+            export::<SummaryLine>(&cfg),
+            export::<SummaryTopic>(&cfg),
+            export::<Question>(&cfg),
+            export::<WhatIfAnswer>(&cfg),
+            export::<WhatIfSme>(&cfg),
+            export::<SmeMeasure>(&cfg),
+            export::<Direction>(&cfg),
+            export::<WhatIfSupport>(&cfg),
+            export::<ResultTexts>(&cfg),
+            export::<ShownAmounts>(&cfg),
+            export::<ShownBand>(&cfg),
+            export::<Comparison>(&cfg),
+            export::<ComparedMarket>(&cfg),
+            export::<ProgramDifference>(&cfg),
+            export::<crate::load::Problem>(&cfg),
+            export::<crate::vocab::ProblemKind>(&cfg),
+            export::<crate::vocab::Fix>(&cfg),
+        ]
+        .concat();
+        let text = [
+            "// What estimate() and compareMarkets() return, and a dataset's problems, generated from src/model.rs,\n",
+            "// src/report.rs and src/load.rs",
+            " by ts-rs (UPDATE_TYPES=1 cargo test --lib result_types). Do not edit.\n\n",
+            types.trim_end(),
+            "\n",
+        ]
+        .concat();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/types/result.d.ts");
+        if std::env::var_os("UPDATE_TYPES").is_some() {
+            assert!(
+                std::fs::write(path, &text).is_ok(),
+                "www/types/result.d.ts is not writable"
+            );
+            return;
+        }
+        let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            on_disk == text,
+            "www/types/result.d.ts is not what the Rust types give: run UPDATE_TYPES=1 cargo test --lib result_types"
+        );
+    }
 }

@@ -194,6 +194,7 @@ fn steps(t: &Terms, ds: &Dataset, lang: Lang) -> Vec<TraceStep> {
 
 /// One market of a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ComparedMarket {
     pub market: String,
@@ -218,6 +219,7 @@ pub struct ComparedMarket {
 
 /// A programme whose outcome is not the same in every compared market.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ProgramDifference {
     pub id: String,
@@ -229,6 +231,7 @@ pub struct ProgramDifference {
 
 /// Two or three markets side by side for one firm.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     pub markets: Vec<ComparedMarket>,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The readiness questions, by name, so rules can refer to them as data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Question {
     Certification,
@@ -28,6 +29,7 @@ impl Question {
 
 /// SME size class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SmeSize {
     Small,
@@ -46,6 +48,7 @@ impl SmeSize {
 
 /// Outcome of one support program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Outcome {
     Eligible,
@@ -56,6 +59,7 @@ pub enum Outcome {
 /// Where Korea's trade agreement with a market stands. JSON: `"none"`, `"negotiating"`,
 /// `"concluded"` (negotiations concluded, not yet signed), `"signed"`, `"in_force"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FtaStatus {
     None,
@@ -79,6 +83,7 @@ impl FtaStatus {
 /// Whether a support measure runs. JSON: `"active"`, `"enacted"`, `"planned"`, `"pending"`,
 /// `"ended"`, `"unknown"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ProgramStatus {
     /// A running programme.
@@ -109,6 +114,7 @@ impl ProgramStatus {
 
 /// What is wrong with a dataset file, one kind per problem (`load::Problem`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ProblemKind {
     /// Not JSON at all.
@@ -174,6 +180,7 @@ impl ProblemKind {
 /// How to fix a dataset problem: the kind's usual fix, or a more precise one where the loader
 /// knows more (which range, which two fields). `words::fix` words each in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Fix {
     Json,
@@ -246,6 +253,7 @@ impl Fix {
 /// How the ease of trade of a market and sector was obtained (docs/METHOD.md, section 2).
 /// JSON: `"actual"`, `"market"`, `"gravity"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EaseBasis {
     /// Korea's own exports of this sector to this market: ease = actual / predicted (ITC).

@@ -55,6 +55,7 @@ class SmeExportCalculator extends HTMLElement {
     return ['lang', 'data-src', 'heading-level', 'dataset-key'];
   }
 
+  /** @returns {import('./types/result').Lang} */
   get L() {
     return /^en\b/i.test(this.getAttribute('lang') || '') ? 'en' : 'ko';
   }
@@ -552,8 +553,9 @@ class SmeExportCalculator extends HTMLElement {
       echo.textContent = s;
       echo.hidden = !s;
     }
-    let r = null,
-      errs = [];
+    /** @type {import('./types/result').Estimate | null} */
+    let r = null;
+    let errs = [];
     try {
       r = m.estimate(input);
     } catch (e) {

@@ -4,6 +4,7 @@
 
 import { v } from './dom.js';
 
+/** @param {any} el @param {import('../types/result').Estimate} r @param {Function} card @param {Function} table */
 export function compareCard(el, r, card, table) {
   const m = el.m;
   if (typeof m.compareMarkets !== 'function' || !el.lastInput) return null;
@@ -13,6 +14,7 @@ export function compareCard(el, r, card, table) {
     const best = r.ranking.find((x) => !x.selected);
     el.cmp = [r.potential.market, best && best.market].filter(Boolean);
   }
+  /** @type {import('../types/result').Comparison} */
   let c;
   try {
     c = m.compareMarkets(el.lastInput, el.cmp);

@@ -11,6 +11,7 @@ export function csvCell(v) {
 }
 
 export function downloadCsv(el) {
+  /** @type {import('../types/result').Estimate} */
   const r = el.last;
   if (!r) return;
   const m = el.m,

@@ -85,7 +85,10 @@ function link(el, url, text) {
 }
 
 /** Shows result r. `rest`: the follow-up call that adds the cards below the ranking to the first
- *  result of a build. */
+ *  result of a build.
+ *  @param {any} el
+ *  @param {import('../types/result').Estimate} r
+ *  @param {boolean} [rest] */
 export function render(el, r, rest = false) {
   const m = el.m,
     L = el.L,
