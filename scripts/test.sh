@@ -9,6 +9,8 @@
 #   test          cargo test --all-features (native: engine, amounts, dataset, command line)
 #   wasm          tests/wasm_api.rs in headless Chromium (wasm-bindgen-test-runner + chromedriver)
 #   build         scripts/build.sh (pkg/ and dist/)
+#   api           tests/types/engine-api.ts: the engine's JS API the page declares (www/types/pkg/)
+#                 is exported by the built glue (pkg/, pkg-validator/)
 #   size          tests/size/check.mjs: the widget's files in dist/, gzip -9, within the size limit
 #   smoke         dist/ in headless Chromium, from a sub-path, under a strict CSP
 #   browser       tests/browser/run.mjs, when it exists
@@ -122,6 +124,7 @@ stage clippy clippy_all
 stage test cargo test --all-features
 stage wasm wasm_tests
 stage build bash scripts/build.sh --skip-tools
+stage api node_modules/.bin/tsc -p tests/types/tsconfig.json
 stage size node tests/size/check.mjs --dist dist
 stage schema node tests/schema/check.mjs
 stage smoke node scripts/smoke.mjs --dist dist --chromium "$CHROMIUM_BIN"
