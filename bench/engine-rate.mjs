@@ -8,26 +8,33 @@
 // examples/bench_engine.rs do. Prints one JSON line: calls per wall-second and per CPU-second of
 // this process (user + system), the second being less sensitive to other jobs on the machine.
 
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const dir = process.argv[2];
 const seconds = Number(process.argv[3] || 1);
 if (!dir || !(seconds > 0)) {
-  console.error("usage: node bench/engine-rate.mjs DIR [SECONDS]");
+  console.error('usage: node bench/engine-rate.mjs DIR [SECONDS]');
   process.exit(2);
 }
 // The glue is an ES module in a .js file; a copy named .mjs loads without Node's type warning.
-const tmp = mkdtempSync(path.join(os.tmpdir(), "sme-export-rate-"));
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'sme-export-rate-'));
 try {
-  const glue = path.join(tmp, "sme_export.mjs");
-  copyFileSync(path.join(dir, "sme_export.js"), glue);
+  const glue = path.join(tmp, 'sme_export.mjs');
+  copyFileSync(path.join(dir, 'sme_export.js'), glue);
   const m = await import(pathToFileURL(glue).href);
-  m.initSync({ module: readFileSync(path.join(dir, "sme_export_bg.wasm")) });
+  m.initSync({ module: readFileSync(path.join(dir, 'sme_export_bg.wasm')) });
   const today = new Date().toISOString().slice(0, 10);
-  const mk = (revenueKrw) => ({ revenueKrw, sector: "medical_devices", market: "SA", readiness: {}, lang: "ko", today });
+  const mk = (revenueKrw) => ({
+    revenueKrw,
+    sector: 'medical_devices',
+    market: 'SA',
+    readiness: {},
+    lang: 'ko',
+    today,
+  });
   const inputs = [mk(3_500_000_000), mk(12_000_000_000)];
   for (let i = 0; i < 1000; i++) m.estimate(inputs[i & 1]);
   let calls = 0;

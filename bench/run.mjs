@@ -27,17 +27,17 @@
 // 5. batch        `sme-export batch` rows per second on a generated CSV, when the CLI was built
 // See docs/BENCHMARK.md for the method and its limits.
 
-import { spawn } from "node:child_process";
-import { promises as fsp, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { spawn } from 'node:child_process';
+import { promises as fsp, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { startServer } from "../scripts/serve.mjs";
-import { BUDGET_GZIP, CHARTJS_GZIP, measureFile, measureWidget } from "../tests/size/check.mjs";
+import { startServer } from '../scripts/serve.mjs';
+import { BUDGET_GZIP, CHARTJS_GZIP, measureFile, measureWidget } from '../tests/size/check.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, "..");
+const ROOT = path.resolve(HERE, '..');
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -47,16 +47,16 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(name);
   return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
 };
-const DIST = path.resolve(opt("--dist", path.join(ROOT, "dist")));
-const CHROMIUM = opt("--chromium", process.env.CHROMIUM_BIN || "/usr/bin/chromium");
-const RUNS = Math.max(15, Number(opt("--runs", 21)) | 0);
-const EDITS = Math.max(20, Number(opt("--edits", 200)) | 0);
-const ENGINE_NATIVE = opt("--engine-native", "");
-const CLI = opt("--cli", "");
-const ROWS = Math.max(1000, Number(opt("--rows", 200000)) | 0);
-const WRITE = opt("--write", "");
-const SLOW_RUNS = Math.max(3, Number(opt("--slow-runs", 7)) | 0);
-const WATERFALL_RUNS = Math.max(3, Number(opt("--waterfall-runs", 7)) | 0);
+const DIST = path.resolve(opt('--dist', path.join(ROOT, 'dist')));
+const CHROMIUM = opt('--chromium', process.env.CHROMIUM_BIN || '/usr/bin/chromium');
+const RUNS = Math.max(15, Number(opt('--runs', 21)) | 0);
+const EDITS = Math.max(20, Number(opt('--edits', 200)) | 0);
+const ENGINE_NATIVE = opt('--engine-native', '');
+const CLI = opt('--cli', '');
+const ROWS = Math.max(1000, Number(opt('--rows', 200000)) | 0);
+const WRITE = opt('--write', '');
+const SLOW_RUNS = Math.max(3, Number(opt('--slow-runs', 7)) | 0);
+const WATERFALL_RUNS = Math.max(3, Number(opt('--waterfall-runs', 7)) | 0);
 // Engine: ENGINE_ROUNDS rounds, each Wasm then native for ENGINE_SECONDS, so both see the same
 // load; the ratio is taken per round (the machine is shared and its speed moves by 2x).
 const ENGINE_ROUNDS = 5;
@@ -66,21 +66,33 @@ const LOAD_AT_START = os.loadavg()[0]; // anything else running shows in the bro
 // The benchmark input: what a user types first, and the second value the keystroke test
 // alternates with. Same numbers for the widget (share link), the reference (estimate() output)
 // and the engine loops.
-const SECTOR = "medical_devices";
-const MARKET = "SA";
-const REVENUE_A = "35억";
-const REVENUE_B = "120억";
+const SECTOR = 'medical_devices';
+const MARKET = 'SA';
+const REVENUE_A = '35억';
+const REVENUE_B = '120억';
 
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run"];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const VIEWPORT = { width: 1280, height: 900 };
 // Lighthouse's mobile "slow 4G": 150 ms round trip, 1.6 Mbps down (1,638.4 kbit/s), 750 kbit/s up,
 // applied by Chromium's DevTools network emulation to every request of the page (CDP
 // Network.emulateNetworkConditions; throughput in bytes per second).
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const SLOW_4G = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
 
-const log = (...a) => console.error("bench:", ...a);
-const fmtInt = (n) => Math.round(n).toLocaleString("en-US");
+const log = (...a) => console.error('bench:', ...a);
+const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
 const ms = (x) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 
 function quantile(xs, q) {
@@ -94,23 +106,23 @@ function quantile(xs, q) {
 const median = (xs) => quantile(xs, 0.5);
 const todayIso = () => {
   const d = new Date();
-  const p = (n) => String(n).padStart(2, "0");
+  const p = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 };
 
 function run(cmd, args, { timeoutMs = 600_000 } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.on("error", (e) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);
     });
-    child.on("close", (code) => {
+    child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
@@ -122,17 +134,24 @@ function run(cmd, args, { timeoutMs = 600_000 } = {}) {
 
 async function loadWasmModule(tmp) {
   // The glue is an ES module in a .js file; a copy named .mjs loads without Node's type warning.
-  const glue = path.join(tmp, "sme_export.mjs");
-  await fsp.copyFile(path.join(DIST, "pkg", "sme_export.js"), glue);
+  const glue = path.join(tmp, 'sme_export.mjs');
+  await fsp.copyFile(path.join(DIST, 'pkg', 'sme_export.js'), glue);
   const m = await import(pathToFileURL(glue).href);
-  m.initSync({ module: readFileSync(path.join(DIST, "pkg", "sme_export_bg.wasm")) });
+  m.initSync({ module: readFileSync(path.join(DIST, 'pkg', 'sme_export_bg.wasm')) });
   return m;
 }
 
 // Two inputs taken in turn (35억 and 120억), as in examples/bench_engine.rs: a call never sees the
 // input of the call before, so no cache of the last result can answer it.
 function wasmEngineRate(m, warmUp = true) {
-  const mk = (revenueKrw) => ({ revenueKrw, sector: SECTOR, market: MARKET, readiness: {}, lang: "ko", today: todayIso() });
+  const mk = (revenueKrw) => ({
+    revenueKrw,
+    sector: SECTOR,
+    market: MARKET,
+    readiness: {},
+    lang: 'ko',
+    today: todayIso(),
+  });
   const inputs = [mk(3_500_000_000), mk(12_000_000_000)];
   if (warmUp) for (let i = 0; i < 1000; i++) m.estimate(inputs[i & 1]);
   let calls = 0;
@@ -150,15 +169,22 @@ function wasmEngineRate(m, warmUp = true) {
 // 2 + 3. Browser
 
 async function makeSite(tmp, data) {
-  const site = path.join(tmp, "site");
-  await fsp.mkdir(path.join(site, "vendor"), { recursive: true });
-  await fsp.cp(DIST, path.join(site, "dist"), { recursive: true });
-  await fsp.copyFile(path.join(HERE, "node_modules/chart.js/dist/chart.umd.min.js"), path.join(site, "vendor/chart.umd.min.js"));
-  await fsp.copyFile(path.join(HERE, "widget.html"), path.join(site, "widget.html"));
-  await fsp.copyFile(path.join(HERE, "widget-preload.html"), path.join(site, "widget-preload.html"));
-  const ref = await fsp.readFile(path.join(HERE, "reference-chartjs.html"), "utf8");
-  if (!ref.includes("/*BENCH_DATA*/ null")) throw new Error("bench/reference-chartjs.html lost its /*BENCH_DATA*/ null placeholder");
-  await fsp.writeFile(path.join(site, "reference-chartjs.html"), ref.replace("/*BENCH_DATA*/ null", JSON.stringify(data)));
+  const site = path.join(tmp, 'site');
+  await fsp.mkdir(path.join(site, 'vendor'), { recursive: true });
+  await fsp.cp(DIST, path.join(site, 'dist'), { recursive: true });
+  await fsp.copyFile(
+    path.join(HERE, 'node_modules/chart.js/dist/chart.umd.min.js'),
+    path.join(site, 'vendor/chart.umd.min.js'),
+  );
+  await fsp.copyFile(path.join(HERE, 'widget.html'), path.join(site, 'widget.html'));
+  await fsp.copyFile(path.join(HERE, 'widget-preload.html'), path.join(site, 'widget-preload.html'));
+  const ref = await fsp.readFile(path.join(HERE, 'reference-chartjs.html'), 'utf8');
+  if (!ref.includes('/*BENCH_DATA*/ null'))
+    throw new Error('bench/reference-chartjs.html lost its /*BENCH_DATA*/ null placeholder');
+  await fsp.writeFile(
+    path.join(site, 'reference-chartjs.html'),
+    ref.replace('/*BENCH_DATA*/ null', JSON.stringify(data)),
+  );
   return site;
 }
 
@@ -212,16 +238,35 @@ const WATERFALL_INIT = `(() => {
 /** Requests, paint entries and marks of the page, in ms from navigation start (read after the run). */
 async function pageTimeline(page) {
   return page.evaluate(() => {
-    const nav = performance.getEntriesByType("navigation")[0];
+    const nav = performance.getEntriesByType('navigation')[0];
     const req = [];
-    if (nav) req.push({ name: location.pathname.split("/").pop() + " (document)", start: nav.startTime, ttfb: nav.responseStart, end: nav.responseEnd });
-    for (const e of performance.getEntriesByType("resource")) {
+    if (nav)
+      req.push({
+        name: location.pathname.split('/').pop() + ' (document)',
+        start: nav.startTime,
+        ttfb: nav.responseStart,
+        end: nav.responseEnd,
+      });
+    for (const e of performance.getEntriesByType('resource')) {
       const u = new URL(e.name);
-      req.push({ name: u.pathname.replace(/^\/+/, ""), start: e.startTime, ttfb: e.responseStart, end: e.responseEnd, type: e.initiatorType, bytes: e.transferSize });
+      req.push({
+        name: u.pathname.replace(/^\/+/, ''),
+        start: e.startTime,
+        ttfb: e.responseStart,
+        end: e.responseEnd,
+        type: e.initiatorType,
+        bytes: e.transferSize,
+      });
     }
     const paint = {};
-    for (const e of performance.getEntriesByType("paint")) paint[e.name] = e.startTime;
-    return { req, paint, dcl: nav ? nav.domContentLoadedEventEnd : 0, load: nav ? nav.loadEventEnd : 0, marks: window.__wf || {} };
+    for (const e of performance.getEntriesByType('paint')) paint[e.name] = e.startTime;
+    return {
+      req,
+      paint,
+      dcl: nav ? nav.domContentLoadedEventEnd : 0,
+      load: nav ? nav.loadEventEnd : 0,
+      marks: window.__wf || {},
+    };
   });
 }
 
@@ -234,20 +279,22 @@ async function firstResult(browser, url, { throttle = null, waterfall = false } 
   const errors = [];
   try {
     const page = await ctx.newPage();
-    page.on("pageerror", (e) => errors.push(String(e)));
-    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     if (waterfall) await page.addInitScript(WATERFALL_INIT);
     if (throttle) {
       const cdp = await ctx.newCDPSession(page);
-      await cdp.send("Network.enable");
-      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-      await cdp.send("Network.emulateNetworkConditions", throttle);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.emulateNetworkConditions', throttle);
     }
-    await page.goto(url, { waitUntil: "load", timeout: 60_000 });
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForFunction(() => window.__bench && window.__bench.first > 0, null, { timeout: 60_000 });
     const b = await page.evaluate(() => window.__bench);
     if (waterfall) b.timeline = await pageTimeline(page);
-    if (errors.length) throw new Error(`${url}: ${errors.join(" | ")}`);
+    if (errors.length) throw new Error(`${url}: ${errors.join(' | ')}`);
     return b;
   } finally {
     await ctx.close();
@@ -266,75 +313,90 @@ const RANDOM_WAITS = (n) => {
 };
 
 async function widgetKeystrokes(page, waits, values) {
-  return page.evaluate(async ({ waits, values }) => {
-    const el = document.getElementById("w");
-    const inp = el.shadowRoot.getElementById("f-revenueKrw");
-    if (!inp) throw new Error("no revenue field #f-revenueKrw in the shadow root");
-    const sleep = (t) => new Promise((r) => setTimeout(r, t));
-    const out = { paint: [], result: [] };
-    for (let i = 0; i < waits.length; i++) {
-      await sleep(waits[i]);
-      const r = await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`edit ${i}: no sme-export:result within 5 s`)), 5000);
-        let t0 = 0;
-        el.addEventListener("sme-export:result", () => {
-          // The widget answers the first edit of a frame inside the input event (its schedule()),
-          // as the reference page calls chart.update(): then, as there, the next animation frame
-          // is the one that shows it, and a message posted from that frame's callback is handled
-          // right after it is painted. (An edit answered inside an animation-frame callback, a
-          // second edit in one frame, would be counted one frame late: never the case here, each
-          // edit waits for the last one's paint.)
-          const tr = performance.now();
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => { clearTimeout(timer); resolve({ paint: performance.now() - t0, result: tr - t0 }); };
-            ch.port2.postMessage(0);
-          });
-        }, { once: true });
-        inp.value = values[i % 2];
-        t0 = performance.now();
-        inp.dispatchEvent(new Event("input", { bubbles: true }));
-      });
-      out.paint.push(r.paint);
-      out.result.push(r.result);
-    }
-    return out;
-  }, { waits, values });
+  return page.evaluate(
+    async ({ waits, values }) => {
+      const el = document.getElementById('w');
+      const inp = el.shadowRoot.getElementById('f-revenueKrw');
+      if (!inp) throw new Error('no revenue field #f-revenueKrw in the shadow root');
+      const sleep = (t) => new Promise((r) => setTimeout(r, t));
+      const out = { paint: [], result: [] };
+      for (let i = 0; i < waits.length; i++) {
+        await sleep(waits[i]);
+        const r = await new Promise((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`edit ${i}: no sme-export:result within 5 s`)), 5000);
+          let t0 = 0;
+          el.addEventListener(
+            'sme-export:result',
+            () => {
+              // The widget answers the first edit of a frame inside the input event (its schedule()),
+              // as the reference page calls chart.update(): then, as there, the next animation frame
+              // is the one that shows it, and a message posted from that frame's callback is handled
+              // right after it is painted. (An edit answered inside an animation-frame callback, a
+              // second edit in one frame, would be counted one frame late: never the case here, each
+              // edit waits for the last one's paint.)
+              const tr = performance.now();
+              requestAnimationFrame(() => {
+                const ch = new MessageChannel();
+                ch.port1.onmessage = () => {
+                  clearTimeout(timer);
+                  resolve({ paint: performance.now() - t0, result: tr - t0 });
+                };
+                ch.port2.postMessage(0);
+              });
+            },
+            { once: true },
+          );
+          inp.value = values[i % 2];
+          t0 = performance.now();
+          inp.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+        out.paint.push(r.paint);
+        out.result.push(r.result);
+      }
+      return out;
+    },
+    { waits, values },
+  );
 }
 
 async function referenceUpdates(page, waits) {
-  return page.evaluate(async ({ waits }) => {
-    const sleep = (t) => new Promise((r) => setTimeout(r, t));
-    const out = { paint: [], result: [] };
-    for (let i = 0; i < waits.length; i++) {
-      await sleep(waits[i]);
-      const t0 = performance.now();
-      const tp = await window.__update();
-      out.paint.push(tp - t0);
-    }
-    return out;
-  }, { waits });
+  return page.evaluate(
+    async ({ waits }) => {
+      const sleep = (t) => new Promise((r) => setTimeout(r, t));
+      const out = { paint: [], result: [] };
+      for (let i = 0; i < waits.length; i++) {
+        await sleep(waits[i]);
+        const t0 = performance.now();
+        const tp = await window.__update();
+        out.paint.push(tp - t0);
+      }
+      return out;
+    },
+    { waits },
+  );
 }
 
 async function chartsInk(page) {
   // Not timed: both canvases of the widget hold a drawing (non-transparent pixels).
-  return page.evaluate(() => [...document.getElementById("w").shadowRoot.querySelectorAll("canvas.chart")].map((c) => {
-    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i]) n++;
-    return { w: c.width, h: c.height, inked: n };
-  }));
+  return page.evaluate(() =>
+    [...document.getElementById('w').shadowRoot.querySelectorAll('canvas.chart')].map((c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]) n++;
+      return { w: c.width, h: c.height, inked: n };
+    }),
+  );
 }
 
 async function browserBench(siteUrl, gzipUrl) {
-  const { chromium } = await import("playwright-core");
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   try {
     const version = browser.version();
-    const hash = "#sme-export=" + new URLSearchParams({ r: REVENUE_A, s: SECTOR, m: MARKET }).toString();
-    const A = siteUrl + "widget.html" + hash;
-    const B = siteUrl + "reference-chartjs.html";
-    const P = siteUrl + "widget-preload.html" + hash;
+    const hash = '#sme-export=' + new URLSearchParams({ r: REVENUE_A, s: SECTOR, m: MARKET }).toString();
+    const A = siteUrl + 'widget.html' + hash;
+    const B = siteUrl + 'reference-chartjs.html';
+    const P = siteUrl + 'widget-preload.html' + hash;
 
     // One untimed run of each: the OS file cache and Chromium's own start-up, not the pages.
     await firstResult(browser, A);
@@ -375,7 +437,8 @@ async function browserBench(siteUrl, gzipUrl) {
     }
     // The same link with both pages served gzip -9 (a second server on the same files), as a host
     // that compresses .wasm, .js and .css serves them: what a web team gains by turning that on.
-    const Az = gzipUrl + "widget.html" + hash, Bz = gzipUrl + "reference-chartjs.html";
+    const Az = gzipUrl + 'widget.html' + hash,
+      Bz = gzipUrl + 'reference-chartjs.html';
     await firstResult(browser, Az, { throttle: SLOW_4G });
     await firstResult(browser, Bz, { throttle: SLOW_4G });
     const wSlowZ = [];
@@ -402,13 +465,14 @@ async function browserBench(siteUrl, gzipUrl) {
     try {
       const page = await ctxW.newPage();
       const errors = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
-      await page.goto(A, { waitUntil: "load" });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(A, { waitUntil: 'load' });
       await page.waitForFunction(() => window.__bench.first > 0, null, { timeout: 30_000 });
       ink = await chartsInk(page);
-      if (ink.length !== 2 || ink.some((c) => c.inked === 0)) throw new Error(`the widget's charts are not drawn: ${JSON.stringify(ink)}`);
+      if (ink.length !== 2 || ink.some((c) => c.inked === 0))
+        throw new Error(`the widget's charts are not drawn: ${JSON.stringify(ink)}`);
       wKeys = await widgetKeystrokes(page, waits, [REVENUE_B, REVENUE_A]);
-      if (errors.length) throw new Error(errors.join(" | "));
+      if (errors.length) throw new Error(errors.join(' | '));
     } finally {
       await ctxW.close();
     }
@@ -417,7 +481,7 @@ async function browserBench(siteUrl, gzipUrl) {
     let rKeys;
     try {
       const page = await ctxR.newPage();
-      await page.goto(B, { waitUntil: "load" });
+      await page.goto(B, { waitUntil: 'load' });
       await page.waitForFunction(() => window.__bench.first > 0, null, { timeout: 30_000 });
       rKeys = await referenceUpdates(page, waits);
     } finally {
@@ -441,18 +505,20 @@ function makeCsv(rows) {
     return x / 2147483648;
   };
   const pick = (a) => a[Math.floor(rnd() * a.length)];
-  const sectors = ["medical_devices", "pharmaceuticals", "medical_services", "digital_health"];
-  const markets = ["SA", "AE", "QA", "KW", "OM", "BH", "KZ", "UZ", "KG", "TJ", "TM"];
+  const sectors = ['medical_devices', 'pharmaceuticals', 'medical_services', 'digital_health'];
+  const markets = ['SA', 'AE', 'QA', 'KW', 'OM', 'BH', 'KZ', 'UZ', 'KG', 'TJ', 'TM'];
   // An exact amount (in millions of won) written one of the ways people write it and the CLI
   // accepts: 35억, 3억 5천만, "1,250,000,000원", 3500000000.
   const won = (mil) => {
-    const forms = [() => `"${(mil * 1e6).toLocaleString("en-US")}원"`, () => String(mil * 1e6)];
+    const forms = [() => `"${(mil * 1e6).toLocaleString('en-US')}원"`, () => String(mil * 1e6)];
     if (mil % 100 === 0) forms.push(() => `${mil / 100}억`);
     else if (mil % 10 === 0 && mil > 100) forms.push(() => `${Math.floor(mil / 100)}억 ${(mil % 100) / 10}천만`);
     return pick(forms)();
   };
-  const yn = () => pick(["", "", "yes", "no", "예", "아니오"]);
-  const lines = ["id,revenue,sector,market,current_exports,exports_to_market,total_assets,certification,local_partner,export_experience,local_language,medical_corporation"];
+  const yn = () => pick(['', '', 'yes', 'no', '예', '아니오']);
+  const lines = [
+    'id,revenue,sector,market,current_exports,exports_to_market,total_assets,certification,local_partner,export_experience,local_language,medical_corporation',
+  ];
   for (let i = 1; i <= rows; i++) {
     // 1억 .. 1,500억 of revenue, most firms small; whole 천만 or 억 most of the time, as typed.
     let rev = Math.round(100 + rnd() * rnd() * 150_000);
@@ -460,25 +526,41 @@ function makeCsv(rows) {
     const ce = rnd() < 0.5 ? Math.max(10, Math.round((rev * rnd() * 0.5) / 10) * 10) : 0;
     const em = ce && rnd() < 0.5 ? Math.round((ce * rnd()) / 10) * 10 : 0;
     const ta = rnd() < 0.3 ? Math.round((rev * (0.5 + rnd())) / 100) * 100 : 0;
-    lines.push([`F${i}`, won(rev), pick(sectors), pick(markets), ce ? won(ce) : "", em ? won(em) : "", ta ? won(ta) : "",
-      yn(), yn(), yn(), yn(), ""].join(","));
+    lines.push(
+      [
+        `F${i}`,
+        won(rev),
+        pick(sectors),
+        pick(markets),
+        ce ? won(ce) : '',
+        em ? won(em) : '',
+        ta ? won(ta) : '',
+        yn(),
+        yn(),
+        yn(),
+        yn(),
+        '',
+      ].join(','),
+    );
   }
-  return lines.join("\n") + "\n";
+  return lines.join('\n') + '\n';
 }
 
 async function batchBench(tmp) {
-  const input = path.join(tmp, "firms.csv");
-  const output = path.join(tmp, "scores.csv");
+  const input = path.join(tmp, 'firms.csv');
+  const output = path.join(tmp, 'scores.csv');
   await fsp.writeFile(input, makeCsv(ROWS));
   const size = (await fsp.stat(input)).size;
   const t0 = performance.now();
-  const r = await run(CLI, ["batch", input, output]);
+  const r = await run(CLI, ['batch', input, output]);
   const secs = (performance.now() - t0) / 1000;
   if (r.code !== 0) {
-    throw new Error(`sme-export batch exited ${r.code} (0 = every row scored): ${r.stderr.split("\n").slice(0, 5).join(" | ")}`);
+    throw new Error(
+      `sme-export batch exited ${r.code} (0 = every row scored): ${r.stderr.split('\n').slice(0, 5).join(' | ')}`,
+    );
   }
-  const out = await fsp.readFile(output, "utf8");
-  const outRows = out.split("\n").filter((l) => l.trim()).length - 1;
+  const out = await fsp.readFile(output, 'utf8');
+  const outRows = out.split('\n').filter((l) => l.trim()).length - 1;
   if (outRows !== ROWS) throw new Error(`sme-export batch wrote ${outRows} rows for ${ROWS}`);
   return { rows: ROWS, bytes: size, secs, rate: ROWS / secs };
 }
@@ -487,16 +569,23 @@ async function batchBench(tmp) {
 // Machine, table, docs
 
 async function machine(chromiumVersion) {
-  const cpu = (readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m) || [, "unknown"])[1].trim();
-  return { date: new Date().toISOString().replace(/\.\d+Z$/, "Z"), nproc: os.availableParallelism ? os.availableParallelism() : os.cpus().length, cpu, chromium: chromiumVersion, node: process.version, load: os.loadavg()[0] };
+  const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m) || [, 'unknown'])[1].trim();
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    nproc: os.availableParallelism ? os.availableParallelism() : os.cpus().length,
+    cpu,
+    chromium: chromiumVersion,
+    node: process.version,
+    load: os.loadavg()[0],
+  };
 }
 
 function table(rows) {
-  const head = ["Measure", "sme-export", "Yardstick / reference", "Ratio", "Goal"];
+  const head = ['Measure', 'sme-export', 'Yardstick / reference', 'Ratio', 'Goal'];
   const all = [head, ...rows];
-  const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? "").length)));
-  const line = (r) => "| " + r.map((c, i) => String(c ?? "").padEnd(w[i])).join(" | ") + " |";
-  return [line(head), "|" + w.map((n) => "-".repeat(n + 2)).join("|") + "|", ...rows.map(line)].join("\n");
+  const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? '').length)));
+  const line = (r) => '| ' + r.map((c, i) => String(c ?? '').padEnd(w[i])).join(' | ') + ' |';
+  return [line(head), '|' + w.map((n) => '-'.repeat(n + 2)).join('|') + '|', ...rows.map(line)].join('\n');
 }
 
 /**
@@ -519,76 +608,104 @@ function waterfallTable(runs, { widget }) {
     for (const q of t.req) {
       const n = (seen.get(q.name) || 0) + 1;
       seen.set(q.name, n);
-      add(`GET ${q.name}${n > 1 ? ` #${n}` : ""}`, q.start, q.end);
+      add(`GET ${q.name}${n > 1 ? ` #${n}` : ''}`, q.start, q.end);
     }
     const m = t.marks;
     if (widget) {
-      const wasmReq = t.req.find((q) => q.name.endsWith(".wasm"));
-      add("wasm: compileStreaming called", m.wasmCall, m.wasmCall);
-      if (wasmReq) add("wasm: streaming compile (from request start)", wasmReq.start, m.wasmCompiled);
-      add("wasm: instantiate", m.wasmCompiled, m.wasmInstantiated);
-      add("element: shadow root attached", m.shadowRoot, m.shadowRoot);
-      add("element: stylesheet loaded, shadow root shown", m.visible, m.visible);
-      add("element: form in the shadow root", m.form, m.form);
-      add("element: form filled by the engine (sector and market lists)", m.formFilled, m.formFilled);
-      add("first estimate + results DOM + both charts drawn", m.wasmInstantiated, r.event);
+      const wasmReq = t.req.find((q) => q.name.endsWith('.wasm'));
+      add('wasm: compileStreaming called', m.wasmCall, m.wasmCall);
+      if (wasmReq) add('wasm: streaming compile (from request start)', wasmReq.start, m.wasmCompiled);
+      add('wasm: instantiate', m.wasmCompiled, m.wasmInstantiated);
+      add('element: shadow root attached', m.shadowRoot, m.shadowRoot);
+      add('element: stylesheet loaded, shadow root shown', m.visible, m.visible);
+      add('element: form in the shadow root', m.form, m.form);
+      add('element: form filled by the engine (sector and market lists)', m.formFilled, m.formFilled);
+      add('first estimate + results DOM + both charts drawn', m.wasmInstantiated, r.event);
     } else {
-      add("Chart.js chart drawn (new Chart)", r.event, r.event);
+      add('Chart.js chart drawn (new Chart)', r.event, r.event);
     }
-    add("first-contentful-paint", t.paint["first-contentful-paint"], t.paint["first-contentful-paint"]);
-    add("DOMContentLoaded / load event end", t.dcl, t.load);
-    add("FIRST RESULT painted (the figure)", r.first, r.first);
+    add('first-contentful-paint', t.paint['first-contentful-paint'], t.paint['first-contentful-paint']);
+    add('DOMContentLoaded / load event end', t.dcl, t.load);
+    add('FIRST RESULT painted (the figure)', r.first, r.first);
   }
-  const list = [...rows].map(([label, v]) => ({ label, start: median(v.starts), end: median(v.ends), took: median(v.ends.map((e, i) => e - v.starts[i])), n: v.starts.length }));
+  const list = [...rows].map(([label, v]) => ({
+    label,
+    start: median(v.starts),
+    end: median(v.ends),
+    took: median(v.ends.map((e, i) => e - v.starts[i])),
+    n: v.starts.length,
+  }));
   list.sort((a, b) => a.start - b.start || a.end - b.end);
   const span = Math.max(...list.map((x) => x.end), 1);
   const W = 40;
   const bar = (x) => {
     const a = Math.min(W - 1, Math.floor((x.start / span) * W));
     const b = Math.max(a + 1, Math.min(W, Math.round((x.end / span) * W)));
-    return ".".repeat(a) + (x.end > x.start ? "#".repeat(b - a) : "|") + ".".repeat(Math.max(0, W - (x.end > x.start ? b : a + 1)));
+    return (
+      '.'.repeat(a) +
+      (x.end > x.start ? '#'.repeat(b - a) : '|') +
+      '.'.repeat(Math.max(0, W - (x.end > x.start ? b : a + 1)))
+    );
   };
-  const head = ["Step (ms from navigation start)", "start", "end", "took", `0 .. ${ms(span)} ms`];
-  const body = list.map((x) => [x.label + (x.n < runs.length ? ` (${x.n}/${runs.length} runs)` : ""), ms(x.start), ms(x.end), x.end > x.start ? ms(x.took) : "", bar(x)]);
+  const head = ['Step (ms from navigation start)', 'start', 'end', 'took', `0 .. ${ms(span)} ms`];
+  const body = list.map((x) => [
+    x.label + (x.n < runs.length ? ` (${x.n}/${runs.length} runs)` : ''),
+    ms(x.start),
+    ms(x.end),
+    x.end > x.start ? ms(x.took) : '',
+    bar(x),
+  ]);
   const all = [head, ...body];
   const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
-  const line = (r) => "| " + r.map((c, i) => (i >= 1 && i <= 3 ? String(c).padStart(w[i]) : String(c).padEnd(w[i]))).join(" | ") + " |";
-  return [line(head), "|" + w.map((n, i) => (i >= 1 && i <= 3 ? "-".repeat(n + 1) + ":" : "-".repeat(n + 2))).join("|") + "|", ...body.map(line)].join("\n");
+  const line = (r) =>
+    '| ' + r.map((c, i) => (i >= 1 && i <= 3 ? String(c).padStart(w[i]) : String(c).padEnd(w[i]))).join(' | ') + ' |';
+  return [
+    line(head),
+    '|' + w.map((n, i) => (i >= 1 && i <= 3 ? '-'.repeat(n + 1) + ':' : '-'.repeat(n + 2))).join('|') + '|',
+    ...body.map(line),
+  ].join('\n');
 }
 
 async function writeResults(file, block) {
-  const START = "<!-- bench:results:start (written by scripts/bench.sh; do not edit by hand) -->";
-  const END = "<!-- bench:results:end -->";
-  let text = "";
+  const START = '<!-- bench:results:start (written by scripts/bench.sh; do not edit by hand) -->';
+  const END = '<!-- bench:results:end -->';
+  let text = '';
   try {
-    text = await fsp.readFile(file, "utf8");
+    text = await fsp.readFile(file, 'utf8');
   } catch {
     text = `# Benchmark\n\n${START}\n${END}\n`;
   }
   const a = text.indexOf(START);
   const b = text.indexOf(END);
   const body = `${START}\n${block}\n${END}`;
-  text = a >= 0 && b > a ? text.slice(0, a) + body + text.slice(b + END.length) : text.trimEnd() + "\n\n" + body + "\n";
+  text = a >= 0 && b > a ? text.slice(0, a) + body + text.slice(b + END.length) : text.trimEnd() + '\n\n' + body + '\n';
   await fsp.writeFile(file, text);
 }
 
 async function main() {
   const t0 = Date.now();
-  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), "sme-export-bench-"));
+  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'sme-export-bench-'));
   let srv, srvZ;
   try {
     // 1. Size
     const { rows: sizeRows, total } = await measureWidget(DIST);
-    const chartjs = await measureFile(path.join(HERE, "node_modules/chart.js/dist/chart.umd.min.js"), "chart.umd.min.js");
-    const uplot = await measureFile(path.join(HERE, "node_modules/uplot/dist/uPlot.iife.min.js"), "uPlot.iife.min.js");
-    const chartjsVersion = JSON.parse(readFileSync(path.join(HERE, "node_modules/chart.js/package.json"), "utf8")).version;
-    const uplotVersion = JSON.parse(readFileSync(path.join(HERE, "node_modules/uplot/package.json"), "utf8")).version;
+    const chartjs = await measureFile(
+      path.join(HERE, 'node_modules/chart.js/dist/chart.umd.min.js'),
+      'chart.umd.min.js',
+    );
+    const uplot = await measureFile(path.join(HERE, 'node_modules/uplot/dist/uPlot.iife.min.js'), 'uPlot.iife.min.js');
+    const chartjsVersion = JSON.parse(
+      readFileSync(path.join(HERE, 'node_modules/chart.js/package.json'), 'utf8'),
+    ).version;
+    const uplotVersion = JSON.parse(readFileSync(path.join(HERE, 'node_modules/uplot/package.json'), 'utf8')).version;
 
     // 4a. Wasm engine in Node, and the reference's data from the same engine.
     const m = await loadWasmModule(tmp);
-    const est = (rev) => m.estimate({ revenueKrw: rev, sector: SECTOR, market: MARKET, readiness: {}, lang: "ko", today: todayIso() });
+    const est = (rev) =>
+      m.estimate({ revenueKrw: rev, sector: SECTOR, market: MARKET, readiness: {}, lang: 'ko', today: todayIso() });
     const data = { a: est(REVENUE_A).potential.years, b: est(REVENUE_B).potential.years };
-    if (!data.a.length || data.a.length !== data.b.length) throw new Error("estimate() gave no potential years for the benchmark input");
+    if (!data.a.length || data.a.length !== data.b.length)
+      throw new Error('estimate() gave no potential years for the benchmark input');
     // 2 + 3. Browser
     const site = await makeSite(tmp, data);
     srv = await startServer({ root: site, port: 0 });
@@ -598,14 +715,14 @@ async function main() {
 
     // 4b. Engine: Wasm in Node and native, alternated round by round.
     const eng = { wasm: [], native: [], ratio: [] };
-    log(`engine: Wasm in Node${ENGINE_NATIVE ? " and native" : ""}, ${ENGINE_ROUNDS} alternated rounds ...`);
+    log(`engine: Wasm in Node${ENGINE_NATIVE ? ' and native' : ''}, ${ENGINE_ROUNDS} alternated rounds ...`);
     for (let i = 0; i < ENGINE_ROUNDS; i++) {
       const w = wasmEngineRate(m, i === 0);
       eng.wasm.push(w);
       if (ENGINE_NATIVE) {
         const r = await run(ENGINE_NATIVE, [String(ENGINE_SECONDS)]);
         if (r.code !== 0) throw new Error(`${ENGINE_NATIVE} exited ${r.code}: ${r.stderr}`);
-        const n = JSON.parse(r.stdout.trim().split("\n").pop()).callsPerSecond;
+        const n = JSON.parse(r.stdout.trim().split('\n').pop()).callsPerSecond;
         eng.native.push(n);
         eng.ratio.push(w / n);
       }
@@ -616,7 +733,7 @@ async function main() {
 
     // 5. Batch
     let batch = null;
-    let batchNote = "skipped: the CLI was not built (cargo build --release --features cli failed or feature missing)";
+    let batchNote = 'skipped: the CLI was not built (cargo build --release --features cli failed or feature missing)';
     if (CLI) {
       log(`batch: ${fmtInt(ROWS)} generated rows ...`);
       batch = await batchBench(tmp);
@@ -637,50 +754,127 @@ async function main() {
     const rK50 = median(br.rKeys.paint);
     const rK95 = quantile(br.rKeys.paint, 0.95);
     const rows = [];
-    for (const r of sizeRows) rows.push([`size ${r.file} (raw / gzip -9 / brotli 11, B)`, sz(r), "", "", ""]);
-    rows.push(["size: widget total (raw / gzip -9 / brotli 11, B)", sz(total), `Chart.js ${chartjsVersion} chart.umd.min.js: ${sz(chartjs)}`,
-      `${(total.gzip / chartjs.gzip).toFixed(2)} (gzip)`, `gzip < ${fmtInt(CHARTJS_GZIP)}: ${total.gzip <= BUDGET_GZIP ? "met" : `not met, ${fmtInt(total.gzip - BUDGET_GZIP)} B over`}`]);
-    rows.push(["size: second yardstick", "", `uPlot ${uplotVersion} uPlot.iife.min.js: ${sz(uplot)}`, `${(total.gzip / uplot.gzip).toFixed(2)} (gzip)`, ""]);
-    rows.push([`first result + both charts painted, cold, median of ${RUNS} (ms)`, `${ms(wF)} (p25 ${ms(quantile(br.wFirst, 0.25))}, p75 ${ms(quantile(br.wFirst, 0.75))})`,
-      `Chart.js page, one line chart: ${ms(rF)} (p25 ${ms(quantile(br.rFirst, 0.25))}, p75 ${ms(quantile(br.rFirst, 0.75))})`, (wF / rF).toFixed(2), `<= 1.0: ${wF <= rF ? "met" : "not met"}`]);
-    rows.push(["  of which: to the sme-export:result event, median (ms)", ms(median(br.wEvent)), "", "", ""]);
+    for (const r of sizeRows) rows.push([`size ${r.file} (raw / gzip -9 / brotli 11, B)`, sz(r), '', '', '']);
+    rows.push([
+      'size: widget total (raw / gzip -9 / brotli 11, B)',
+      sz(total),
+      `Chart.js ${chartjsVersion} chart.umd.min.js: ${sz(chartjs)}`,
+      `${(total.gzip / chartjs.gzip).toFixed(2)} (gzip)`,
+      `gzip < ${fmtInt(CHARTJS_GZIP)}: ${total.gzip <= BUDGET_GZIP ? 'met' : `not met, ${fmtInt(total.gzip - BUDGET_GZIP)} B over`}`,
+    ]);
+    rows.push([
+      'size: second yardstick',
+      '',
+      `uPlot ${uplotVersion} uPlot.iife.min.js: ${sz(uplot)}`,
+      `${(total.gzip / uplot.gzip).toFixed(2)} (gzip)`,
+      '',
+    ]);
+    rows.push([
+      `first result + both charts painted, cold, median of ${RUNS} (ms)`,
+      `${ms(wF)} (p25 ${ms(quantile(br.wFirst, 0.25))}, p75 ${ms(quantile(br.wFirst, 0.75))})`,
+      `Chart.js page, one line chart: ${ms(rF)} (p25 ${ms(quantile(br.rFirst, 0.25))}, p75 ${ms(quantile(br.rFirst, 0.75))})`,
+      (wF / rF).toFixed(2),
+      `<= 1.0: ${wF <= rF ? 'met' : 'not met'}`,
+    ]);
+    rows.push(['  of which: to the sme-export:result event, median (ms)', ms(median(br.wEvent)), '', '', '']);
     const wS = median(br.wSlow);
     const rS = median(br.rSlow);
-    rows.push([`first result, slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up), cache off, cold, median of ${SLOW_RUNS} (ms)`,
+    rows.push([
+      `first result, slow 4G (150 ms RTT, 1.6 Mbps down, 750 kbps up), cache off, cold, median of ${SLOW_RUNS} (ms)`,
       `${ms(wS)} (p25 ${ms(quantile(br.wSlow, 0.25))}, p75 ${ms(quantile(br.wSlow, 0.75))})`,
-      `Chart.js page: ${ms(rS)} (p25 ${ms(quantile(br.rSlow, 0.25))}, p75 ${ms(quantile(br.rSlow, 0.75))})`, (wS / rS).toFixed(2), `<= 1.0: ${wS <= rS ? "met" : "not met"}`]);
+      `Chart.js page: ${ms(rS)} (p25 ${ms(quantile(br.rSlow, 0.25))}, p75 ${ms(quantile(br.rSlow, 0.75))})`,
+      (wS / rS).toFixed(2),
+      `<= 1.0: ${wS <= rS ? 'met' : 'not met'}`,
+    ]);
     const wSz = median(br.wSlowZ);
     const rSz = median(br.rSlowZ);
-    rows.push([`  the same link, both pages served gzip -9 (as a host that compresses .wasm, .js, .css), median of ${SLOW_RUNS} (ms)`,
+    rows.push([
+      `  the same link, both pages served gzip -9 (as a host that compresses .wasm, .js, .css), median of ${SLOW_RUNS} (ms)`,
       `${ms(wSz)} (p25 ${ms(quantile(br.wSlowZ, 0.25))}, p75 ${ms(quantile(br.wSlowZ, 0.75))})`,
-      `Chart.js page: ${ms(rSz)} (p25 ${ms(quantile(br.rSlowZ, 0.25))}, p75 ${ms(quantile(br.rSlowZ, 0.75))})`, (wSz / rSz).toFixed(2), ""]);
-    for (const [k, name] of [["fast", "loopback"], ["slow", "slow 4G"]]) {
+      `Chart.js page: ${ms(rSz)} (p25 ${ms(quantile(br.rSlowZ, 0.25))}, p75 ${ms(quantile(br.rSlowZ, 0.75))})`,
+      (wSz / rSz).toFixed(2),
+      '',
+    ]);
+    for (const [k, name] of [
+      ['fast', 'loopback'],
+      ['slow', 'slow 4G'],
+    ]) {
       const x = pre[k];
-      rows.push([`  with a host's preload lines (waterfall runs, ${name}, median of ${k === "fast" ? br.wfFast.p.length : br.wfSlow.p.length}; without them: ${ms(x.w)}) (ms)`,
-        ms(x.p), `Chart.js page, same runs: ${ms(x.r)}`, (x.p / x.r).toFixed(2), ""]);
+      rows.push([
+        `  with a host's preload lines (waterfall runs, ${name}, median of ${k === 'fast' ? br.wfFast.p.length : br.wfSlow.p.length}; without them: ${ms(x.w)}) (ms)`,
+        ms(x.p),
+        `Chart.js page, same runs: ${ms(x.r)}`,
+        (x.p / x.r).toFixed(2),
+        '',
+      ]);
     }
-    rows.push([`keystroke -> results + charts painted, median of ${EDITS} (ms)`, ms(wK50), `chart.update(), ${EDITS} updates: ${ms(rK50)}`, (wK50 / rK50).toFixed(2), ""]);
-    rows.push([`keystroke -> results + charts painted, p95 of ${EDITS} (ms)`, ms(wK95), `chart.update(): ${ms(rK95)}`, (wK95 / rK95).toFixed(2),
-      `<= 16.7 and <= reference: ${wK95 <= 16.7 && wK95 <= rK95 ? "met" : "not met"}`]);
-    rows.push(["  of which: input -> sme-export:result, median / p95 (ms)", `${ms(median(br.wKeys.result))} / ${ms(quantile(br.wKeys.result, 0.95))}`, "", "", ""]);
+    rows.push([
+      `keystroke -> results + charts painted, median of ${EDITS} (ms)`,
+      ms(wK50),
+      `chart.update(), ${EDITS} updates: ${ms(rK50)}`,
+      (wK50 / rK50).toFixed(2),
+      '',
+    ]);
+    rows.push([
+      `keystroke -> results + charts painted, p95 of ${EDITS} (ms)`,
+      ms(wK95),
+      `chart.update(): ${ms(rK95)}`,
+      (wK95 / rK95).toFixed(2),
+      `<= 16.7 and <= reference: ${wK95 <= 16.7 && wK95 <= rK95 ? 'met' : 'not met'}`,
+    ]);
+    rows.push([
+      '  of which: input -> sme-export:result, median / p95 (ms)',
+      `${ms(median(br.wKeys.result))} / ${ms(quantile(br.wKeys.result, 0.95))}`,
+      '',
+      '',
+      '',
+    ]);
     const spread = (xs, f) => `p25 ${f(quantile(xs, 0.25))}, p75 ${f(quantile(xs, 0.75))}`;
-    rows.push([`engine: estimate() calls/s, Wasm in Node (incl. the JS result object), median of ${ENGINE_ROUNDS} alternated rounds`,
-      `${fmtInt(wasmRate)} (${spread(eng.wasm, fmtInt)})`, nativeRate ? `native (release): ${fmtInt(nativeRate)} (${spread(eng.native, fmtInt)})` : "native: not run",
-      nativeRate ? `${engRatio.toFixed(2)} (Wasm/native, per round; ${spread(eng.ratio, (x) => x.toFixed(2))})` : "", `>= 0.5: ${engRatio >= 0.5 ? "met" : "not met"}`]);
-    rows.push([`batch: sme-export batch, ${fmtInt(ROWS)} generated rows`, batch ? `${fmtInt(batch.rate)} rows/s (${batch.secs.toFixed(2)} s, ${(batch.bytes / 1e6).toFixed(1)} MB in)` : batchNote, "", "", ""]);
+    rows.push([
+      `engine: estimate() calls/s, Wasm in Node (incl. the JS result object), median of ${ENGINE_ROUNDS} alternated rounds`,
+      `${fmtInt(wasmRate)} (${spread(eng.wasm, fmtInt)})`,
+      nativeRate ? `native (release): ${fmtInt(nativeRate)} (${spread(eng.native, fmtInt)})` : 'native: not run',
+      nativeRate ? `${engRatio.toFixed(2)} (Wasm/native, per round; ${spread(eng.ratio, (x) => x.toFixed(2))})` : '',
+      `>= 0.5: ${engRatio >= 0.5 ? 'met' : 'not met'}`,
+    ]);
+    rows.push([
+      `batch: sme-export batch, ${fmtInt(ROWS)} generated rows`,
+      batch
+        ? `${fmtInt(batch.rate)} rows/s (${batch.secs.toFixed(2)} s, ${(batch.bytes / 1e6).toFixed(1)} MB in)`
+        : batchNote,
+      '',
+      '',
+      '',
+    ]);
 
     const head = `Run ${mc.date} · nproc ${mc.nproc} · ${mc.cpu} · Chromium ${mc.chromium} (headless, playwright-core) · Node ${mc.node} · load average ${LOAD_AT_START.toFixed(1)} at start, ${mc.load.toFixed(1)} at end · measured in ${((Date.now() - t0) / 1000).toFixed(0)} s`;
     const wfN = (x) => x.w.length;
     const waterfalls = [
       `Waterfall, widget, loopback: median of ${wfN(br.wfFast)} instrumented cold runs (not the runs above; compileStreaming and instantiate timed by wrapping them)`,
-      "", waterfallTable(br.wfFast.w, { widget: true }), "",
-      `Waterfall, Chart.js reference, loopback: median of ${wfN(br.wfFast)} runs`, "", waterfallTable(br.wfFast.r, { widget: false }), "",
-      `Waterfall, widget, slow 4G: median of ${wfN(br.wfSlow)} instrumented cold runs`, "", waterfallTable(br.wfSlow.w, { widget: true }), "",
-      `Waterfall, Chart.js reference, slow 4G: median of ${wfN(br.wfSlow)} runs`, "", waterfallTable(br.wfSlow.r, { widget: false }), "",
-      `Waterfall, widget with the host's preload lines (bench/widget-preload.html), loopback: median of ${wfN(br.wfFast)} runs`, "", waterfallTable(br.wfFast.p, { widget: true }), "",
-      `Waterfall, widget with the host's preload lines, slow 4G: median of ${wfN(br.wfSlow)} runs`, "", waterfallTable(br.wfSlow.p, { widget: true }),
-    ].join("\n");
-    const summary = `First-result ratio (widget / Chart.js page): loopback ${(wF / rF).toFixed(2)}, slow 4G ${(wS / rS).toFixed(2)} (both served gzip: ${(wSz / rSz).toFixed(2)}); Wasm/native estimate() ${nativeRate ? engRatio.toFixed(2) : "n/a"}; keystroke p95 ${ms(wK95)} ms (reference ${ms(rK95)} ms); with a host's preload lines (waterfall runs): loopback ${(pre.fast.p / pre.fast.r).toFixed(2)}, slow 4G ${(pre.slow.p / pre.slow.r).toFixed(2)}`;
+      '',
+      waterfallTable(br.wfFast.w, { widget: true }),
+      '',
+      `Waterfall, Chart.js reference, loopback: median of ${wfN(br.wfFast)} runs`,
+      '',
+      waterfallTable(br.wfFast.r, { widget: false }),
+      '',
+      `Waterfall, widget, slow 4G: median of ${wfN(br.wfSlow)} instrumented cold runs`,
+      '',
+      waterfallTable(br.wfSlow.w, { widget: true }),
+      '',
+      `Waterfall, Chart.js reference, slow 4G: median of ${wfN(br.wfSlow)} runs`,
+      '',
+      waterfallTable(br.wfSlow.r, { widget: false }),
+      '',
+      `Waterfall, widget with the host's preload lines (bench/widget-preload.html), loopback: median of ${wfN(br.wfFast)} runs`,
+      '',
+      waterfallTable(br.wfFast.p, { widget: true }),
+      '',
+      `Waterfall, widget with the host's preload lines, slow 4G: median of ${wfN(br.wfSlow)} runs`,
+      '',
+      waterfallTable(br.wfSlow.p, { widget: true }),
+    ].join('\n');
+    const summary = `First-result ratio (widget / Chart.js page): loopback ${(wF / rF).toFixed(2)}, slow 4G ${(wS / rS).toFixed(2)} (both served gzip: ${(wSz / rSz).toFixed(2)}); Wasm/native estimate() ${nativeRate ? engRatio.toFixed(2) : 'n/a'}; keystroke p95 ${ms(wK95)} ms (reference ${ms(rK95)} ms); with a host's preload lines (waterfall runs): loopback ${(pre.fast.p / pre.fast.r).toFixed(2)}, slow 4G ${(pre.slow.p / pre.slow.r).toFixed(2)}`;
     const out = `${head}\n\n${table(rows)}\n\n${summary}\n\n${waterfalls}`;
     console.log(out);
     if (WRITE) {

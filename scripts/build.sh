@@ -110,6 +110,8 @@ if [ -d www ]; then
 		if is_test_only "$rel"; then continue; fi
 		# The element's modules ship inside the bundle below, not as files of their own.
 		case "$rel" in "$ELEMENT_MODULES"/*) continue ;; esac
+		# The type declarations serve the type check (scripts/test.sh, stage lint), not a page.
+		case "$rel" in types/*) continue ;; esac
 		mkdir -p "dist/$(dirname "$rel")"
 		cp -p "$f" "dist/$rel"
 		shipped=$((shipped + 1))

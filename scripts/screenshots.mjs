@@ -21,7 +21,10 @@ const peekDir = process.argv.includes('--peek') ? process.argv[process.argv.inde
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
 
 const { url, close } = await startServer({ root: path.join(ROOT, 'dist'), port: 0 });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 const CASE = { revenueKrw: '35억', sector: 'medical_devices', market: 'SA' };
 try {
   for (const lang of ['ko', 'en']) {
@@ -44,7 +47,12 @@ try {
         await page.screenshot({ path: path.join(peekDir, `results-${lang}-${width}.png`) });
       }
       if (pdfDir && width === 1280) {
-        await page.pdf({ path: path.join(pdfDir, `report-${lang}.pdf`), format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
+        await page.pdf({
+          path: path.join(pdfDir, `report-${lang}.pdf`),
+          format: 'A4',
+          printBackground: true,
+          margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' },
+        });
       }
       await page.close();
       console.log(`${lang} ${width} done`);

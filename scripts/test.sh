@@ -2,11 +2,15 @@
 # Every test, in order, stopping at the first failure:
 #   tools         install what is missing (see scripts/lib.sh)
 #   fmt           cargo fmt --check (warning only)
+#   lint          the JS: prettier --check, eslint, tsc --noEmit (checkJs over www/, typed from the
+#                 engine's result types in www/types/)
 #   clippy        cargo clippy --all-targets --all-features -D warnings (native), then the
 #                 wasm-only code (binding, charts, tests/wasm_api.rs) for wasm32
 #   test          cargo test --all-features (native: engine, amounts, dataset, command line)
 #   wasm          tests/wasm_api.rs in headless Chromium (wasm-bindgen-test-runner + chromedriver)
 #   build         scripts/build.sh (pkg/ and dist/)
+#   api           tests/types/engine-api.ts: the engine's JS API the page declares (www/types/pkg/)
+#                 is exported by the built glue (pkg/, pkg-validator/)
 #   size          tests/size/check.mjs: the widget's files in dist/, gzip -9, within the size limit
 #   smoke         dist/ in headless Chromium, from a sub-path, under a strict CSP
 #   browser       tests/browser/run.mjs, when it exists
@@ -70,6 +74,17 @@ fmt_check() {
 	return 0
 }
 
+# The formatter, the linter and the type check, from the root's devDependencies (npm ci when
+# package-lock.json changed, as for the build). Every problem fails the stage.
+lint_js() {
+	ensure_npm_deps
+	local bin="$ROOT/node_modules/.bin"
+	# The same files as `npm run format` (package.json); prettier expands the globs itself.
+	"$bin/prettier" --check --log-level warn 'www/**/*.js' 'scripts/*.mjs' 'tests/**/*.mjs' 'bench/*.mjs' eslint.config.mjs &&
+		"$bin/eslint" --max-warnings 0 &&
+		"$bin/tsc" -p tsconfig.json
+}
+
 clippy_all() {
 	# --all-features: the native command line (feature `cli`) and its tests are linted too.
 	cargo clippy --all-targets --all-features -- -D warnings &&
@@ -104,10 +119,12 @@ browser_tests() {
 
 stage tools ensure_test_tools
 stage fmt fmt_check
+stage lint lint_js
 stage clippy clippy_all
 stage test cargo test --all-features
 stage wasm wasm_tests
 stage build bash scripts/build.sh --skip-tools
+stage api node_modules/.bin/tsc -p tests/types/tsconfig.json
 stage size node tests/size/check.mjs --dist dist
 stage schema node tests/schema/check.mjs
 stage smoke node scripts/smoke.mjs --dist dist --chromium "$CHROMIUM_BIN"

@@ -18,7 +18,10 @@ if (!mapFile || !glueFile || !wasmFile) {
   console.error('usage: node scripts/wasm-names.mjs MAP.json GLUE.js WASM');
   process.exit(2);
 }
-const fail = (msg) => { console.error('wasm-names: ' + msg); process.exit(1); };
+const fail = (msg) => {
+  console.error('wasm-names: ' + msg);
+  process.exit(1);
+};
 // wasm-opt may print other lines around the JSON; the map is the outermost {...}.
 const raw = fs.readFileSync(mapFile, 'utf8');
 const map = JSON.parse(raw.slice(raw.indexOf('{'), raw.lastIndexOf('}') + 1));
@@ -34,11 +37,15 @@ for (const [module, name, short] of map.imports || []) {
   modules.set(module, short);
 }
 // The modules: the minified .wasm says what each import's module is called now.
-const now = new Map(WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmFile))).map((i) => [i.name, i.module]));
+const now = new Map(
+  WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmFile))).map((i) => [i.name, i.module]),
+);
 for (const [module, short] of modules) {
-  const to = now.get(short), key = JSON.stringify(module);
+  const to = now.get(short),
+    key = JSON.stringify(module);
   if (!to) fail(`the .wasm has no import ${short}`);
-  if ((map.imports || []).some(([m, , s]) => m === module && now.get(s) !== to)) fail(`the imports of ${module} went to several modules`);
+  if ((map.imports || []).some(([m, , s]) => m === module && now.get(s) !== to))
+    fail(`the imports of ${module} went to several modules`);
   if (!glue.includes(`${key}: import`)) fail(`import module ${module} is not a key of the glue's imports`);
   glue = glue.split(`${key}: import`).join(`${JSON.stringify(to)}: import`);
 }

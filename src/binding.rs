@@ -322,6 +322,19 @@ pub fn parse_amount(text: &str, lang: JsValue) -> Result<f64, JsValue> {
         .map_err(|reason| input_error(vec![InputError::new(Field::RevenueKrw, reason)], lang_of(&lang)))
 }
 
+/// `amountEcho(text, lang?, key?)`: how the form echoes a typed amount, the won and the dollars at
+/// the dataset's rate ("35억 원 (약 US$ 2.46M)"), or throws as `parseAmount` does.
+#[wasm_bindgen(js_name = amountEcho)]
+pub fn amount_echo(text: &str, lang: JsValue, key: JsValue) -> Result<String, JsValue> {
+    let won = parse_amount(text, lang.clone())?;
+    let ds = dataset_for(&key.as_string().unwrap_or_default())?;
+    Ok(words::amount_echo(
+        won as u64,
+        ds.exchange_rate.krw_per_usd.value,
+        lang_of(&lang),
+    ))
+}
+
 /// `formatAmount(krw, lang?)`: "35억 5,000만 원" / "KRW 3.55 billion".
 #[wasm_bindgen(js_name = formatAmount)]
 pub fn format_amount(krw: f64, lang: JsValue) -> String {

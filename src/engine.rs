@@ -10,7 +10,7 @@ pub use crate::amount::to_won;
 use crate::dataset::Dataset;
 use crate::error::{Field, InputError, Lang, Reason};
 use crate::glance;
-use crate::model::{Estimate, Input, Outcome, Readiness, SmeSize};
+use crate::model::{Estimate, Input, Outcome, Readiness, ShownAmounts, ShownBand, SmeSize};
 use crate::potential::{self, ranks_before};
 use crate::rules::{self, Facts};
 use crate::sme;
@@ -132,6 +132,7 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
     let summary = glance::summary(&size, &potential, &ranking, &support, &what_if, input);
     let texts = words::result_texts(&size, &potential, &ranking, &summary, lang);
     let entry = words::entry(ds, &entry, &support, input);
+    let shown = shown_amounts(&potential, &ranking, lang);
     Estimate {
         lang,
         dataset_version: ds.version.clone(),
@@ -149,6 +150,36 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
         what_if_support,
         texts,
         entry,
+        shown,
+    }
+}
+
+/// The potential, its years and the ranking worded for the page (`model::ShownAmounts`).
+fn shown_amounts(p: &crate::model::Potential, ranking: &[crate::model::RankedMarket], lang: Lang) -> ShownAmounts {
+    let usd = |x: f64| crate::amount::format_usd(x, lang);
+    let band = |low: f64, base: f64, high: f64| ShownBand {
+        low: words::shown_krw(low, lang),
+        base: words::shown_krw(base, lang),
+        high: words::shown_krw(high, lang),
+    };
+    ShownAmounts {
+        base: words::shown_krw(p.base_krw, lang),
+        low: words::shown_krw(p.low_krw, lang),
+        high: words::shown_krw(p.high_krw, lang),
+        untapped: words::shown_krw(p.untapped_krw, lang),
+        base_usd: usd(p.base_usd),
+        low_usd: usd(p.low_usd),
+        high_usd: usd(p.high_usd),
+        untapped_usd: usd(p.untapped_usd),
+        years: p
+            .years
+            .iter()
+            .map(|y| band(y.low_krw, y.base_krw, y.high_krw))
+            .collect(),
+        ranking: ranking
+            .iter()
+            .map(|m| band(m.low_krw, m.base_krw, m.high_krw))
+            .collect(),
     }
 }
 
@@ -200,6 +231,7 @@ fn potential_for(
                 factors: Vec::new(),
                 readiness_score: 0.0,
                 unanswered_questions: 4,
+                readiness_answered: input.readiness.any_answered(),
             }
         }
     };
@@ -238,6 +270,7 @@ fn potential_for(
         factors: words::factors(ds, sector, market, t, lang),
         readiness_score: score,
         unanswered_questions: unanswered,
+        readiness_answered: input.readiness.any_answered(),
     }
 }
 

@@ -43,6 +43,7 @@ pub const MAX_ITEMS: usize = 1000;
 /// One problem in a dataset file, with the JSON path where it is ("$.markets[3].distanceKm.value").
 /// The kind and the fix are typed; `hint` and `hint_ko` are the fix as `words::fix` words it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     pub path: String,

@@ -10,6 +10,7 @@ pub use crate::vocab::{EaseBasis, FtaStatus, Outcome, ProgramStatus, Question, S
 
 /// Answers to the readiness questions; `None` means "not answered" (widens the band).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Readiness {
     /// Holds a certification or registration valid in the target market (e.g. SFDA MDMA, MOH).
@@ -31,10 +32,22 @@ impl Readiness {
             Question::LocalLanguage => self.local_language,
         }
     }
+    /// True when any question has an answer, "yes" or "no".
+    pub fn any_answered(&self) -> bool {
+        [
+            self.certification,
+            self.local_partner,
+            self.export_experience,
+            self.local_language,
+        ]
+        .iter()
+        .any(Option::is_some)
+    }
 }
 
 /// A firm's case, checked. Amounts in whole won.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Input {
     /// Average revenue of the last three years.
@@ -58,6 +71,7 @@ pub type Reason = String;
 
 /// What decided the SME size class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SmeBasis {
     /// A non-profit medical corporation: not an enterprise under the Act.
@@ -72,6 +86,7 @@ pub enum SmeBasis {
 
 /// The SME decision, typed: what `sme::assess` computes and `words::sme_status` words.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SmeAssessment {
     pub size: SmeSize,
@@ -93,6 +108,7 @@ pub struct SmeAssessment {
 
 /// One threshold of the sector and how far the firm's revenue is from it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SmeThreshold {
     /// `Small`: the small-enterprise ceiling; `Medium`: the SME (medium-enterprise) ceiling.
@@ -106,6 +122,7 @@ pub struct SmeThreshold {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SmeStatus {
     pub size: SmeSize,
@@ -135,6 +152,7 @@ pub struct SmeStatus {
 
 /// One factor of the export-potential formula, shown so a user can check it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Factor {
     pub id: &'static str,
@@ -153,6 +171,7 @@ pub struct Factor {
 /// Potential in one year.
 /// Also read back from JS by the charts (`chart`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct YearPotential {
     pub year: i32,
@@ -192,6 +211,7 @@ pub struct EntryAssessment {
 
 /// The way into the market, worded: the card "How to enter and how long".
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct EntryResult {
     /// False when the dataset has no route for this market and sector.
@@ -226,6 +246,7 @@ pub struct EntryResult {
 
 /// One step of the route, with the programmes that can pay for it (by name).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct EntryStepResult {
     pub text: String,
@@ -234,6 +255,7 @@ pub struct EntryStepResult {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Potential {
     pub market: String,
@@ -273,10 +295,14 @@ pub struct Potential {
     /// Readiness score used for the base value (0..1), unanswered questions counted as half.
     pub readiness_score: f64,
     pub unanswered_questions: u32,
+    /// True when at least one readiness question was answered ("yes" or "no"): the printed
+    /// report then lists the readiness note with what was entered.
+    pub readiness_answered: bool,
 }
 
 /// One market in the ranking for this firm. Also read back from JS by the charts (`chart`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct RankedMarket {
     pub market: String,
@@ -296,6 +322,7 @@ pub struct RankedMarket {
 
 /// The national plan's path and the firm's place in it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PlanContext {
     pub name: String,
@@ -327,6 +354,7 @@ pub struct PlanContext {
 
 /// One measure of the plan as history: its name, where it stands and what is known.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PlanMeasureLine {
     pub name: String,
@@ -338,6 +366,7 @@ pub struct PlanMeasureLine {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct PlanYear {
     pub year: i32,
@@ -347,6 +376,7 @@ pub struct PlanYear {
 /// Which condition of a programme a reason line is about: its status (every programme has one)
 /// or the kind of one criterion of its rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Check {
     Status,
@@ -362,6 +392,7 @@ pub enum Check {
 
 /// A programme's outcome, typed: what `rules::assess` computes and `words::support` words.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ProgramAssessment {
     pub status: ProgramStatus,
@@ -377,6 +408,7 @@ pub struct ProgramAssessment {
 
 /// The result of one criterion of a program's rule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CriterionResult {
     pub check: Check,
@@ -389,6 +421,7 @@ pub struct CriterionResult {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SupportResult {
     pub id: String,
@@ -420,6 +453,7 @@ pub struct SupportResult {
 
 /// Everything the widget shows for one case.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Estimate {
     pub lang: Lang,
@@ -445,12 +479,48 @@ pub struct Estimate {
     pub texts: ResultTexts,
     /// How to enter the market and how long it takes (`entry`, worded by `words::entry`).
     pub entry: EntryResult,
+    /// The amounts above as the page shows them (`engine::shown_amounts`, each with `words::shown_krw`).
+    pub shown: ShownAmounts,
+}
+
+/// The result's amounts worded for the page: estimates to three significant digits ("88억 2,000만
+/// 원", not "88억 161만 4,267 원": the method is not that precise), dollars as `formatUsd` writes
+/// them. The page shows them as they are and rounds nothing itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ShownAmounts {
+    /// `potential.base_krw`, `low_krw`, `high_krw`, `untapped_krw`.
+    pub base: String,
+    pub low: String,
+    pub high: String,
+    pub untapped: String,
+    /// `potential.base_usd`, `low_usd`, `high_usd`, `untapped_usd`.
+    pub base_usd: String,
+    pub low_usd: String,
+    pub high_usd: String,
+    pub untapped_usd: String,
+    /// One per `potential.years`, in that order.
+    pub years: Vec<ShownBand>,
+    /// One per `ranking`, in that order.
+    pub ranking: Vec<ShownBand>,
+}
+
+/// A low-base-high band as shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ShownBand {
+    pub low: String,
+    pub base: String,
+    pub high: String,
 }
 
 // ---- the answer at a glance and what would change it (`glance`) --------------------------------
 
 /// Which card a summary line is about (and links to).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SummaryTopic {
     Sme,
@@ -462,6 +532,7 @@ pub enum SummaryTopic {
 
 /// One line of the summary, worded, with the card it links to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct SummaryLine {
     pub topic: SummaryTopic,
@@ -472,6 +543,7 @@ pub struct SummaryLine {
 
 /// The answer at a glance: typed figures and the lines that word them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Summary {
     pub sme_size: SmeSize,
@@ -506,6 +578,7 @@ pub struct Summary {
 
 /// The base potential if one readiness question were answered "yes".
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIfAnswer {
     pub id: Question,
@@ -519,6 +592,7 @@ pub struct WhatIfAnswer {
 
 /// What an SME what-if is measured on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SmeMeasure {
     Revenue,
@@ -527,6 +601,7 @@ pub enum SmeMeasure {
 
 /// Whether the amount must rise above `krw` or be at most / below it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Direction {
     /// Strictly above the amount (revenue above a ceiling).
@@ -541,6 +616,7 @@ pub enum Direction {
 
 /// The amount at which the SME status would change, and to what.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIfSme {
     pub measure: SmeMeasure,
@@ -552,6 +628,7 @@ pub struct WhatIfSme {
 
 /// What to confirm for a "possibly eligible" programme.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct WhatIfSupport {
     pub id: String,
@@ -562,6 +639,7 @@ pub struct WhatIfSupport {
 /// Sentences about the whole result that the page shows as they are: the readiness note, the
 /// charts' text alternatives, the screen-reader announcement and the estimate disclaimer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ResultTexts {
     pub readiness_note: String,
@@ -569,4 +647,91 @@ pub struct ResultTexts {
     pub ranking_alt: String,
     pub announcement: String,
     pub disclaimer: String,
+    /// The word for the dataset in a list of what a result rests on ("데이터", "Dataset"): the
+    /// CSV's row for the dataset's version and date.
+    pub dataset_label: String,
+}
+
+/// The result's TypeScript types, `www/types/result.d.ts`, from these types and their serde names
+/// (ts-rs, a dev-dependency: nothing of it is in the Wasm). The page's JS declares what it reads
+/// with them (JSDoc), so its type check (`tsc`, stage `lint`) fails on a field the result does
+/// not have. This test fails when the file is not what the types give; `UPDATE_TYPES=1 cargo test
+/// --lib result_types` writes it.
+#[cfg(test)]
+mod typescript {
+    use super::*;
+    use crate::report::{ComparedMarket, Comparison, ProgramDifference};
+    use ts_rs::{Config, TS};
+
+    fn export<T: TS>(cfg: &Config) -> String {
+        let docs = T::docs().unwrap_or_default();
+        [docs.as_str(), "export ", &T::decl(cfg), "\n\n"].concat()
+    }
+
+    #[test]
+    fn result_types_are_up_to_date() {
+        // Amounts cross as JS numbers (serde-wasm-bindgen's json_compatible serializer).
+        let cfg = Config::new().with_large_int("number".to_owned());
+        let types = [
+            export::<Estimate>(&cfg),
+            export::<Lang>(&cfg),
+            export::<SmeStatus>(&cfg),
+            export::<SmeSize>(&cfg),
+            export::<SmeBasis>(&cfg),
+            export::<SmeThreshold>(&cfg),
+            export::<Potential>(&cfg),
+            export::<FtaStatus>(&cfg),
+            export::<EaseBasis>(&cfg),
+            export::<YearPotential>(&cfg),
+            export::<Factor>(&cfg),
+            export::<RankedMarket>(&cfg),
+            export::<PlanContext>(&cfg),
+            export::<PlanYear>(&cfg),
+            export::<SupportResult>(&cfg),
+            export::<ProgramStatus>(&cfg),
+            export::<Outcome>(&cfg),
+            export::<CriterionResult>(&cfg),
+            export::<Check>(&cfg),
+            export::<Summary>(&cfg),
+            export::<SummaryLine>(&cfg),
+            export::<SummaryTopic>(&cfg),
+            export::<Question>(&cfg),
+            export::<WhatIfAnswer>(&cfg),
+            export::<WhatIfSme>(&cfg),
+            export::<SmeMeasure>(&cfg),
+            export::<Direction>(&cfg),
+            export::<WhatIfSupport>(&cfg),
+            export::<ResultTexts>(&cfg),
+            export::<ShownAmounts>(&cfg),
+            export::<ShownBand>(&cfg),
+            export::<Comparison>(&cfg),
+            export::<ComparedMarket>(&cfg),
+            export::<ProgramDifference>(&cfg),
+            export::<crate::load::Problem>(&cfg),
+            export::<crate::vocab::ProblemKind>(&cfg),
+            export::<crate::vocab::Fix>(&cfg),
+        ]
+        .concat();
+        let text = [
+            "// What estimate() and compareMarkets() return, and a dataset's problems, generated from src/model.rs,\n",
+            "// src/report.rs and src/load.rs",
+            " by ts-rs (UPDATE_TYPES=1 cargo test --lib result_types). Do not edit.\n\n",
+            types.trim_end(),
+            "\n",
+        ]
+        .concat();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/types/result.d.ts");
+        if std::env::var_os("UPDATE_TYPES").is_some() {
+            assert!(
+                std::fs::write(path, &text).is_ok(),
+                "www/types/result.d.ts is not writable"
+            );
+            return;
+        }
+        let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            on_disk == text,
+            "www/types/result.d.ts is not what the Rust types give: run UPDATE_TYPES=1 cargo test --lib result_types"
+        );
+    }
 }

@@ -716,6 +716,7 @@ fn method_trace(
 
 /// One market of a comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ComparedMarket {
     pub market: String,
@@ -723,6 +724,10 @@ pub struct ComparedMarket {
     pub base_krw: f64,
     pub low_krw: f64,
     pub high_krw: f64,
+    /// The three as the page shows them (`words::shown_krw`).
+    pub base_shown: String,
+    pub low_shown: String,
+    pub high_shown: String,
     /// Demand growth a year (0.095 = 9.5 %), with its display, `None` when the dataset has none.
     pub growth: Option<f64>,
     pub growth_display: Option<String>,
@@ -736,6 +741,7 @@ pub struct ComparedMarket {
 
 /// A programme whose outcome is not the same in every compared market.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct ProgramDifference {
     pub id: String,
@@ -747,6 +753,7 @@ pub struct ProgramDifference {
 
 /// Two or three markets side by side for one firm.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     pub markets: Vec<ComparedMarket>,
@@ -785,6 +792,9 @@ pub fn compare_markets(input: &Input, ids: &[String], ds: &Dataset) -> Compariso
                 base_krw: p.base_krw,
                 low_krw: p.low_krw,
                 high_krw: p.high_krw,
+                base_shown: words::shown_krw(p.base_krw, lang),
+                low_shown: words::shown_krw(p.low_krw, lang),
+                high_shown: words::shown_krw(p.high_krw, lang),
                 growth: factor("demandGrowth").map(|f| f.value),
                 growth_display: factor("demandGrowth").map(|f| f.display.clone()),
                 distance_km: distance,

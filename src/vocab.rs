@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// The readiness questions, by name, so rules can refer to them as data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Question {
     Certification,
@@ -28,6 +29,7 @@ impl Question {
 
 /// SME size class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum SmeSize {
     Small,
@@ -46,6 +48,7 @@ impl SmeSize {
 
 /// Outcome of one support program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Outcome {
     Eligible,
@@ -56,6 +59,7 @@ pub enum Outcome {
 /// Where Korea's trade agreement with a market stands. JSON: `"none"`, `"negotiating"`,
 /// `"concluded"` (negotiations concluded, not yet signed), `"signed"`, `"in_force"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FtaStatus {
     None,
@@ -79,6 +83,7 @@ impl FtaStatus {
 /// Whether a support measure runs. JSON: `"active"`, `"enacted"`, `"planned"`, `"pending"`,
 /// `"ended"`, `"unknown"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ProgramStatus {
     /// A running programme.
@@ -110,6 +115,7 @@ impl ProgramStatus {
 /// Whether a market's entry route needs a licensed local representative (or importer).
 /// JSON: `"required"`, `"notRequired"`, `"unclear"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Representative {
     Required,
@@ -128,6 +134,7 @@ impl Representative {
 
 /// What one step of an entry route is. JSON: the camelCase names below.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum StepKind {
     /// ISO 13485 or GMP.
@@ -164,6 +171,7 @@ impl StepKind {
 /// Where a programme's application stands on the case's day. JSON: `"rolling"`, `"open"`,
 /// `"upcoming"`, `"closed"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum WindowStatus {
     /// No call: the measure applies or takes applications all year.
@@ -178,6 +186,7 @@ pub enum WindowStatus {
 
 /// What is wrong with a dataset file, one kind per problem (`load::Problem`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum ProblemKind {
     /// Not JSON at all.
@@ -246,6 +255,7 @@ impl ProblemKind {
 /// How to fix a dataset problem: the kind's usual fix, or a more precise one where the loader
 /// knows more (which range, which two fields). `words::fix` words each in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Fix {
     Json,
@@ -318,6 +328,7 @@ impl Fix {
 /// How the ease of trade of a market and sector was obtained (docs/METHOD.md, section 2).
 /// JSON: `"actual"`, `"pair"`, `"gravity"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EaseBasis {
     /// Korea's own exports of this sector to this market: ease = actual / predicted (ITC, per

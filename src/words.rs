@@ -1772,7 +1772,7 @@ pub fn dataset_notice(kinds: &[ProblemKind], lang: Lang) -> String {
 // ---- the answer at a glance and what would change it (`glance`) --------------------------------
 
 /// An estimate as shown: three significant digits ("88억 2,000만 원").
-fn shown_krw(krw: f64, lang: Lang) -> String {
+pub fn shown_krw(krw: f64, lang: Lang) -> String {
     format_krw(crate::amount::round_significant(to_won(krw), 3), lang)
 }
 
@@ -2206,10 +2206,26 @@ pub fn result_texts(
         ranking_alt,
         announcement,
         disclaimer: estimate_disclaimer(lang).to_owned(),
+        dataset_label: lang.pick("데이터", "Dataset").to_owned(),
     }
 }
 
 /// The topic particle after a name: "은" or "는".
 fn euro_subject(word: &str) -> &'static str {
     josa(word, "은", "는")
+}
+
+/// How the form echoes an amount it understood: the won in full and the dollars at the dataset's
+/// rate ("35억 원 (약 US$ 2.46M)"), so a typing slip shows before the result changes.
+pub fn amount_echo(won: u64, krw_per_usd: f64, lang: Lang) -> String {
+    let usd = crate::amount::format_usd(won as f64 / krw_per_usd, lang);
+    [
+        format_krw(won, lang).as_str(),
+        " (",
+        lang.pick("약", "about"),
+        " ",
+        &usd,
+        ")",
+    ]
+    .concat()
 }

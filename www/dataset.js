@@ -30,10 +30,18 @@ const PREVIEW_KEY = 'dataset-validator:preview';
 const MAX_READ = 16 * 1024 * 1024;
 
 const $ = (id) => document.getElementById(id);
-const fileInput = $('file'), drop = $('drop'), fileName = $('file-name'), live = $('live');
-const result = $('result'), verdict = $('verdict'), summary = $('summary'), problemsBox = $('problems');
+const fileInput = /** @type {HTMLInputElement} */ ($('file')),
+  drop = $('drop'),
+  fileName = $('file-name'),
+  live = $('live');
+const result = $('result'),
+  verdict = $('verdict'),
+  summary = $('summary'),
+  problemsBox = $('problems');
 const comparisonBox = $('comparison');
-const preview = $('preview'), previewHost = $('preview-host'), previewLang = $('preview-lang');
+const preview = $('preview'),
+  previewHost = $('preview-host'),
+  previewLang = /** @type {HTMLSelectElement} */ ($('preview-lang'));
 
 /** h('p', {class: 'x'}, 'text', child): DOM only; strings become text nodes. */
 function h(tag, attrs, ...kids) {
@@ -49,7 +57,12 @@ function h(tag, attrs, ...kids) {
 }
 const en = (text) => h('span', { lang: 'en', class: 't-en' }, text);
 const num = (n) => new Intl.NumberFormat('ko').format(n);
-const bytes = (n) => (n < 1024 ? num(n) + ' B' : n < 1048576 ? num(Math.round(n / 102.4) / 10) + ' KB' : num(Math.round(n / 104857.6) / 10) + ' MB');
+const bytes = (n) =>
+  n < 1024
+    ? num(n) + ' B'
+    : n < 1048576
+      ? num(Math.round(n / 102.4) / 10) + ' KB'
+      : num(Math.round(n / 104857.6) / 10) + ' MB';
 /** Long untrusted strings shortened for display. */
 const cut = (s, n = 200) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
@@ -57,24 +70,34 @@ let enginePromise;
 // The widget's .wasm, compiled once for the page: the element's module (loaded for the preview)
 // takes this same promise from the global key instead of fetching the file again.
 const WASM_KEY = Symbol.for('sme-export:wasm');
-const engine = () => (enginePromise ||= Promise.all([
-  init({ module_or_path: globalThis[WASM_KEY] ||= WebAssembly.compileStreaming(fetch(new URL('./pkg/sme_export_bg.wasm', import.meta.url))) }),
-  initValidator(),
-]).then(() => {
-  builtInVersion = datasetInfo('ko').version;
-}));
+const engine = () =>
+  (enginePromise ||= Promise.all([
+    init({
+      module_or_path: (globalThis[WASM_KEY] ||= WebAssembly.compileStreaming(
+        fetch(new URL('./pkg/sme_export_bg.wasm', import.meta.url)),
+      )),
+    }),
+    initValidator(),
+  ]).then(() => {
+    builtInVersion = datasetInfo('ko').version;
+  }));
 let builtInVersion = '';
 /** How many changes the page lists (the command line lists them all). */
 const MAX_ROWS = 20;
 /** The reference panel's text, fetched once; null when it could not be fetched. */
 const panelText = fetch('./panel.csv')
   .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
-  .catch((e) => { console.warn('dataset validator: no reference panel (panel.csv):', e); return null; });
+  .catch((e) => {
+    console.warn('dataset validator: no reference panel (panel.csv):', e);
+    return null;
+  });
 
 /** Announces through the live region (cleared first so the same words are read again). */
 function announce(text) {
   live.textContent = '';
-  setTimeout(() => { live.textContent = text; }, 50);
+  setTimeout(() => {
+    live.textContent = text;
+  }, 50);
 }
 
 // ---- choosing a file -------------------------------------------------------------------------------
@@ -87,13 +110,15 @@ fileInput.addEventListener('change', () => {
 });
 
 for (const ev of ['dragenter', 'dragover']) {
-  drop.addEventListener(ev, (e) => {
+  drop.addEventListener(ev, (/** @type {DragEvent} */ e) => {
     e.preventDefault();
     if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
     drop.classList.add('over');
   });
 }
-drop.addEventListener('dragleave', (e) => { if (!drop.contains(e.relatedTarget)) drop.classList.remove('over'); });
+drop.addEventListener('dragleave', (e) => {
+  if (!drop.contains(/** @type {Node} */ (e.relatedTarget))) drop.classList.remove('over');
+});
 drop.addEventListener('drop', (e) => {
   e.preventDefault();
   drop.classList.remove('over');
@@ -101,18 +126,25 @@ drop.addEventListener('drop', (e) => {
   if (f) readFile(f);
 });
 // A file dropped beside the box must not make the browser leave the page to open it.
-for (const ev of ['dragover', 'drop']) window.addEventListener(ev, (e) => { if (!drop.contains(e.target)) e.preventDefault(); });
+for (const ev of ['dragover', 'drop'])
+  window.addEventListener(ev, (e) => {
+    if (!drop.contains(/** @type {Node} */ (e.target))) e.preventDefault();
+  });
 
 function readFile(file) {
   fileName.hidden = false;
   fileName.replaceChildren(h('strong', null, cut(file.name, 120)), ` (${bytes(file.size)})`);
   if (file.size > MAX_READ) {
-    showFailure(`파일이 너무 큽니다(${bytes(file.size)}). 8MiB까지 검사할 수 있습니다.`, `The file is too large (${bytes(file.size)}); at most 8 MiB.`);
+    showFailure(
+      `파일이 너무 큽니다(${bytes(file.size)}). 8MiB까지 검사할 수 있습니다.`,
+      `The file is too large (${bytes(file.size)}); at most 8 MiB.`,
+    );
     return;
   }
   const reader = new FileReader();
   reader.onload = () => check(String(reader.result), file.name);
-  reader.onerror = () => showFailure('파일을 읽지 못했습니다. 다시 골라 보세요.', 'The file could not be read; choose it again.');
+  reader.onerror = () =>
+    showFailure('파일을 읽지 못했습니다. 다시 골라 보세요.', 'The file could not be read; choose it again.');
   reader.readAsText(file, 'utf-8');
 }
 
@@ -123,18 +155,28 @@ async function check(text, name) {
     await engine();
   } catch (e) {
     console.error('dataset validator: could not load the engine', e);
-    showFailure('검사 엔진을 불러오지 못했습니다. 페이지를 새로 고쳐 주세요.', 'The engine could not be loaded; reload the page.');
+    showFailure(
+      '검사 엔진을 불러오지 못했습니다. 페이지를 새로 고쳐 주세요.',
+      'The engine could not be loaded; reload the page.',
+    );
     return;
   }
   const rep = validateDataset(text);
   let doc = null;
-  try { doc = JSON.parse(text); } catch { /* the loader reports the syntax error */ }
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    /* the loader reports the syntax error */
+  }
   const encodingWarning = text.includes('\uFFFD');
   result.hidden = false;
   if (rep.ok) {
     await showValid(text, doc, name, encodingWarning);
     const cmp = await showComparison(text);
-    announce(`유효한 파일입니다. 버전 ${rep.version}. The file is valid.` + (cmp ? ` ${cmp.ko.summary} ${cmp.en.summary}` : ''));
+    announce(
+      `유효한 파일입니다. 버전 ${rep.version}. The file is valid.` +
+        (cmp ? ` ${cmp.ko.summary} ${cmp.en.summary}` : ''),
+    );
   } else {
     hidePreview();
     comparisonBox.replaceChildren();
@@ -149,15 +191,26 @@ function showFailure(ko, english) {
   result.hidden = false;
   hidePreview();
   comparisonBox.replaceChildren();
-  verdict.replaceChildren(h('p', { class: 'verdict err' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '!'), h('span', null, ko, ' ', en(english))));
+  verdict.replaceChildren(
+    h(
+      'p',
+      { class: 'verdict err' },
+      h('span', { class: 'mark', 'aria-hidden': 'true' }, '!'),
+      h('span', null, ko, ' ', en(english)),
+    ),
+  );
   summary.replaceChildren();
   problemsBox.replaceChildren();
   announce(ko + ' ' + english);
 }
 
 function encodingNote() {
-  return h('p', { class: 'msg warn' }, '파일에 읽을 수 없는 글자(�)가 있습니다. 파일이 UTF-8이 아닌 것(예: EUC-KR) 같습니다. 편집기에서 UTF-8로 다시 저장하세요. ',
-    en('The file contains unreadable characters (�): it is probably not UTF-8 (e.g. EUC-KR). Save it again as UTF-8.'));
+  return h(
+    'p',
+    { class: 'msg warn' },
+    '파일에 읽을 수 없는 글자(�)가 있습니다. 파일이 UTF-8이 아닌 것(예: EUC-KR) 같습니다. 편집기에서 UTF-8로 다시 저장하세요. ',
+    en('The file contains unreadable characters (�): it is probably not UTF-8 (e.g. EUC-KR). Save it again as UTF-8.'),
+  );
 }
 
 // ---- problems -------------------------------------------------------------------------------------------
@@ -167,12 +220,14 @@ function valueAt(doc, path) {
   if (doc === null || !path.startsWith('$')) return { found: false };
   let cur = doc;
   const re = /\.([^.[\]]+)|\[(\d+)\]/g;
-  let m, pos = 1;
+  let m,
+    pos = 1;
   while ((m = re.exec(path)) !== null) {
     if (m.index !== pos) return { found: false };
     pos = re.lastIndex;
     const key = m[1] !== undefined ? m[1] : Number(m[2]);
-    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return { found: false };
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key))
+      return { found: false };
     cur = cur[key];
   }
   return pos === path.length ? { found: true, value: cur } : { found: false };
@@ -181,7 +236,15 @@ function valueAt(doc, path) {
 function shownValue(v) {
   let s;
   // A very deep document makes JSON.stringify and String() throw "too much recursion" (Firefox).
-  try { s = JSON.stringify(v); } catch { try { s = String(v); } catch { s = '…'; } }
+  try {
+    s = JSON.stringify(v);
+  } catch {
+    try {
+      s = String(v);
+    } catch {
+      s = '…';
+    }
+  }
   return cut(s === undefined ? String(v) : s, 160);
 }
 
@@ -191,7 +254,14 @@ function breakable(path) {
 }
 
 function problemLines(problems) {
-  return problems.map((p) => `${p.path}: ${p.kind}: ${p.message.startsWith(p.path + ': ') ? p.message.slice(p.path.length + 2) : p.message} (hint: ${p.hint})`).join('\n') + '\n';
+  return (
+    problems
+      .map(
+        (p) =>
+          `${p.path}: ${p.kind}: ${p.message.startsWith(p.path + ': ') ? p.message.slice(p.path.length + 2) : p.message} (hint: ${p.hint})`,
+      )
+      .join('\n') + '\n'
+  );
 }
 
 function download(name, text) {
@@ -205,32 +275,79 @@ function download(name, text) {
 
 function showProblems(problems, doc, name, encodingWarning) {
   const n = problems.length;
-  verdict.replaceChildren(h('p', { class: 'verdict err' },
-    h('span', { class: 'mark', 'aria-hidden': 'true' }, '✕'),
-    h('span', null, `쓸 수 없는 파일입니다: 문제 ${num(n)}개. `, en(`Not usable: ${n} problem${n === 1 ? '' : 's'}.`))));
+  verdict.replaceChildren(
+    h(
+      'p',
+      { class: 'verdict err' },
+      h('span', { class: 'mark', 'aria-hidden': 'true' }, '✕'),
+      h(
+        'span',
+        null,
+        `쓸 수 없는 파일입니다: 문제 ${num(n)}개. `,
+        en(`Not usable: ${n} problem${n === 1 ? '' : 's'}.`),
+      ),
+    ),
+  );
   summary.replaceChildren(
     ...(encodingWarning ? [encodingNote()] : []),
-    h('p', { class: 'hint' }, '이 파일을 data-src로 지정하면 위젯은 내장 수치를 그대로 쓰고 경고를 보이며, 브라우저 콘솔에 아래 문제를 남깁니다. 아래 문제를 모두 고친 뒤 파일을 다시 고르세요. ',
-      en('A widget given this file keeps its built-in figures, shows a notice and logs these problems to the console. Fix them all, then choose the file again.')));
-  const base = String(name || 'dataset').replace(/\.json$/i, '').replace(/[^\w.\-가-힣]+/g, '_').slice(0, 60) || 'dataset';
-  const list = h('ol', { class: 'problems' }, problems.map((p) => {
-    // No "value now" for a missing field, nor for the whole file (too large, too deep).
-    const v = p.kind === 'missing' || p.path === '$' ? { found: false } : valueAt(doc, p.path);
-    const detail = p.message.startsWith(p.path + ': ') ? p.message.slice(p.path.length + 2) : p.message;
-    return h('li', { class: 'problem' },
-      h('p', { class: 'p-head' },
-        h('code', { class: 'p-path' }, breakable(p.path)),
-        ' ', h('span', { class: 'p-kind', title: '문제 종류 · kind' }, p.kind)),
-      h('p', { class: 'p-ko' }, p.hintKo || p.hint),
-      h('p', { class: 'p-en', lang: 'en' }, h('span', { class: 'p-label' }, 'Fix: '), p.hint),
-      h('p', { class: 'p-msg', lang: 'en' }, h('span', { class: 'p-label' }, 'Engine: '), detail),
-      v.found ? h('p', { class: 'p-val' }, h('span', { class: 'p-label' }, '현재 값 · value now: '), h('code', null, shownValue(v.value))) : null);
-  }));
+    h(
+      'p',
+      { class: 'hint' },
+      '이 파일을 data-src로 지정하면 위젯은 내장 수치를 그대로 쓰고 경고를 보이며, 브라우저 콘솔에 아래 문제를 남깁니다. 아래 문제를 모두 고친 뒤 파일을 다시 고르세요. ',
+      en(
+        'A widget given this file keeps its built-in figures, shows a notice and logs these problems to the console. Fix them all, then choose the file again.',
+      ),
+    ),
+  );
+  const base =
+    String(name || 'dataset')
+      .replace(/\.json$/i, '')
+      .replace(/[^\w.\-가-힣]+/g, '_')
+      .slice(0, 60) || 'dataset';
+  const list = h(
+    'ol',
+    { class: 'problems' },
+    problems.map((p) => {
+      // No "value now" for a missing field, nor for the whole file (too large, too deep).
+      const v = p.kind === 'missing' || p.path === '$' ? { found: false } : valueAt(doc, p.path);
+      const detail = p.message.startsWith(p.path + ': ') ? p.message.slice(p.path.length + 2) : p.message;
+      return h(
+        'li',
+        { class: 'problem' },
+        h(
+          'p',
+          { class: 'p-head' },
+          h('code', { class: 'p-path' }, breakable(p.path)),
+          ' ',
+          h('span', { class: 'p-kind', title: '문제 종류 · kind' }, p.kind),
+        ),
+        h('p', { class: 'p-ko' }, p.hintKo || p.hint),
+        h('p', { class: 'p-en', lang: 'en' }, h('span', { class: 'p-label' }, 'Fix: '), p.hint),
+        h('p', { class: 'p-msg', lang: 'en' }, h('span', { class: 'p-label' }, 'Engine: '), detail),
+        v.found
+          ? h(
+              'p',
+              { class: 'p-val' },
+              h('span', { class: 'p-label' }, '현재 값 · value now: '),
+              h('code', null, shownValue(v.value)),
+            )
+          : null,
+      );
+    }),
+  );
   problemsBox.replaceChildren(
-    h('div', { class: 'problems-head' },
+    h(
+      'div',
+      { class: 'problems-head' },
       h('h3', null, `문제 목록 (${num(n)}) `, en('Problems')),
-      h('button', { type: 'button', class: 'btn', onclick: () => download(`${base}-problems.txt`, problemLines(problems)) }, h('span', null, '목록을 텍스트로 저장 ', en('Save as text')))),
-    list);
+      h(
+        'button',
+        { type: 'button', class: 'btn', onclick: () => download(`${base}-problems.txt`, problemLines(problems)) },
+        h('span', null, '목록을 텍스트로 저장 ', en('Save as text')),
+      ),
+    ),
+    list,
+  );
 }
 
 // ---- valid file ------------------------------------------------------------------------------------------
@@ -247,34 +364,77 @@ function countFigures(x, acc = { all: 0, assumed: 0 }, depth = 0) {
 }
 
 async function showValid(text, doc, name, encodingWarning) {
-  verdict.replaceChildren(h('p', { class: 'verdict ok' },
-    h('span', { class: 'mark', 'aria-hidden': 'true' }, '✓'), h('span', null, '유효한 데이터 파일입니다. ', en('The file is valid.'))));
+  verdict.replaceChildren(
+    h(
+      'p',
+      { class: 'verdict ok' },
+      h('span', { class: 'mark', 'aria-hidden': 'true' }, '✓'),
+      h('span', null, '유효한 데이터 파일입니다. ', en('The file is valid.')),
+    ),
+  );
   const key = await loadForPreview(text);
   let info = null;
-  try { info = datasetInfo('ko', key); } catch (e) { console.error('dataset validator:', e); }
+  try {
+    info = datasetInfo('ko', key);
+  } catch (e) {
+    console.error('dataset validator:', e);
+  }
   const figs = countFigures(doc);
   const names = (list) => cut(list.map((x) => x.name).join(', '), 400);
   const row = (ko, english, ...value) => [h('dt', null, ko, ' ', en(english)), h('dd', null, ...value)];
   const warnings = [];
   if (encodingWarning) warnings.push(encodingNote());
   if (info && builtInVersion && info.version === builtInVersion) {
-    warnings.push(h('p', { class: 'msg warn' }, `버전(version)이 위젯에 내장된 데이터와 같습니다(${builtInVersion}). 수치를 바꿨다면 version과 figuresAsOf를 올려야 화면에서 구별됩니다. `,
-      en('The version equals the built-in dataset\'s; if you changed figures, bump "version" and "figuresAsOf" so the footer tells them apart.')));
+    warnings.push(
+      h(
+        'p',
+        { class: 'msg warn' },
+        `버전(version)이 위젯에 내장된 데이터와 같습니다(${builtInVersion}). 수치를 바꿨다면 version과 figuresAsOf를 올려야 화면에서 구별됩니다. `,
+        en(
+          'The version equals the built-in dataset\'s; if you changed figures, bump "version" and "figuresAsOf" so the footer tells them apart.',
+        ),
+      ),
+    );
   }
   const fileRef = cut(String(name || 'figures.json'), 120);
-  summary.replaceChildren(...warnings, ...(info ? [h('dl', { class: 'sum' },
-    row('파일', 'File', fileRef),
-    row('버전', 'Version', info.version),
-    row('수치 기준일', 'Figures as of', info.figuresAsOf),
-    row('제목', 'Title', info.title),
-    row('업종', 'Sectors', `${num(info.sectors.length)}개: `, names(info.sectors)),
-    row('지역', 'Regions', `${num(info.regions.length)}개: `, names(info.regions)),
-    row('시장', 'Markets', `${num(info.markets.length)}개: `, names(info.markets)),
-    row('지원 제도', 'Programs', `${num(info.programs.length)}개`),
-    row('수치', 'Figures', `${num(figs.all)}개 중 가정 ${num(figs.assumed)}개`, ' ', en(`(${figs.assumed} of ${figs.all} are assumptions)`)))] : []),
-  h('h3', null, '게시하는 법 ', en('To publish')),
-  h('p', null, '이 파일을 위젯이 있는 페이지와 같은 사이트(같은 출처)에 올리고 data-src로 지정하세요. ', en('Put the file on the same site as the page and name it in data-src:')),
-  h('pre', { class: 'code' }, h('code', null, `<sme-export-calculator lang="ko" data-src="${fileRef}"></sme-export-calculator>`)));
+  summary.replaceChildren(
+    ...warnings,
+    ...(info
+      ? [
+          h(
+            'dl',
+            { class: 'sum' },
+            row('파일', 'File', fileRef),
+            row('버전', 'Version', info.version),
+            row('수치 기준일', 'Figures as of', info.figuresAsOf),
+            row('제목', 'Title', info.title),
+            row('업종', 'Sectors', `${num(info.sectors.length)}개: `, names(info.sectors)),
+            row('지역', 'Regions', `${num(info.regions.length)}개: `, names(info.regions)),
+            row('시장', 'Markets', `${num(info.markets.length)}개: `, names(info.markets)),
+            row('지원 제도', 'Programs', `${num(info.programs.length)}개`),
+            row(
+              '수치',
+              'Figures',
+              `${num(figs.all)}개 중 가정 ${num(figs.assumed)}개`,
+              ' ',
+              en(`(${figs.assumed} of ${figs.all} are assumptions)`),
+            ),
+          ),
+        ]
+      : []),
+    h('h3', null, '게시하는 법 ', en('To publish')),
+    h(
+      'p',
+      null,
+      '이 파일을 위젯이 있는 페이지와 같은 사이트(같은 출처)에 올리고 data-src로 지정하세요. ',
+      en('Put the file on the same site as the page and name it in data-src:'),
+    ),
+    h(
+      'pre',
+      { class: 'code' },
+      h('code', null, `<sme-export-calculator lang="ko" data-src="${fileRef}"></sme-export-calculator>`),
+    ),
+  );
   problemsBox.replaceChildren();
   showPreview(key);
 }
@@ -297,8 +457,16 @@ async function compareWithBuiltIn(text) {
 async function showComparison(text) {
   const cmp = await compareWithBuiltIn(text);
   if (!cmp) {
-    comparisonBox.replaceChildren(h('p', { class: 'msg warn' }, '기준 기업 목록(panel.csv)을 불러오지 못해 내장 수치와 비교하지 못했습니다. ',
-      en('The reference panel (panel.csv) could not be loaded, so the file was not compared with the built-in figures.')));
+    comparisonBox.replaceChildren(
+      h(
+        'p',
+        { class: 'msg warn' },
+        '기준 기업 목록(panel.csv)을 불러오지 못해 내장 수치와 비교하지 못했습니다. ',
+        en(
+          'The reference panel (panel.csv) could not be loaded, so the file was not compared with the built-in figures.',
+        ),
+      ),
+    );
     return null;
   }
   const { ko, en: english } = cmp;
@@ -307,24 +475,82 @@ async function showComparison(text) {
   const change = (c) => (c.relative === null ? '' : `${c.relative > 0 ? '+' : ''}${(c.relative * 100).toFixed(1)} %`);
   comparisonBox.replaceChildren(
     h('h3', null, '내장 수치와 비교 ', en('Compared with the built-in figures')),
-    h('p', { class: 'hint' }, `기준 기업 ${num(ko.firms)}곳(저장소의 data/panel.csv)을 내장 수치와 이 파일로 각각 계산해 결과가 바뀌는 기업을 셉니다. 수출 가능액은 ${share}% 넘게 바뀔 때만 셉니다. `,
-      en(`The ${english.firms} reference firms (data/panel.csv in the repository) are scored with the built-in figures and with this file; a potential counts when it moves by more than ${share} %.`)),
+    h(
+      'p',
+      { class: 'hint' },
+      `기준 기업 ${num(ko.firms)}곳(저장소의 data/panel.csv)을 내장 수치와 이 파일로 각각 계산해 결과가 바뀌는 기업을 셉니다. 수출 가능액은 ${share}% 넘게 바뀔 때만 셉니다. `,
+      en(
+        `The ${english.firms} reference firms (data/panel.csv in the repository) are scored with the built-in figures and with this file; a potential counts when it moves by more than ${share} %.`,
+      ),
+    ),
     h('p', { class: 'cmp-summary', id: 'cmp-summary' }, h('strong', null, ko.summary), ' ', en(english.summary)),
-    h('dl', { class: 'sum cmp-counts' }, ko.counts.map((c, i) => [
-      h('dt', { 'data-kind': c.kind }, c.label, ' ', en(english.counts[i].label)),
-      h('dd', { 'data-kind': c.kind }, num(c.firms)),
-    ])),
-    ...(rows.length ? [
-      h('h4', null, ko.changes.length > rows.length ? `가장 큰 변화 ${num(rows.length)}건 (전체 ${num(ko.changes.length)}건) ` : `바뀌는 결과 ${num(rows.length)}건 `,
-        en(ko.changes.length > rows.length ? `Largest ${rows.length} of ${ko.changes.length} changes` : `${rows.length} changes`)),
-      h('div', { class: 'cmp-wrap' }, h('table', { class: 'cmp-table', id: 'cmp-table' },
-        h('thead', null, h('tr', null, ['기업 · firm', '항목 · field', '이전 · before', '이후 · after', '변화 · change'].map((x) => h('th', { scope: 'col' }, x)))),
-        h('tbody', null, rows.map((c) => h('tr', { 'data-kind': c.kind },
-          h('td', null, h('code', null, c.firm)), h('td', null, h('code', null, c.field)),
-          h('td', null, c.before), h('td', null, c.after), h('td', null, change(c))))))),
-      h('p', { class: 'hint' }, '모든 변화는 명령줄에서 볼 수 있습니다: ', h('code', null, 'sme-export compare data/dataset.json 새파일.json'), ' ',
-        en('The command line lists every change (same command).')),
-    ] : []));
+    h(
+      'dl',
+      { class: 'sum cmp-counts' },
+      ko.counts.map((c, i) => [
+        h('dt', { 'data-kind': c.kind }, c.label, ' ', en(english.counts[i].label)),
+        h('dd', { 'data-kind': c.kind }, num(c.firms)),
+      ]),
+    ),
+    ...(rows.length
+      ? [
+          h(
+            'h4',
+            null,
+            ko.changes.length > rows.length
+              ? `가장 큰 변화 ${num(rows.length)}건 (전체 ${num(ko.changes.length)}건) `
+              : `바뀌는 결과 ${num(rows.length)}건 `,
+            en(
+              ko.changes.length > rows.length
+                ? `Largest ${rows.length} of ${ko.changes.length} changes`
+                : `${rows.length} changes`,
+            ),
+          ),
+          h(
+            'div',
+            { class: 'cmp-wrap' },
+            h(
+              'table',
+              { class: 'cmp-table', id: 'cmp-table' },
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  ['기업 · firm', '항목 · field', '이전 · before', '이후 · after', '변화 · change'].map((x) =>
+                    h('th', { scope: 'col' }, x),
+                  ),
+                ),
+              ),
+              h(
+                'tbody',
+                null,
+                rows.map((c) =>
+                  h(
+                    'tr',
+                    { 'data-kind': c.kind },
+                    h('td', null, h('code', null, c.firm)),
+                    h('td', null, h('code', null, c.field)),
+                    h('td', null, c.before),
+                    h('td', null, c.after),
+                    h('td', null, change(c)),
+                  ),
+                ),
+              ),
+            ),
+          ),
+          h(
+            'p',
+            { class: 'hint' },
+            '모든 변화는 명령줄에서 볼 수 있습니다: ',
+            h('code', null, 'sme-export compare data/dataset.json 새파일.json'),
+            ' ',
+            en('The command line lists every change (same command).'),
+          ),
+        ]
+      : []),
+  );
   return cmp;
 }
 
@@ -335,7 +561,7 @@ let hasKeyHook = false;
 /** Loads the text into the engine for the preview; returns the key the element must use. */
 async function loadForPreview(text) {
   await import('./sme-export-calculator.js');
-  const C = customElements.get(TAG);
+  const C = /** @type {CustomElementConstructor & { observedAttributes?: string[] }} */ (customElements.get(TAG));
   hasKeyHook = !!(C && (C.observedAttributes || []).includes('dataset-key'));
   const key = hasKeyHook ? PREVIEW_KEY : '';
   resetDataset();
@@ -357,7 +583,11 @@ function showPreview(key) {
 function hidePreview() {
   previewHost.replaceChildren();
   preview.hidden = true;
-  if (enginePromise) enginePromise.then(() => resetDataset(), () => {});
+  if (enginePromise)
+    enginePromise.then(
+      () => resetDataset(),
+      () => {},
+    );
 }
 
 previewLang.addEventListener('change', () => {

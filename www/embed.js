@@ -20,14 +20,22 @@ document.getElementById('app').append(el);
 let target = '*';
 try {
   const p = q.get('parent');
-  if (p) { const u = new URL(p); if (/^https?:$/.test(u.protocol) && u.origin === p.replace(/\/$/, '')) target = u.origin; }
-} catch { /* keep '*' */ }
+  if (p) {
+    const u = new URL(p);
+    if (/^https?:$/.test(u.protocol) && u.origin === p.replace(/\/$/, '')) target = u.origin;
+  }
+} catch {
+  /* keep '*' */
+}
 
 if (window.parent !== window) {
   let last = 0;
   const send = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (height !== last) { last = height; window.parent.postMessage({ type: 'sme-export:height', height }, target); }
+    if (height !== last) {
+      last = height;
+      window.parent.postMessage({ type: 'sme-export:height', height }, target);
+    }
   };
   new ResizeObserver(send).observe(document.documentElement);
   send();

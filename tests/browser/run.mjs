@@ -22,7 +22,8 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 // ---- arguments ---------------------------------------------------------------------------------
 const argv = process.argv.slice(2);
 const browsers = [];
-let only = null, keep = false;
+let only = null,
+  keep = false;
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (a === '--browser') browsers.push(argv[++i]);
@@ -31,10 +32,17 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '-h' || a === '--help') {
     console.log('usage: node tests/browser/run.mjs [--browser chromium|firefox]... [--only REGEX] [--keep]');
     process.exit(0);
-  } else { console.error(`unknown argument ${a}`); process.exit(2); }
+  } else {
+    console.error(`unknown argument ${a}`);
+    process.exit(2);
+  }
 }
 if (!browsers.length) browsers.push('chromium', 'firefox');
-for (const b of browsers) if (!['chromium', 'firefox'].includes(b)) { console.error(`unknown browser ${b}`); process.exit(2); }
+for (const b of browsers)
+  if (!['chromium', 'firefox'].includes(b)) {
+    console.error(`unknown browser ${b}`);
+    process.exit(2);
+  }
 
 // ---- the test context handed to each case ------------------------------------------------------
 class Skip extends Error {}
@@ -44,9 +52,17 @@ const FATAL = /panicked|unreachable|RuntimeError|wasm-bindgen/i;
 
 class T {
   constructor(session, servers, caseDef) {
-    this.session = session; this.kind = session.kind; this.servers = servers; this.caseDef = caseDef;
-    this.A = servers.A.url; this.CSP = servers.CSP.url; this.B = servers.B.url; this.C = servers.C.url;
-    this.problems = []; this.notes = []; this.pages = [];
+    this.session = session;
+    this.kind = session.kind;
+    this.servers = servers;
+    this.caseDef = caseDef;
+    this.A = servers.A.url;
+    this.CSP = servers.CSP.url;
+    this.B = servers.B.url;
+    this.C = servers.C.url;
+    this.problems = [];
+    this.notes = [];
+    this.pages = [];
   }
   /** A page in a fresh browser context; records result events and CSP violations from the start. */
   async page(opts = {}) {
@@ -54,20 +70,40 @@ class T {
     this.pages.push(p);
     return p;
   }
-  problem(msg) { this.problems.push(msg); }
-  assert(cond, msg) { if (!cond) this.problems.push(typeof msg === 'function' ? msg() : msg); return !!cond; }
+  problem(msg) {
+    this.problems.push(msg);
+  }
+  assert(cond, msg) {
+    if (!cond) this.problems.push(typeof msg === 'function' ? msg() : msg);
+    return !!cond;
+  }
   eq(got, want, what) {
-    const g = JSON.stringify(got), w = JSON.stringify(want);
+    const g = JSON.stringify(got),
+      w = JSON.stringify(want);
     return this.assert(g === w, () => `${what}: got ${g.slice(0, 300)}, want ${w.slice(0, 300)}`);
   }
   /** Fails now (a precondition for the rest of the case). */
-  need(cond, msg) { if (!cond) { this.problems.push(msg); throw new Error(msg); } }
-  note(text) { this.notes.push(text); }
+  need(cond, msg) {
+    if (!cond) {
+      this.problems.push(msg);
+      throw new Error(msg);
+    }
+  }
+  note(text) {
+    this.notes.push(text);
+  }
   /** Names the step under way, so that a time-out says where it happened. */
-  step(name) { this.current = name; }
+  step(name) {
+    this.current = name;
+  }
   /** Where to save pictures that explain a failure. */
-  artifactDir() { usedArtifacts = true; return path.join(artifacts, `${this.kind}-${String(this.caseDef.id)}`); }
-  skip(reason) { throw new Skip(reason); }
+  artifactDir() {
+    usedArtifacts = true;
+    return path.join(artifacts, `${this.kind}-${String(this.caseDef.id)}`);
+  }
+  skip(reason) {
+    throw new Skip(reason);
+  }
   /** Console errors, uncaught errors and Rust panics on every page of the case are failures. */
   checkLogs() {
     const allow = this.caseDef.allowConsole || null;
@@ -75,7 +111,10 @@ class T {
       for (const e of p.log.errors) this.problem(`uncaught error: ${e.split('\n')[0]}`);
       for (const c of p.log.console) {
         if (FATAL.test(c.text)) this.problem(`console.${c.type}: ${c.text.slice(0, 200)}`);
-        else if ((c.type === 'error' || c.type === 'assert' || (c.type.startsWith('warn') && /sme-export/.test(c.text))) && !(allow && allow.test(c.text))) {
+        else if (
+          (c.type === 'error' || c.type === 'assert' || (c.type.startsWith('warn') && /sme-export/.test(c.text))) &&
+          !(allow && allow.test(c.text))
+        ) {
           this.problem(`console.${c.type}: ${c.text.slice(0, 200)}`);
         }
       }
@@ -91,13 +130,22 @@ fs.mkdirSync(artifacts, { recursive: true });
 let usedArtifacts = false;
 const withTimeout = (promise, ms, what) => {
   let timer;
-  return Promise.race([promise, new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`${what} did not finish within ${ms / 1000} s`)), ms); })]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise((_, rej) => {
+      timer = setTimeout(() => rej(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 };
-const line = (status, kind, c, extra) => console.log(`${status.padEnd(4)} ${kind.padEnd(9)} ${c.id}. ${c.title}${extra ? ` — ${extra}` : ''}`);
+const line = (status, kind, c, extra) =>
+  console.log(`${status.padEnd(4)} ${kind.padEnd(9)} ${c.id}. ${c.title}${extra ? ` — ${extra}` : ''}`);
 
 async function loadCases() {
   const dir = path.join(HERE, 'cases');
-  const files = fs.readdirSync(dir).filter((f) => /^\d+.*\.mjs$/.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^\d+.*\.mjs$/.test(f))
+    .sort();
   const all = [];
   for (const f of files) all.push(...(await import(pathToFileURL(path.join(dir, f)).href)).cases);
   return only ? all.filter((c) => only.test(`${c.id}. ${c.title}`)) : all;
@@ -105,7 +153,13 @@ async function loadCases() {
 
 async function main() {
   const dist = path.resolve(process.env.SME_EXPORT_DIST || path.join(REPO, 'dist'));
-  for (const f of ['sme-export-calculator.js', 'index.html', 'embed.html', 'pkg/sme_export.js', 'pkg/sme_export_bg.wasm']) {
+  for (const f of [
+    'sme-export-calculator.js',
+    'index.html',
+    'embed.html',
+    'pkg/sme_export.js',
+    'pkg/sme_export_bg.wasm',
+  ]) {
     if (!fs.existsSync(path.join(dist, f))) {
       console.error(`${path.join(dist, f)} is missing: build first (bash scripts/build.sh).`);
       console.log('0 passed, 1 failed');
@@ -115,51 +169,86 @@ async function main() {
   const cases = await loadCases();
   const site = await buildSite(dist);
   const servers = await startServers(site);
-  let passed = 0, failed = 0, skipped = 0;
+  let passed = 0,
+    failed = 0,
+    skipped = 0;
   const timings = [];
   try {
     for (const kind of browsers) {
       const t0 = Date.now();
       let session;
       try {
-        const bin = kind === 'chromium' ? process.env.CHROMIUM_BIN || '/usr/bin/chromium' : process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
-        if (!fs.existsSync(bin)) throw new Error(`${bin} not found (Debian: apt-get install -y ${kind === 'chromium' ? 'chromium' : 'firefox-esr'})`);
+        const bin =
+          kind === 'chromium'
+            ? process.env.CHROMIUM_BIN || '/usr/bin/chromium'
+            : process.env.FIREFOX_BIN || '/usr/bin/firefox-esr';
+        if (!fs.existsSync(bin))
+          throw new Error(
+            `${bin} not found (Debian: apt-get install -y ${kind === 'chromium' ? 'chromium' : 'firefox-esr'})`,
+          );
         session = await new Session(kind).start();
-        console.log(`# ${session.version} (${kind === 'chromium' ? 'playwright-core' : 'puppeteer-core, WebDriver BiDi'})`);
+        console.log(
+          `# ${session.version} (${kind === 'chromium' ? 'playwright-core' : 'puppeteer-core, WebDriver BiDi'})`,
+        );
       } catch (e) {
-        for (const c of cases) { line('FAIL', kind, c, `browser did not start: ${String(e.message || e).split('\n')[0]}`); failed++; }
+        for (const c of cases) {
+          line('FAIL', kind, c, `browser did not start: ${String(e.message || e).split('\n')[0]}`);
+          failed++;
+        }
         continue;
       }
       for (const c of cases) {
-        if (c.only && c.only !== kind) { line('skip', kind, c, c.onlyWhy || `${c.only} only`); skipped++; continue; }
+        if (c.only && c.only !== kind) {
+          line('skip', kind, c, c.onlyWhy || `${c.only} only`);
+          skipped++;
+          continue;
+        }
         const t = new T(session, servers, c);
         const started = Date.now();
-        let status = 'ok', why = '';
+        let status = 'ok',
+          why = '';
         try {
           await withTimeout(c.run(t), c.timeout || 120000, 'the case').catch((e) => {
             if (/did not finish/.test(e.message) && t.current) e.message += ` (at: ${t.current})`;
             throw e;
           });
           t.checkLogs();
-          if (t.problems.length) { status = 'FAIL'; why = t.problems.slice(0, 6).join('; ') + (t.problems.length > 6 ? `; … ${t.problems.length - 6} more` : ''); }
-        } catch (e) {
-          if (e instanceof Skip) { status = 'skip'; why = e.message; }
-          else {
+          if (t.problems.length) {
             status = 'FAIL';
-            const msg = String(e && e.message || e).split('\n')[0];
+            why =
+              t.problems.slice(0, 6).join('; ') + (t.problems.length > 6 ? `; … ${t.problems.length - 6} more` : '');
+          }
+        } catch (e) {
+          if (e instanceof Skip) {
+            status = 'skip';
+            why = e.message;
+          } else {
+            status = 'FAIL';
+            const msg = String((e && e.message) || e).split('\n')[0];
             const earlier = t.problems.filter((x) => x !== msg);
             why = [...earlier.slice(0, 4), msg].join('; ');
           }
         }
         if (status === 'FAIL' && t.pages.length) {
-          const file = path.join(artifacts, `${kind}-${String(c.id).replace(/\W+/g, '_')}-${c.title.replace(/\W+/g, '_').slice(0, 40)}.png`);
-          try { await withTimeout(t.pages[t.pages.length - 1].pageScreenshot(file), 10000, 'screenshot'); why += ` [screenshot: ${file}]`; usedArtifacts = true; } catch { /* page gone */ }
+          const file = path.join(
+            artifacts,
+            `${kind}-${String(c.id).replace(/\W+/g, '_')}-${c.title.replace(/\W+/g, '_').slice(0, 40)}.png`,
+          );
+          try {
+            await withTimeout(t.pages[t.pages.length - 1].pageScreenshot(file), 10000, 'screenshot');
+            why += ` [screenshot: ${file}]`;
+            usedArtifacts = true;
+          } catch {
+            /* page gone */
+          }
         }
         await session.closePages();
         const secs = ((Date.now() - started) / 1000).toFixed(1);
         const extra = status === 'ok' ? [...t.notes, `${secs} s`].join('; ') : why;
         line(status, kind, c, extra);
-        if (status === 'ok') passed++; else if (status === 'skip') skipped++; else failed++;
+        if (status === 'ok') passed++;
+        else if (status === 'skip') skipped++;
+        else failed++;
       }
       await session.stop();
       timings.push(`${kind} ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -1,46 +1,96 @@
 // Compare markets: two or three markets side by side for the firm as entered, from the engine's
-// compareMarkets(input, ids) (every figure, label and outcome in it is the engine's). The choice
-// of markets lives in el.cmp for the life of the build: the chosen market and the best one at first.
+// compareMarkets(input, ids) (every figure, label and outcome in it is the engine's). The markets
+// ticked live in the state (comparedMarkets): the chosen market and the best other one at first,
+// and again whenever the chosen market changes.
 
 import { v } from './dom.js';
 
-export function compareCard(el, r, card, det, table, fa) {
-  const m = el.m;
-  if (typeof m.compareMarkets !== 'function' || !el.lastInput) return null;
-  const ids = el.ds.markets.map((x) => x.id);
-  if (!el.cmp || el.cmpFor !== r.potential.market || !el.cmp.every((id) => ids.includes(id))) {
-    el.cmpFor = r.potential.market;
-    const best = r.ranking.find((x) => !x.selected);
-    el.cmp = [r.potential.market, best && best.market].filter(Boolean);
+/** @typedef {import('./view.js').View} View */
+/** @typedef {import('../types/result').Estimate} Estimate */
+/** @typedef {import('../types/result').Comparison} Comparison */
+
+/**
+ * The comparison card, or null when the engine has no comparison.
+ * @param {View} view
+ * @param {Estimate} result
+ * @param {(name: string, title: string, ...kids: any[]) => import('./dom.js').Description} card
+ * @param {(columns: any[], rows: any[][], className: string) => import('./dom.js').Description} table
+ */
+export function compareCard(view, result, card, table) {
+  const engine = view.engine,
+    state = view.state;
+  if (typeof engine.compareMarkets !== 'function' || !state.resultInput) return null;
+  const known = state.dataset.markets.map((market) => market.id);
+  const chosen = result.potential.market;
+  if (state.comparedFor !== chosen || !state.comparedMarkets.every((id) => known.includes(id))) {
+    state.comparedFor = chosen;
+    const best = result.ranking.find((market) => !market.selected);
+    state.comparedMarkets = [chosen, best && best.market].filter(Boolean);
   }
-  let c;
-  try { c = m.compareMarkets(el.lastInput, el.cmp); } catch (e) { console.warn('sme-export: compare', e); return null; }
-  const toggle = (id) => (e) => {
-    const on = e.target.checked;
-    el.cmp = on ? [...el.cmp, id].slice(-3) : el.cmp.filter((x) => x !== id);
-    el.render(el.last);
-    el.root.querySelector(`[data-k="cmp-${CSS.escape(id)}"]`)?.focus();
-  };
-  const picker = v('fieldset', { class: 'cmp-pick' }, v('legend', null, el.t('cmpPick')),
-    v('div', { class: 'opts' }, el.ds.markets.map((x) => v('label', { class: 'opt' },
-      v('input', { type: 'checkbox', 'data-k': 'cmp-' + x.id, checked: el.cmp.includes(x.id), onchange: toggle(x.id) }), ' ', x.name))));
-  const ms = c.markets;
-  const cols = [el.t('marketC'), ...ms.map((x) => x.name)];
+  /** @type {Comparison} */
+  let comparison;
+  try {
+    comparison = engine.compareMarkets(state.resultInput, state.comparedMarkets);
+  } catch (e) {
+    console.warn('sme-export: compare', e);
+    return null;
+  }
+  const picker = v(
+    'fieldset',
+    { class: 'cmp-pick' },
+    v('legend', null, view.text('cmpPick')),
+    v(
+      'div',
+      { class: 'opts' },
+      state.dataset.markets.map((market) =>
+        v(
+          'label',
+          { class: 'opt' },
+          v('input', {
+            type: 'checkbox',
+            'data-k': 'cmp-' + market.id,
+            checked: state.comparedMarkets.includes(market.id),
+            onchange: (/** @type {Event} */ event) => {
+              view.controller.toggleCompared(market.id, /** @type {HTMLInputElement} */ (event.target).checked);
+            },
+          }),
+          ' ',
+          market.name,
+        ),
+      ),
+    ),
+  );
+  const markets = comparison.markets;
+  const columns = [view.text('marketC'), ...markets.map((market) => market.name)];
   const rows = [
-    [el.t('central'), ...ms.map((x) => fa(x.baseKrw))],
-    [el.t('range'), ...ms.map((x) => fa(x.lowKrw) + el.t('to') + fa(x.highKrw))],
-    [el.t('cmpGrowth'), ...ms.map((x) => x.growthDisplay || '')],
-    [el.t('cmpDistance'), ...ms.map((x) => x.distanceDisplay)],
-    [el.t('cmpFta'), ...ms.map((x) => x.ftaLabel)],
-    [el.t('cmpRank'), ...ms.map((x) => String(x.rank))],
+    [view.text('central'), ...markets.map((market) => market.baseShown)],
+    [view.text('range'), ...markets.map((market) => market.lowShown + view.text('to') + market.highShown)],
+    [view.text('cmpGrowth'), ...markets.map((market) => market.growthDisplay || '')],
+    [view.text('cmpDistance'), ...markets.map((market) => market.distanceDisplay)],
+    [view.text('cmpFta'), ...markets.map((market) => market.ftaLabel)],
+    [view.text('cmpRank'), ...markets.map((market) => String(market.rank))],
   ];
-  const diff = c.programsThatDiffer;
-  return card('cmp', el.t('cmpH'),
-    v('p', { class: 'hint' }, el.t('cmpIntro')), picker,
-    ms.length >= 2 && [
-      table(el, cols, rows, 'cmp-t stk'),
-      el.hx(v, 2, el.t('cmpDiffer')),
-      diff.length ? v('div', { class: 'tw' }, table(el, [el.t('supportH'), ...ms.map((x) => x.name)], diff.map((d) => [d.name, ...d.outcomeLabels]), 'cmp-p stk')) : v('p', null, el.t('cmpNone')),
-      diff.length > 0 && v('p', { class: 'note' }, el.t('cmpAlike', { n: c.programsAlike })),
-    ]);
+  const differ = comparison.programsThatDiffer;
+  return card(
+    'cmp',
+    view.text('cmpH'),
+    v('p', { class: 'hint' }, view.text('cmpIntro')),
+    picker,
+    markets.length >= 2 && [
+      table(columns, rows, 'cmp-t stk'),
+      view.heading(v, 2, view.text('cmpDiffer')),
+      differ.length
+        ? v(
+            'div',
+            { class: 'tw' },
+            table(
+              [view.text('supportH'), ...markets.map((market) => market.name)],
+              differ.map((program) => [program.name, ...program.outcomeLabels]),
+              'cmp-p stk',
+            ),
+          )
+        : v('p', null, view.text('cmpNone')),
+      differ.length > 0 && v('p', { class: 'note' }, view.text('cmpAlike', { n: comparison.programsAlike })),
+    ],
+  );
 }

@@ -1,57 +1,113 @@
 // The results as a CSV file (UTF-8 with BOM, so Excel reads Korean), cells guarded against
-// formula injection.
+// formula injection; and the calculation trace as a JSON file.
 
-import { h, sig3, todayIso } from './dom.js';
+import { h, todayIso } from './dom.js';
 import { AMOUNTS } from './state.js';
 
-export function csvCell(v) {
-  let s = typeof v === 'number' ? String(v) : String(v ?? '');
-  if (typeof v !== 'number' && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return '"' + s.replace(/"/g, '""') + '"';
+/** @typedef {import('./view.js').View} View */
+/** @typedef {import('./store.js').State} State */
+
+/** One CSV cell: quoted, and text that a spreadsheet would run as a formula made plain text.
+ *  @param {unknown} value */
+export function csvCell(value) {
+  let cell = typeof value === 'number' ? String(value) : String(value ?? '');
+  if (typeof value !== 'number' && /^[=+\-@\t\r]/.test(cell)) cell = "'" + cell;
+  return '"' + cell.replace(/"/g, '""') + '"';
 }
 
-export function downloadCsv(el) {
-  const r = el.last;
-  if (!r) return;
-  const m = el.m, L = el.L, fa = (x) => m.formatAmount(sig3(x), L), p = r.potential, T = (k) => el.t(k);
-  const rows = [T('csvCols')];
-  const add = (sec, item, val, note = '') => rows.push([sec, item, val, note]);
-  const li = el.lastInput; // the input of the results shown (the form may hold an invalid edit)
-  for (const k of AMOUNTS) if (li[k]) { let v = ''; try { v = m.formatAmount(m.parseAmount(li[k], L), L); } catch { /* keep blank */ } add(T('csvIn'), T(k), li[k], v); }
-  add(T('csvIn'), T('sector'), (el.ds.sectors.find((x) => x.id === li.sector) || {}).name || '');
-  add(T('csvIn'), T('market'), p.marketName);
-  add(T('smeH'), T('smeH'), r.sme.label, r.sme.reasons.join(' / '));
-  add(T('smeH'), T('tableApplied'), r.sme.table, r.sme.tableEffective + ' · ' + r.sme.tableSource);
-  add(T('smeH'), T('limits'), r.sme.limits, r.sme.thresholds.map((x) => x.text).join(' / '));
-  for (const x of r.sme.notChecked) add(T('smeH'), T('notCheckedH'), x);
-  add(T('potH').replace('{m}', p.marketName), T('base'), Math.round(p.baseKrw), fa(p.baseKrw));
-  add(T('potH').replace('{m}', p.marketName), T('low'), Math.round(p.lowKrw), fa(p.lowKrw));
-  add(T('potH').replace('{m}', p.marketName), T('high'), Math.round(p.highKrw), fa(p.highKrw));
-  add(T('potH').replace('{m}', p.marketName), T('untapped'), Math.round(p.untappedKrw), p.untappedAssumesNoExports ? T('untappedNote') : '');
-  for (const y of p.years) add(T('yearsH'), y.label, Math.round(y.baseKrw), fa(y.lowKrw) + T('to') + fa(y.highKrw));
-  for (const f of p.factors) add(T('factorsH'), f.label, f.value, [f.unit, f.source, f.year, f.assumption ? T('assumed') : ''].filter((x) => x != null && x !== '').join(' · '));
-  for (const x of r.ranking) add(T('rankH'), x.rank + '. ' + x.name, Math.round(x.baseKrw), fa(x.lowKrw) + T('to') + fa(x.highKrw));
-  add(T('planH'), r.plan.name, r.plan.summary, r.plan.source);
-  add(T('planH'), '', r.plan.comparison, r.plan.scope);
-  for (const measure of r.plan.measures) add(T('planMeasuresH'), measure.name, measure.statusLabel, measure.note + ' · ' + measure.checkedAndSource);
-  for (const s of r.support) add(T('supportH'), s.name, s.outcomeLabel, [...s.reasons.map((c) => c.outcomeLabel + ': ' + c.reason), s.windowText].filter(Boolean).join(' / '));
-  for (const a of r.assumptions) add(T('assumH'), a, T('assumed'));
-  add('', T('footer').split('·')[0].replace('{v}', '').trim(), r.datasetVersion, r.figuresAsOf);
-  const text = '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = h('a', { href: url, download: T('csvName') + '-' + todayIso() + '.csv', hidden: true });
-  el.wrap.append(a); a.click(); a.remove();
+/** Offers `content` as a file named `name` (an object URL on a link clicked once).
+ *  @param {View} view @param {Blob} content @param {string} name */
+function offerFile(view, content, name) {
+  const url = URL.createObjectURL(content);
+  const anchor = h('a', { href: url, download: name, hidden: true });
+  view.wrap.append(anchor);
+  anchor.click();
+  anchor.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** The result shown, as rows of section, item, value and note.
+ *  @param {View} view @param {State} state */
+export function downloadCsv(view, state) {
+  const result = state.result;
+  if (!result) return;
+  const engine = view.engine,
+    lang = state.lang,
+    potential = result.potential,
+    sme = result.sme,
+    shown = result.shown,
+    word = (/** @type {string} */ key) => view.text(key);
+  /** @type {unknown[][]} */
+  const rows = [/** @type {any} */ (word('csvCols'))];
+  const add = (section, item, value, note = '') => rows.push([section, item, value, note]);
+  const entered = state.resultInput; // the input of the results shown (the form may hold an invalid edit)
+  for (const field of AMOUNTS) {
+    if (!entered[field]) continue;
+    let read = '';
+    try {
+      read = engine.formatAmount(engine.parseAmount(String(entered[field]), lang), lang);
+    } catch {
+      /* keep blank */
+    }
+    add(word('csvIn'), word(field), entered[field], read);
+  }
+  const sector = state.dataset.sectors.find((x) => x.id === entered.sector);
+  add(word('csvIn'), word('sector'), (sector || { name: '' }).name || '');
+  add(word('csvIn'), word('market'), potential.marketName);
+  add(word('smeH'), word('smeH'), sme.label, sme.reasons.join(' / '));
+  add(word('smeH'), word('tableApplied'), sme.table, sme.tableEffective + ' · ' + sme.tableSource);
+  add(word('smeH'), word('limits'), sme.limits, sme.thresholds.map((x) => x.text).join(' / '));
+  for (const condition of sme.notChecked) add(word('smeH'), word('notCheckedH'), condition);
+  const potentialHeading = view.text('potH', { m: potential.marketName });
+  add(potentialHeading, word('base'), Math.round(potential.baseKrw), shown.base);
+  add(potentialHeading, word('low'), Math.round(potential.lowKrw), shown.low);
+  add(potentialHeading, word('high'), Math.round(potential.highKrw), shown.high);
+  add(
+    potentialHeading,
+    word('untapped'),
+    Math.round(potential.untappedKrw),
+    potential.untappedAssumesNoExports ? word('untappedNote') : '',
+  );
+  potential.years.forEach((year, i) => {
+    const band = shown.years[i];
+    add(word('yearsH'), year.label, Math.round(year.baseKrw), band.low + word('to') + band.high);
+  });
+  for (const factor of potential.factors) {
+    const notes = [factor.unit, factor.source, factor.year, factor.assumption ? word('assumed') : ''];
+    add(word('factorsH'), factor.label, factor.value, notes.filter((x) => x != null && x !== '').join(' · '));
+  }
+  result.ranking.forEach((market, i) => {
+    const band = shown.ranking[i];
+    add(word('rankH'), market.rank + '. ' + market.name, Math.round(market.baseKrw), band.low + word('to') + band.high);
+  });
+  add(word('planH'), result.plan.name, result.plan.summary, result.plan.source);
+  add(word('planH'), '', result.plan.comparison, result.plan.scope);
+  for (const measure of result.plan.measures) {
+    add(word('planMeasuresH'), measure.name, measure.statusLabel, measure.note + ' · ' + measure.checkedAndSource);
+  }
+  for (const program of result.support) {
+    const reasons = program.reasons.map((criterion) => criterion.outcomeLabel + ': ' + criterion.reason);
+    if (program.windowText) reasons.push(program.windowText);
+    add(word('supportH'), program.name, program.outcomeLabel, reasons.join(' / '));
+  }
+  for (const assumption of result.assumptions) add(word('assumH'), assumption, word('assumed'));
+  add('', result.texts.datasetLabel, result.datasetVersion, result.figuresAsOf);
+  const text = '\ufeff' + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  offerFile(view, new Blob([text], { type: 'text/csv;charset=utf-8' }), word('csvName') + '-' + todayIso() + '.csv');
 }
 
 /** The calculation trace as a JSON file: the engine's trace(input) of the results shown (inputs,
- *  every factor with source and year, each step of the method, the result). */
-export function downloadTrace(el) {
-  if (!el.last || !el.lastInput) return;
-  let tr;
-  try { tr = el.m.trace(el.lastInput); } catch (e) { console.warn('sme-export: trace', e); return; }
-  const url = URL.createObjectURL(new Blob([JSON.stringify(tr, null, 2) + '\n'], { type: 'application/json' }));
-  const a = h('a', { href: url, download: el.t('jsonName') + '-' + todayIso() + '.json', hidden: true });
-  el.wrap.append(a); a.click(); a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+ *  every factor with source and year, each step of the method, the result).
+ *  @param {View} view @param {State} state */
+export function downloadTrace(view, state) {
+  if (!state.result || !state.resultInput) return;
+  let trace;
+  try {
+    trace = view.engine.trace(state.resultInput);
+  } catch (e) {
+    console.warn('sme-export: trace', e);
+    return;
+  }
+  const json = JSON.stringify(trace, null, 2) + '\n';
+  offerFile(view, new Blob([json], { type: 'application/json' }), view.text('jsonName') + '-' + todayIso() + '.json');
 }

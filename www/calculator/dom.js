@@ -1,84 +1,146 @@
-// DOM and number helpers shared by the element's modules. DOM is built with createElement and text
+// DOM helpers shared by the element's modules. DOM is built with createElement and text
 // nodes only (CSP-safe: no innerHTML, no inline style or handlers).
 
 /** Each element's handlers live in a table the one listener reads, so that patch() can hand a
- *  kept element the handlers (and the data they close over) of the element built in its place. */
+ *  kept element the handlers (and the data they close over) of the element built in its place.
+ *  @type {WeakMap<EventTarget, Record<string, ((event: Event) => void) | undefined>>} */
 const HANDLERS = new WeakMap();
-function dispatch(ev) { return HANDLERS.get(this)?.[ev.type]?.call(this, ev); }
-function on(e, type, fn) {
-  let t = HANDLERS.get(e);
-  if (!t) HANDLERS.set(e, (t = {}));
-  if (!t[type]) e.addEventListener(type, dispatch);
-  t[type] = fn;
+/** @this {EventTarget} @param {Event} event */
+function dispatch(event) {
+  return HANDLERS.get(this)?.[event.type]?.call(this, event);
+}
+/** @param {EventTarget} element @param {string} type @param {(event: Event) => void} handler */
+function on(element, type, handler) {
+  let table = HANDLERS.get(element);
+  if (!table) HANDLERS.set(element, (table = {}));
+  if (!table[type]) element.addEventListener(type, dispatch);
+  table[type] = handler;
 }
 
-export const safeUrl = (u) => { if (!u || typeof u !== 'string') return null; try { const x = new URL(u, document.baseURI); return /^https?:$/.test(x.protocol) ? x.href : null; } catch { return null; } };
-export const todayIso = () => { const d = new Date(), p = (n) => String(n).padStart(2, '0'); return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`; };
-/** Estimates are shown to 3 significant digits ("88억 2,000만 원", not "88억 161만 4,267 원"). */
-export const sig3 = (x) => { if (!(Math.abs(x) >= 1000)) return Math.round(x || 0); const f = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 2); return Math.round(x / f) * f; };
+/** `url` resolved against the page when it is http(s), else null (no javascript: links).
+ *  @param {unknown} url */
+export const safeUrl = (url) => {
+  if (!url || typeof url !== 'string') return null;
+  try {
+    const resolved = new URL(url, document.baseURI);
+    return /^https?:$/.test(resolved.protocol) ? resolved.href : null;
+  } catch {
+    return null;
+  }
+};
+/** Today in the reader's time zone, as the engine takes dates (YYYY-MM-DD). */
+export const todayIso = () => {
+  const now = new Date(),
+    twoDigits = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${twoDigits(now.getMonth() + 1)}-${twoDigits(now.getDate())}`;
+};
+
+/**
+ * What v() makes: a tag, its attributes (handlers as on* functions) and its children (descriptions,
+ * text, or DOM nodes used as they are).
+ * @typedef {{tag: string, attrs: Record<string, any>, kids: (Description | string | Node)[]}} Description
+ */
 
 /** v('p', {class: 'x', onclick: f}, 'text', child): a description of an element (tag, attributes,
  *  children: descriptions, strings, or DOM nodes used as they are, such as a canvas kept across
  *  builds). The results are built as descriptions and mount() or patch() makes the page show them:
  *  a keystroke builds about 1,500 of them, and creating as many elements only to compare them with
- *  the ones in the page and throw them away cost more than the comparison (docs/BENCHMARK.md). */
-export function v(tag, attrs, ...kids) {
-  const k = [];
-  for (const c of kids.flat(4)) if (c != null && c !== false) k.push(typeof c === 'object' ? c : String(c));
-  return { t: tag, a: attrs || {}, k };
-}
-
-/** What each element made by mount() or patch() shows now: the description it was last given. */
-const SHOWN = new WeakMap();
-const PROPS = { checked: 1, open: 1, value: 1 };
-
-/** The DOM for a description (a DOM node is returned as it is). */
-export function mount(d) {
-  if (typeof d === 'string') return document.createTextNode(d);
-  if (d instanceof Node) return d;
-  const e = document.createElement(d.t), a = d.a;
-  for (const k in a) {
-    const x = a[k];
-    if (x == null || x === false) continue;
-    if (k.startsWith('on')) on(e, k.slice(2), x);
-    else if (PROPS[k]) e[k] = x;
-    else e.setAttribute(k, x === true ? '' : x);
+ *  the ones in the page and throw them away cost more than the comparison (docs/BENCHMARK.md).
+ *  @param {string} tag @param {Record<string, any> | null} [attrs] @param {...any} children
+ *  @returns {Description} */
+export function v(tag, attrs, ...children) {
+  const kids = [];
+  for (const child of children.flat(4)) {
+    if (child != null && child !== false) kids.push(typeof child === 'object' ? child : String(child));
   }
-  for (const c of d.k) e.appendChild(mount(c));
-  SHOWN.set(e, d);
-  return e;
+  return { tag, attrs: attrs || {}, kids };
 }
 
-/** h('p', {class: 'x', onclick: f}, 'text', child): the DOM at once (the form, the canvases). */
-export const h = (...a) => mount(v(...a));
+/** What each element made by mount() or patch() shows now: the description it was last given.
+ *  @type {WeakMap<Node, Description>} */
+const SHOWN = new WeakMap();
+/** Attributes set as properties (the element's live state), not as attributes. */
+const PROPERTIES = { checked: 1, open: 1, value: 1 };
 
-/** Makes `cur` (in the page) show description `d`, changing only what differs from the
+/** The DOM for a description (a DOM node is returned as it is).
+ *  @param {Description | string | Node} description
+ *  @returns {any} */
+export function mount(description) {
+  if (typeof description === 'string') return document.createTextNode(description);
+  if (description instanceof Node) return description;
+  const element = document.createElement(description.tag),
+    attrs = description.attrs;
+  for (const name in attrs) {
+    const value = attrs[name];
+    if (value == null || value === false) continue;
+    if (name.startsWith('on')) on(element, name.slice(2), value);
+    else if (PROPERTIES[name]) element[name] = value;
+    else element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const kid of description.kids) element.appendChild(mount(kid));
+  SHOWN.set(element, description);
+  return element;
+}
+
+/** h('p', {class: 'x', onclick: f}, 'text', child): the DOM at once (the form, the canvases).
+ *  @param {string} tag @param {Record<string, any> | null} [attrs] @param {...any} children
+ *  @returns {any} */
+export const h = (tag, attrs, ...children) => mount(v(tag, attrs, ...children));
+
+/** Makes `current` (in the page) show `description`, changing only what differs from the
  *  description it showed before: text, attributes, handlers, children by position (checked and
  *  open are compared with the element itself, which the reader may have changed). A keystroke
  *  changes a few numbers and sentences; replacing every card made the browser style and lay out
  *  all of them again. An element that shows no description, or another tag, is replaced. Returns
- *  the node now in the page. */
-export function patch(cur, d) {
-  if (typeof d === 'string' && cur.nodeType === 3) { if (cur.data !== d) cur.data = d; return cur; }
-  if (d === cur) return cur;
-  const old = SHOWN.get(cur);
-  if (typeof d === 'string' || d instanceof Node || old?.t !== d.t) { const n = mount(d); cur.replaceWith(n); return n; }
-  const a = d.a, oa = old.a, t = HANDLERS.get(cur);
-  for (const k in oa) {
-    if (a[k] != null && a[k] !== false) continue;
-    if (k.startsWith('on')) { if (t) t[k.slice(2)] = undefined; } else if (!PROPS[k]) cur.removeAttribute(k);
-    else if (cur[k] === true) cur[k] = false;
+ *  the node now in the page.
+ *  @param {any} current @param {Description | string | Node} description */
+export function patch(current, description) {
+  if (typeof description === 'string' && current.nodeType === 3) {
+    if (current.data !== description) current.data = description;
+    return current;
   }
-  for (const k in a) {
-    const x = a[k];
-    if (k.startsWith('on')) { if (x) on(cur, k.slice(2), x); }
+  if (description === current) return current;
+  const old = SHOWN.get(current);
+  if (typeof description === 'string' || description instanceof Node || old?.tag !== description.tag) {
+    const replacement = mount(description);
+    current.replaceWith(replacement);
+    return replacement;
+  }
+  const attrs = description.attrs,
+    oldAttrs = old.attrs,
+    handlers = HANDLERS.get(current);
+  for (const name in oldAttrs) {
+    if (attrs[name] != null && attrs[name] !== false) continue;
+    if (name.startsWith('on')) {
+      if (handlers) handlers[name.slice(2)] = undefined;
+    } else if (!PROPERTIES[name]) current.removeAttribute(name);
+    else if (current[name] === true) current[name] = false;
+  }
+  for (const name in attrs) {
+    const value = attrs[name];
+    if (name.startsWith('on')) {
+      if (value) on(current, name.slice(2), value);
+    }
     // The cards hold no text fields: value is set when an element is made, never copied.
-    else if (k === 'checked' || k === 'open') { if (cur[k] !== !!x) cur[k] = !!x; }
-    else if (x != null && x !== false && !PROPS[k] && oa[k] !== x) cur.setAttribute(k, x === true ? '' : x);
+    else if (name === 'checked' || name === 'open') {
+      if (current[name] !== !!value) current[name] = !!value;
+    } else if (value != null && value !== false && !PROPERTIES[name] && oldAttrs[name] !== value) {
+      current.setAttribute(name, value === true ? '' : value);
+    }
   }
-  let c = cur.firstChild;
-  for (const n of d.k) if (c) { const cn = c.nextSibling; patch(c, n); c = cn; } else cur.appendChild(mount(n));
-  while (c) { const cn = c.nextSibling; c.remove(); c = cn; }
-  SHOWN.set(cur, d);
-  return cur;
+  let child = current.firstChild;
+  for (const kid of description.kids) {
+    if (child) {
+      const following = child.nextSibling;
+      patch(child, kid);
+      child = following;
+    } else current.appendChild(mount(kid));
+  }
+  while (child) {
+    const following = child.nextSibling;
+    child.remove();
+    child = following;
+  }
+  SHOWN.set(current, description);
+  return current;
 }

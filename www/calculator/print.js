@@ -4,32 +4,41 @@
 // own layout is the widget's print CSS.
 
 const TAG = 'sme-export-calculator';
-let hidden = null;
+/** What printing hid: each element with the display it had inline, and its priority.
+ *  @type {[HTMLElement, string, string][] | null} */
+let hiddenElements = null;
 
-/** The widget to print: the one whose print button was pressed, else the first with a result. */
-function target(el) {
-  const chosen = el.constructor.printing;
+/** The widget to print: the one whose print button was pressed, else the first with a result.
+ *  @param {HTMLElement} widget */
+function target(widget) {
+  const chosen = /** @type {any} */ (widget.constructor).printing;
   if (chosen && chosen.isConnected) return chosen;
-  const all = [...document.querySelectorAll(TAG)];
-  return all.find((e) => e.last) || all[0];
+  const all = [.../** @type {NodeListOf<HTMLElement & {hasResult: boolean}>} */ (document.querySelectorAll(TAG))];
+  return all.find((x) => x.hasResult) || all[0];
 }
 
-export function printPage(el, on) {
+/** Hides the host page beside `widget` for printing (`on`), or puts it back as it was.
+ *  @param {HTMLElement} widget @param {boolean} on */
+export function printPage(widget, on) {
   if (!on) {
-    if (hidden && target(el) === el) {
-      for (const [e, v, p] of hidden) { e.style.removeProperty('display'); if (v) e.style.setProperty('display', v, p); }
-      hidden = null;
-      el.constructor.printing = null;
+    if (hiddenElements && target(widget) === widget) {
+      for (const [element, display, priority] of hiddenElements) {
+        element.style.removeProperty('display');
+        if (display) element.style.setProperty('display', display, priority);
+      }
+      hiddenElements = null;
+      /** @type {any} */ (widget.constructor).printing = null;
     }
     return;
   }
-  if (hidden || target(el) !== el) return;
-  hidden = [];
-  for (let node = el; node.parentElement && node !== document.body; node = node.parentElement) {
-    for (const sib of node.parentElement.children) {
-      if (sib === node || /^(SCRIPT|STYLE|LINK|META|TEMPLATE)$/.test(sib.tagName)) continue;
-      hidden.push([sib, sib.style.getPropertyValue('display'), sib.style.getPropertyPriority('display')]);
-      sib.style.setProperty('display', 'none', 'important');
+  if (hiddenElements || target(widget) !== widget) return;
+  hiddenElements = [];
+  for (let node = widget; node.parentElement && node !== document.body; node = node.parentElement) {
+    for (const sibling of /** @type {HTMLCollectionOf<HTMLElement>} */ (node.parentElement.children)) {
+      if (sibling === node || /^(SCRIPT|STYLE|LINK|META|TEMPLATE)$/.test(sibling.tagName)) continue;
+      const style = sibling.style;
+      hiddenElements.push([sibling, style.getPropertyValue('display'), style.getPropertyPriority('display')]);
+      style.setProperty('display', 'none', 'important');
     }
   }
 }

@@ -9,7 +9,16 @@
 // the same pixels.
 
 import { ready, enterCase, openMore, typeInto } from '../lib/widget.mjs';
-import { fingerprint, compareFingerprints, pageAround, compareAround, loadWidget, still, shots, compareShots } from '../lib/host.mjs';
+import {
+  fingerprint,
+  compareFingerprints,
+  pageAround,
+  compareAround,
+  loadWidget,
+  still,
+  shots,
+  compareShots,
+} from '../lib/host.mjs';
 import { checkLanguage } from './01-happy.mjs';
 
 const KO = { revenueKrw: '35억', sector: 'medical_devices', market: 'SA' };
@@ -24,13 +33,19 @@ async function onHostPage(t, url, widgets, { viewport = { width: 1280, height: 1
   // page taller (auto margins are compared, and they follow the width).
   await p.addStyle('html { overflow-y: scroll !important; }');
   await p.evaluate(() => document.fonts.ready.then(() => 0));
-  t.need(await p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'the host page scrolls sideways before the widget loads (fixture problem)');
+  t.need(
+    await p.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    'the host page scrolls sideways before the widget loads (fixture problem)',
+  );
   const before = await pageAround(p);
   await loadWidget(p, t.A + 'sme-export-calculator.js');
   for (const w of widgets) await ready(p, w.sel);
   await p.settle();
   compareAround(t, await pageAround(p), before, 'when the widget loaded');
-  for (const w of widgets) { await enterCase(p, w.sel, w.case); await openMore(p, w.sel); }
+  for (const w of widgets) {
+    await enterCase(p, w.sel, w.case);
+    await openMore(p, w.sel);
+  }
   await still(p);
   compareAround(t, await pageAround(p), before, 'after typing in the widget');
   return p;
@@ -42,8 +57,18 @@ async function reference(t, widgets, fps, viewport = { width: 1280, height: 1600
   await r.goto(t.A + 'index.html');
   await r.addStyle('html { overflow-y: scroll !important; }');
   for (const w of widgets) await ready(r, w.ref);
-  await r.addStyle(widgets.map((w) => `${w.ref} { width: ${fps[w.sel].hostWidth}px !important; font-size: ${fps[w.sel].hostFont} !important; }`).join('\n'));
-  for (const w of widgets) { await enterCase(r, w.ref, w.case); await openMore(r, w.ref); }
+  await r.addStyle(
+    widgets
+      .map(
+        (w) =>
+          `${w.ref} { width: ${fps[w.sel].hostWidth}px !important; font-size: ${fps[w.sel].hostFont} !important; }`,
+      )
+      .join('\n'),
+  );
+  for (const w of widgets) {
+    await enterCase(r, w.ref, w.case);
+    await openMore(r, w.ref);
+  }
   await still(r);
   return r;
 }
@@ -77,7 +102,8 @@ export const cases = [
         const src = await (await fetch(link.href)).text();
         const bare = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'/g, '""');
         const count = (rules) => [...rules].reduce((n, x) => n + 1 + (x.cssRules ? count(x.cssRules) : 0), 0);
-        const opened = (bare.match(/{/g) || []).length, closed = (bare.match(/}/g) || []).length;
+        const opened = (bare.match(/{/g) || []).length,
+          closed = (bare.match(/}/g) || []).length;
         const kept = count(link.sheet.cssRules);
         return { opened, closed, kept };
       });
@@ -92,53 +118,100 @@ export const cases = [
     async run(t) {
       const widgets = [{ sel: '#calc-ko', ref: '#calc-ko', case: KO }];
       const p = await onHostPage(t, t.A + '__t/krds-page.html', widgets);
-      const krds = await p.evaluate(() => ({ body: getComputedStyle(document.body).fontFamily, rules: [...document.styleSheets].reduce((n, s) => { try { return n + s.cssRules.length; } catch { return n; } }, 0), font: document.fonts.check('17px "Pretendard GOV"') }));
-      t.need(/Pretendard GOV/.test(krds.body) && krds.rules > 1000, `the KRDS styles did not load (${krds.rules} rules, body font ${krds.body})`);
+      const krds = await p.evaluate(() => ({
+        body: getComputedStyle(document.body).fontFamily,
+        rules: [...document.styleSheets].reduce((n, s) => {
+          try {
+            return n + s.cssRules.length;
+          } catch {
+            return n;
+          }
+        }, 0),
+        font: document.fonts.check('17px "Pretendard GOV"'),
+      }));
+      t.need(
+        /Pretendard GOV/.test(krds.body) && krds.rules > 1000,
+        `the KRDS styles did not load (${krds.rules} rules, body font ${krds.body})`,
+      );
       // Pretendard GOV is the first font of the widget's stack: on a KRDS site the widget uses the
       // site's font, so glyph shapes (and the boxes they make) differ from the demo page by design.
       // Every computed style must still be the demo page's.
       await compareWithDemo(t, p, widgets, { boxes: false, pixels: false });
-      t.note('computed styles of all elements inside compared; boxes and pixels not, as the text is set in the site\'s Pretendard GOV');
+      t.note(
+        "computed styles of all elements inside compared; boxes and pixels not, as the text is set in the site's Pretendard GOV",
+      );
     },
   },
   {
     id: '3',
-    title: 'host pages: hostile CSS (all:unset, 30px Comic Sans, line-height 3, rtl, content-box, zoom, !important rules)',
+    title:
+      'host pages: hostile CSS (all:unset, 30px Comic Sans, line-height 3, rtl, content-box, zoom, !important rules)',
     async run(t) {
       const widgets = [{ sel: '#calc-ko', ref: '#calc-ko', case: KO }];
       const p = await onHostPage(t, t.A + '__t/hostile.html', widgets);
-      const host = await p.evaluate(() => { const cs = getComputedStyle(document.querySelector('#calc-ko')); return { font: cs.fontSize, family: cs.fontFamily, dir: cs.direction }; });
-      t.need(host.font === '30px' && /Comic/.test(host.family) && host.dir === 'rtl', `the hostile CSS did not apply to the host element (${JSON.stringify(host)})`);
+      const host = await p.evaluate(() => {
+        const cs = getComputedStyle(document.querySelector('#calc-ko'));
+        return { font: cs.fontSize, family: cs.fontFamily, dir: cs.direction };
+      });
+      t.need(
+        host.font === '30px' && /Comic/.test(host.family) && host.dir === 'rtl',
+        `the hostile CSS did not apply to the host element (${JSON.stringify(host)})`,
+      );
       const fps = await compareWithDemo(t, p, widgets);
-      t.note(`host base font ${fps['#calc-ko'].hostFont}, width ${fps['#calc-ko'].hostWidth}px; ${fps['#calc-ko'].items.length} elements and ${PARTS.length} screenshots compared`);
+      t.note(
+        `host base font ${fps['#calc-ko'].hostFont}, width ${fps['#calc-ko'].hostWidth}px; ${fps['#calc-ko'].items.length} elements and ${PARTS.length} screenshots compared`,
+      );
     },
   },
   {
     id: '3',
     title: 'host pages: two elements (ko, en) side by side: each as on the demo page, independent',
     async run(t) {
-      const widgets = [{ sel: '#calc-ko', ref: '#calc-ko', case: KO }, { sel: '#calc-en', ref: '#calc-en', case: EN }];
+      const widgets = [
+        { sel: '#calc-ko', ref: '#calc-ko', case: KO },
+        { sel: '#calc-en', ref: '#calc-en', case: EN },
+      ];
       const p = await onHostPage(t, t.A + '__t/two.html', widgets);
       t.step('compare with demo');
       await compareWithDemo(t, p, widgets);
-      const snap = (s) => p.evaluate((x) => {
-        const R = document.querySelector(x).shadowRoot;
-        return { text: R.querySelector('.w').innerText, values: [...R.querySelectorAll('input, select')].map((e) => e.type === 'radio' || e.type === 'checkbox' ? e.checked : e.value), lang: R.querySelector('.w').lang, results: window.__smeResults.filter((r) => r.id === x.slice(1)).length, stored: sessionStorage.getItem('sme-export:' + x.slice(1)) };
-      }, s);
+      const snap = (s) =>
+        p.evaluate((x) => {
+          const R = document.querySelector(x).shadowRoot;
+          return {
+            text: R.querySelector('.w').innerText,
+            values: [...R.querySelectorAll('input, select')].map((e) =>
+              e.type === 'radio' || e.type === 'checkbox' ? e.checked : e.value,
+            ),
+            lang: R.querySelector('.w').lang,
+            results: window.__smeResults.filter((r) => r.id === x.slice(1)).length,
+            stored: sessionStorage.getItem('sme-export:' + x.slice(1)),
+          };
+        }, s);
       // Typing in one leaves the other as it was.
       t.step('typing in one');
       const en0 = await snap('#calc-en');
       await typeInto(p, '#calc-ko', 'revenueKrw', '120억');
       await typeInto(p, '#calc-ko', 'totalAssetsKrw', '900억');
-      const en1 = await snap('#calc-en'), ko1 = await snap('#calc-ko');
+      const en1 = await snap('#calc-en'),
+        ko1 = await snap('#calc-ko');
       t.eq(en1, en0, 'the English element after typing in the Korean one');
-      const rev = (x) => { try { return new URLSearchParams(JSON.parse(x).p).get('r'); } catch { return null; } };
-      t.assert(rev(ko1.stored) === '120억' && rev(en1.stored) === EN.revenueKrw, `each element keeps its own stored input (ko ${rev(ko1.stored)}, en ${rev(en1.stored)})`);
+      const rev = (x) => {
+        try {
+          return new URLSearchParams(JSON.parse(x).p).get('r');
+        } catch {
+          return null;
+        }
+      };
+      t.assert(
+        rev(ko1.stored) === '120억' && rev(en1.stored) === EN.revenueKrw,
+        `each element keeps its own stored input (ko ${rev(ko1.stored)}, en ${rev(en1.stored)})`,
+      );
       t.step('switching language');
       // Switching one element's language switches only that one, and keeps what was typed.
       await p.evaluate(() => document.querySelector('#calc-ko').setAttribute('lang', 'en'));
       await p.settle();
-      const ko2 = await snap('#calc-ko'), en2 = await snap('#calc-en');
+      const ko2 = await snap('#calc-ko'),
+        en2 = await snap('#calc-en');
       t.assert(ko2.lang === 'en', `the Korean element did not switch to English (lang ${ko2.lang})`);
       t.eq(ko2.values, ko1.values, 'values in the switched element');
       await checkLanguage(t, p, '#calc-ko', 'en');
@@ -150,11 +223,16 @@ export const cases = [
       await checkLanguage(t, p, '#calc-en', 'ko');
       // A host showing one language at a time hides the other with the hidden attribute.
       t.step('hidden attribute');
-      const shown = () => p.evaluate(() => ['#calc-ko', '#calc-en'].map((s) => document.querySelector(s).getClientRects().length > 0));
-      await p.evaluate(() => { document.querySelector('#calc-en').hidden = true; });
+      const shown = () =>
+        p.evaluate(() => ['#calc-ko', '#calc-en'].map((s) => document.querySelector(s).getClientRects().length > 0));
+      await p.evaluate(() => {
+        document.querySelector('#calc-en').hidden = true;
+      });
       await p.settle();
       t.eq(await shown(), [true, false], 'shown after hiding the second element (hidden attribute)');
-      await p.evaluate(() => { document.querySelector('#calc-en').hidden = false; });
+      await p.evaluate(() => {
+        document.querySelector('#calc-en').hidden = false;
+      });
       await p.settle();
       t.eq(await shown(), [true, true], 'shown after unhiding it');
     },

@@ -10,14 +10,33 @@ function netSpy() {
   window.__net = [];
   const note = (kind, what) => window.__net.push(kind + ' ' + String(what).slice(0, 200));
   const f = window.fetch;
-  window.fetch = function (input, init) { note('fetch', input && input.url || input); return f.apply(this, arguments); };
+  window.fetch = function (input, init) {
+    note('fetch', (input && input.url) || input);
+    return f.apply(this, arguments);
+  };
   const open = XMLHttpRequest.prototype.open;
-  XMLHttpRequest.prototype.open = function (m, u) { note('xhr', u); return open.apply(this, arguments); };
-  if (navigator.sendBeacon) { const b = navigator.sendBeacon.bind(navigator); navigator.sendBeacon = (u, d) => { note('beacon', u); return b(u, d); }; }
+  XMLHttpRequest.prototype.open = function (m, u) {
+    note('xhr', u);
+    return open.apply(this, arguments);
+  };
+  if (navigator.sendBeacon) {
+    const b = navigator.sendBeacon.bind(navigator);
+    navigator.sendBeacon = (u, d) => {
+      note('beacon', u);
+      return b(u, d);
+    };
+  }
   const WS = window.WebSocket;
-  window.WebSocket = function (u, p) { note('websocket', u); return new WS(u, p); };
+  window.WebSocket = function (u, p) {
+    note('websocket', u);
+    return new WS(u, p);
+  };
   const ES = window.EventSource;
-  if (ES) window.EventSource = function (u, o) { note('eventsource', u); return new ES(u, o); };
+  if (ES)
+    window.EventSource = function (u, o) {
+      note('eventsource', u);
+      return new ES(u, o);
+    };
 }
 
 export const cases = [
@@ -36,7 +55,10 @@ export const cases = [
       t.assert(!foreign.length, () => `requests to other hosts while loading: ${foreign.map((r) => r.url).join(', ')}`);
       const spied = await p.evaluate(() => window.__net.length);
       // Everything a person can change, in both elements.
-      for (const [sel, c] of [['#calc-ko', { revenueKrw: '35억', sector: 'medical_devices', market: 'SA' }], ['#calc-en', { revenueKrw: '1,250,000,000원', sector: 'medical_services', market: 'AE' }]]) {
+      for (const [sel, c] of [
+        ['#calc-ko', { revenueKrw: '35억', sector: 'medical_devices', market: 'SA' }],
+        ['#calc-en', { revenueKrw: '1,250,000,000원', sector: 'medical_services', market: 'AE' }],
+      ]) {
         await enterCase(p, sel, c);
         await openMore(p, sel);
         await typeInto(p, sel, 'currentExportsKrw', '10억');
@@ -44,7 +66,8 @@ export const cases = [
         await typeInto(p, sel, 'totalAssetsKrw', '120억');
         await typeInto(p, sel, 'totalAssetsKrw', '잘못');
         await typeInto(p, sel, 'totalAssetsKrw', '120억');
-        for (const q of ['certification', 'localPartner', 'exportExperience', 'localLanguage']) await clickIn(p, sel, `input[name=q-${q}][value=${q === 'localPartner' ? 'n' : 'y'}]`);
+        for (const q of ['certification', 'localPartner', 'exportExperience', 'localLanguage'])
+          await clickIn(p, sel, `input[name=q-${q}][value=${q === 'localPartner' ? 'n' : 'y'}]`);
         await clickIn(p, sel, '#f-mc');
         await clickIn(p, sel, '#f-mc');
         await pick(p, sel, 'market', 'KZ');
@@ -53,11 +76,24 @@ export const cases = [
         await clickIn(p, sel, 'details.more > summary');
       }
       // The live region speaks half a second after the last change: wait for it, then look.
-      await p.waitFor(() => /카자흐스탄/.test(document.querySelector('#calc-ko').shadowRoot.querySelector('[aria-live]').textContent) && /Kazakhstan/.test(document.querySelector('#calc-en').shadowRoot.querySelector('[aria-live]').textContent), null, { what: 'both live regions to announce the last results' });
+      await p.waitFor(
+        () =>
+          /카자흐스탄/.test(document.querySelector('#calc-ko').shadowRoot.querySelector('[aria-live]').textContent) &&
+          /Kazakhstan/.test(document.querySelector('#calc-en').shadowRoot.querySelector('[aria-live]').textContent),
+        null,
+        { what: 'both live regions to announce the last results' },
+      );
       await p.settle();
       // data: and blob: URLs are read in the page itself (Firefox loads a built-in font as data:).
       const after = p.log.requests.slice(loaded).filter((r) => !/^(data|blob):/.test(r.url));
-      t.assert(!after.length, () => `${after.length} requests while typing: ${after.slice(0, 4).map((r) => r.url).join(', ')}`);
+      t.assert(
+        !after.length,
+        () =>
+          `${after.length} requests while typing: ${after
+            .slice(0, 4)
+            .map((r) => r.url)
+            .join(', ')}`,
+      );
       const net = await p.evaluate(() => window.__net.slice());
       t.assert(net.length === spied, () => `scripts tried to send: ${net.slice(spied).join(', ')}`);
       const store = await p.evaluate(async () => ({

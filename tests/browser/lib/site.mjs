@@ -12,14 +12,18 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const TESTS = path.resolve(HERE, '..');
 export const REPO = path.resolve(TESTS, '..', '..');
 
-export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 export const PAYLOAD = '<img src=x onerror=window.__pwned=1>';
 
 /** The dataset with the payload appended to every name, source and note (ko and en). */
 function poisonedDataset(json) {
   const d = JSON.parse(json);
   const walk = (o) => {
-    if (Array.isArray(o)) { o.forEach(walk); return; }
+    if (Array.isArray(o)) {
+      o.forEach(walk);
+      return;
+    }
     if (!o || typeof o !== 'object') return;
     for (const k of Object.keys(o)) {
       if (typeof o[k] === 'string' && ['source', 'ko', 'en'].includes(k)) o[k] = o[k] + ' ' + PAYLOAD;
@@ -28,14 +32,19 @@ function poisonedDataset(json) {
   };
   walk(d);
   // Links the widget must refuse to render as links.
-  if (Array.isArray(d.programs)) d.programs.forEach((p, i) => { p.url = i % 2 ? 'javascript:window.__pwned=1' : 'data:text/html,<script>parent.__pwned=1</script>'; });
+  if (Array.isArray(d.programs))
+    d.programs.forEach((p, i) => {
+      p.url = i % 2 ? 'javascript:window.__pwned=1' : 'data:text/html,<script>parent.__pwned=1</script>';
+    });
   return JSON.stringify(d, null, 1);
 }
 
 /** The parent-page snippet of README.md ("As an iframe"): the js block that handles sme-export:height. */
 export function readmeSnippet() {
   const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
-  const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('sme-export:height'));
+  const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)]
+    .map((m) => m[1])
+    .find((b) => b.includes('sme-export:height'));
   return block || null;
 }
 
@@ -52,14 +61,21 @@ export async function buildSite(dist) {
   fs.cpSync(path.join(TESTS, 'fixtures'), t, { recursive: true });
   // KRDS kit (npm krds-uiux): its CSS, JS, fonts and icons, as a KRDS-built site serves them.
   const krds = path.join(TESTS, 'node_modules', 'krds-uiux');
-  for (const d of ['css', 'js', 'fonts', 'img']) fs.cpSync(path.join(krds, 'resources', d), path.join(t, 'krds', 'resources', d), { recursive: true });
+  for (const d of ['css', 'js', 'fonts', 'img'])
+    fs.cpSync(path.join(krds, 'resources', d), path.join(t, 'krds', 'resources', d), { recursive: true });
   fs.writeFileSync(path.join(t, 'krds-page.html'), krdsPage(krds));
   const snippet = readmeSnippet();
   if (snippet) {
     const file = path.join(t, 'parent.html');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('/*README-SNIPPET*/', () => snippet));
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('/*README-SNIPPET*/', () => snippet),
+    );
   }
-  fs.writeFileSync(path.join(t, 'evil.json'), poisonedDataset(fs.readFileSync(path.join(REPO, 'data', 'dataset.json'), 'utf8')));
+  fs.writeFileSync(
+    path.join(t, 'evil.json'),
+    poisonedDataset(fs.readFileSync(path.join(REPO, 'data', 'dataset.json'), 'utf8')),
+  );
   return root;
 }
 

@@ -1,0 +1,326 @@
+// The controller: what the reader does and what the host page changes (events) goes into the store,
+// the engine answers from the store, and the view shows the store. It owns the engine module, the
+// timing of the work (answered in the input event, coalesced into a frame) and the watchers of size,
+// pixel density and printing.
+
+import { todayIso } from './dom.js';
+import { AMOUNTS, QUESTIONS, shareUrl } from './state.js';
+import { downloadCsv, downloadTrace } from './csv.js';
+import { printPage } from './print.js';
+import { loadDataSource } from './data-src.js';
+
+/** @typedef {import('./store.js').Store} Store */
+/** @typedef {import('./view.js').View} View */
+/** @typedef {import('./store.js').EstimateInput} EstimateInput */
+/** @typedef {import('./state.js').TextField} TextField */
+/** @typedef {import('../types/result').Question} Question */
+/** @typedef {typeof import('../types/pkg/sme_export')} Engine */
+
+/** Work waiting for the next frame: a new result, or only the charts drawn again. */
+/** @typedef {'recalculate' | 'redraw'} Work */
+
+export class Controller {
+  /**
+   * @param {HTMLElement} host  the custom element (its attributes configure the widget)
+   * @param {Store} store
+   * @param {View} view
+   */
+  constructor(host, store, view) {
+    this.host = host;
+    this.store = store;
+    this.view = view;
+    /** @type {Engine | null} */
+    this.engine = null;
+    /** The frame callback that runs coalesced work, 0 when none is queued. */
+    this.frame = 0;
+    /** Set by an edit answered at once, until the next frame: later edits of the frame wait for it. */
+    this.answeredFrame = 0;
+    /** @type {Work | null} */
+    this.pendingWork = null;
+    /** @type {ResizeObserver | null} */
+    this.resizeObserver = null;
+    /** @type {MediaQueryList | null} */
+    this.densityQuery = null;
+    this.onDensityChange = () => {
+      this.densityQuery?.removeEventListener('change', this.onDensityChange);
+      this.watchDensity();
+      this.redrawCharts();
+    };
+    this.onBeforePrint = () => this.setPrinting(true);
+    this.onAfterPrint = () => this.setPrinting(false);
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------
+
+  /** The engine is there: the full form (the dataset's sectors and markets) and the first result.
+   *  @param {Engine} engine */
+  start(engine) {
+    this.engine = engine;
+    this.view.engine = engine;
+    // dataset-key: a dataset the page already loaded with loadDataset(json, key) (the validator page's preview).
+    if (!this.host.getAttribute('data-src')) this.store.state.datasetKey = this.host.getAttribute('dataset-key') || '';
+    this.rebuild();
+    if (this.host.getAttribute('data-src')) this.loadDataSource();
+  }
+
+  /** Watches the widget's width, the pixel density and printing (again after a reconnection). */
+  watch() {
+    let width = 0;
+    this.resizeObserver = new ResizeObserver(() => {
+      const newWidth = this.view.wrap.clientWidth;
+      if (newWidth !== width) {
+        width = newWidth;
+        this.redrawCharts();
+      }
+    });
+    this.resizeObserver.observe(this.view.wrap);
+    this.watchDensity();
+    addEventListener('beforeprint', this.onBeforePrint);
+    addEventListener('afterprint', this.onAfterPrint);
+  }
+
+  unwatch() {
+    this.resizeObserver?.disconnect();
+    this.densityQuery?.removeEventListener('change', this.onDensityChange);
+    removeEventListener('beforeprint', this.onBeforePrint);
+    removeEventListener('afterprint', this.onAfterPrint);
+  }
+
+  watchDensity() {
+    this.densityQuery = matchMedia(`(resolution: ${devicePixelRatio || 1}dppx)`);
+    this.densityQuery.addEventListener('change', this.onDensityChange);
+  }
+
+  /** The language, the heading level or the dataset changed: the whole widget again. */
+  rebuild() {
+    const state = this.store.state;
+    state.lang = languageOf(this.host);
+    state.dataset = this.datasetInfo();
+    this.view.build(this);
+    if (this.engine && state.dataset) {
+      this.recalculate();
+      this.host.style.minHeight = '';
+    }
+    this.view.restoreFocus();
+  }
+
+  /** @returns {import('./store.js').DatasetInfo | null} */
+  datasetInfo() {
+    if (!this.engine) return null;
+    try {
+      return this.engine.datasetInfo(this.store.state.lang, this.store.state.datasetKey);
+    } catch (e) {
+      console.error('sme-export: dataset', e);
+      return null;
+    }
+  }
+
+  /** An attribute the element observes changed.
+   *  @param {string} name */
+  attributeChanged(name) {
+    if (!this.engine) {
+      if (name === 'lang' || name === 'heading-level') this.rebuild();
+      return;
+    }
+    if (name === 'data-src' || name === 'dataset-key') this.loadDataSource();
+    else this.rebuild();
+  }
+
+  loadDataSource() {
+    return loadDataSource(this);
+  }
+
+  // ---- the reader's edits -----------------------------------------------------------------
+
+  /** @param {TextField} field @param {string} value */
+  editText(field, value) {
+    this.store.state.form[field] = value;
+    this.store.state.touched.add(field);
+    this.schedule('recalculate');
+  }
+
+  /** Leaving an amount field shows its problem even if nothing was typed.
+   *  @param {import('./state.js').AmountField} field */
+  leaveAmount(field) {
+    if (this.store.state.touched.has(field)) return;
+    this.store.state.touched.add(field);
+    this.schedule('recalculate');
+  }
+
+  /** @param {boolean} on */
+  setMedicalCorporation(on) {
+    this.store.state.form.medicalCorporation = on;
+    this.schedule('recalculate');
+  }
+
+  /** @param {Question} question @param {boolean | null} answer */
+  answer(question, answer) {
+    this.store.state.form.readiness[question] = answer;
+    this.schedule('recalculate');
+  }
+
+  /** @param {boolean} open */
+  toggleMore(open) {
+    this.store.state.form.moreOpen = open;
+    this.store.save();
+  }
+
+  /** A result disclosure opened or closed by the reader (printing opens them all, and is not the reader).
+   *  @param {string} name @param {boolean} open */
+  toggleDetails(name, open) {
+    if (this.store.state.printing) return;
+    if (open) this.store.state.openDetails.add(name);
+    else this.store.state.openDetails.delete(name);
+  }
+
+  /** A market ticked or unticked in "compare markets": at most the last three ticked.
+   *  @param {string} market @param {boolean} on */
+  toggleCompared(market, on) {
+    const state = this.store.state;
+    state.comparedMarkets = on
+      ? [...state.comparedMarkets, market].slice(-3)
+      : state.comparedMarkets.filter((id) => id !== market);
+    if (state.result) this.view.render(state.result);
+    this.view.focusControl('cmp-' + market);
+  }
+
+  // ---- the work -----------------------------------------------------------------------------
+
+  /** The first edit of a frame is answered at once, in the input event, so the next frame shows it
+   *  (waiting for an animation frame first put the work after that frame's start: measured, the
+   *  keystroke p95 was the wait plus the work); further edits and redraws before that frame are
+   *  coalesced into one animation-frame callback.
+   *  @param {Work} work */
+  schedule(work) {
+    if (work === 'recalculate' && !this.frame && !this.answeredFrame && this.engine && this.view.built) {
+      this.answeredFrame = requestAnimationFrame(() => {
+        this.answeredFrame = 0;
+      });
+      this.recalculate();
+      return;
+    }
+    this.pendingWork = this.pendingWork === 'recalculate' ? 'recalculate' : work;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      const pending = this.pendingWork;
+      this.frame = 0;
+      this.pendingWork = null;
+      if (!this.engine || !this.view.built) return;
+      if (pending === 'recalculate') this.recalculate();
+      else if (this.view.chartsStale) this.view.drawCharts();
+    });
+  }
+
+  /** The size, density or colours changed: the charts again, in the next frame. */
+  redrawCharts() {
+    this.view.chartsChanged();
+    this.schedule('redraw');
+  }
+
+  /** The engine's input for the form as it is.
+   *  @returns {EstimateInput} */
+  input() {
+    const state = this.store.state,
+      form = state.form;
+    /** @type {EstimateInput['readiness']} */
+    const readiness = {};
+    for (const question of QUESTIONS) {
+      const answer = form.readiness[question];
+      if (answer === true || answer === false) readiness[question] = answer;
+    }
+    /** @type {EstimateInput} */
+    const input = {
+      revenueKrw: form.revenueKrw,
+      sector: form.sector,
+      market: form.market,
+      currentExportsKrw: form.currentExportsKrw,
+      exportsToMarketKrw: form.exportsToMarketKrw,
+      totalAssetsKrw: form.totalAssetsKrw,
+      readiness,
+      lang: state.lang,
+      today: todayIso(),
+    };
+    if (form.medicalCorporation) input.medicalCorporation = true;
+    if (state.datasetKey) input.dataset = state.datasetKey;
+    return input;
+  }
+
+  /** The form's input through the engine: echoes, problems and, when valid, the result. */
+  recalculate() {
+    const engine = this.engine,
+      state = this.store.state,
+      input = this.input();
+    this.store.save();
+    state.echoes = {};
+    for (const field of AMOUNTS) {
+      const typed = String(state.form[field] || '').trim();
+      if (!typed) continue;
+      try {
+        state.echoes[field] = engine.amountEcho(typed, state.lang, state.datasetKey);
+      } catch {
+        /* shown as a problem */
+      }
+    }
+    /** @type {import('./store.js').Estimate | null} */
+    let result = null;
+    state.problems = [];
+    try {
+      result = engine.estimate(input);
+    } catch (e) {
+      if (Array.isArray(e?.errors)) state.problems = e.errors;
+      else console.error('sme-export:', e);
+    }
+    this.view.showForm();
+    if (result) {
+      state.result = result;
+      state.resultInput = input;
+      this.view.showResult(result);
+      this.host.dispatchEvent(new CustomEvent('sme-export:result', { detail: result, bubbles: true, composed: true }));
+      this.view.announce(result.texts.announcement);
+    } else if (state.result) {
+      this.view.showStale();
+    }
+  }
+
+  // ---- the buttons and printing ---------------------------------------------------------------
+
+  async copyLink() {
+    const url = shareUrl(this.store.state.form, this.host.id);
+    try {
+      await navigator.clipboard.writeText(url);
+      this.view.showLinkCopied();
+    } catch {
+      this.view.showLinkToCopy(url);
+    }
+  }
+
+  print() {
+    /** @type {any} */ (this.host.constructor).printing = this.host;
+    print();
+  }
+
+  downloadCsv() {
+    downloadCsv(this.view, this.store.state);
+  }
+
+  downloadTrace() {
+    downloadTrace(this.view, this.store.state);
+  }
+
+  /** Print shows every table: open all result disclosures, then restore what the reader had open.
+   *  @param {boolean} on */
+  setPrinting(on) {
+    printPage(this.host, on);
+    this.store.state.printing = on;
+    this.view.chartOptions = null;
+    this.view.openDetailsForPrint(on);
+    this.view.drawCharts();
+  }
+}
+
+/** The page's language from the element's lang attribute: English when it says so, else Korean.
+ *  @param {HTMLElement} host
+ *  @returns {import('../types/result').Lang} */
+export function languageOf(host) {
+  return /^en\b/i.test(host.getAttribute('lang') || '') ? 'en' : 'ko';
+}
