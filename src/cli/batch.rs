@@ -226,6 +226,46 @@ fn columns(r: &csv::ByteRecord, input: &str) -> Result<Columns, Failure> {
     Ok(cols)
 }
 
+// The messages of a run, one whole sentence per language; `fill` puts the numbers in the
+// `{name}` slots, so each language orders its words as it needs.
+
+/// The summary on stderr: rows read (`total`), scored, and with errors (`bad`).
+const SUMMARY_KO: &str = "{total}행 중 {scored}행 계산, {bad}행 오류";
+const SUMMARY_EN: &str = "{total} rows: {scored} scored, {bad} with errors";
+/// Added to the summary when copied cells were not UTF-8 (`cells` of them).
+const NOT_UTF8_NOTE_KO: &str = " (복사한 칸 {cells}개가 UTF-8이 아니어서 깨진 글자를 U+FFFD로 바꿈)";
+const NOT_UTF8_NOTE_EN: &str = " ({cells} copied cells were not UTF-8: bad bytes replaced by U+FFFD)";
+/// The first line on stderr: the file (`input`) and the encoding it was read in.
+const READ_AS_KO: &str = "{input}: {encoding} 인코딩으로 읽음";
+const READ_AS_EN: &str = "{input}: read as {encoding}";
+
+/// `template` with each `{name}` slot replaced by its value; a slot without a value stays as
+/// written, so a misspelt slot shows in the message instead of vanishing.
+fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write as _;
+    let mut text = String::with_capacity(template.len().saturating_add(16));
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        text.push_str(before);
+        let slot = after
+            .split_once('}')
+            .and_then(|(name, tail)| Some((values.iter().find(|(n, _)| *n == name)?.1, tail)));
+        match slot {
+            Some((value, tail)) => {
+                // Writing to a String cannot fail.
+                let _ = write!(text, "{value}");
+                rest = tail;
+            }
+            None => {
+                text.push('{');
+                rest = after;
+            }
+        }
+    }
+    text.push_str(rest);
+    text
+}
+
 /// Counts of one run.
 #[derive(Default)]
 struct Tally {
@@ -358,14 +398,11 @@ pub fn run(args: BatchArgs) -> Result<u8, Failure> {
     progress.record_end.set(reader.position().byte());
     let cols = columns(&record, input)?;
     let mut log = BufWriter::new(io::stderr().lock());
-    let _ = writeln!(
-        log,
-        "{}",
-        match lang {
-            Lang::Ko => format!("{input}: {} 인코딩으로 읽음", encoding.name()),
-            Lang::En => format!("{input}: read as {}", encoding.name()),
-        }
+    let read_as = fill(
+        lang.pick(READ_AS_KO, READ_AS_EN),
+        &[("input", &input), ("encoding", &encoding.name())],
     );
+    let _ = writeln!(log, "{read_as}");
 
     // Only now, with a usable header, is the output created (a failed run leaves it untouched).
     let stdout = io::stdout();
@@ -492,36 +529,20 @@ pub fn run(args: BatchArgs) -> Result<u8, Failure> {
     }
     out.flush().map_err(write_failure)?;
 
-    let summary = match lang {
-        Lang::Ko => format!(
-            "{}행 중 {}행 계산, {}행 오류{}",
-            tally.scored.saturating_add(tally.bad),
-            tally.scored,
-            tally.bad,
-            if tally.not_utf8_copied > 0 {
-                format!(
-                    " (복사한 칸 {}개가 UTF-8이 아니어서 깨진 글자를 U+FFFD로 바꿈)",
-                    tally.not_utf8_copied
-                )
-            } else {
-                String::new()
-            }
-        ),
-        Lang::En => format!(
-            "{} rows: {} scored, {} with errors{}",
-            tally.scored.saturating_add(tally.bad),
-            tally.scored,
-            tally.bad,
-            if tally.not_utf8_copied > 0 {
-                format!(
-                    " ({} copied cells were not UTF-8: bad bytes replaced by U+FFFD)",
-                    tally.not_utf8_copied
-                )
-            } else {
-                String::new()
-            }
-        ),
-    };
+    let mut summary = fill(
+        lang.pick(SUMMARY_KO, SUMMARY_EN),
+        &[
+            ("total", &tally.scored.saturating_add(tally.bad)),
+            ("scored", &tally.scored),
+            ("bad", &tally.bad),
+        ],
+    );
+    if tally.not_utf8_copied > 0 {
+        summary.push_str(&fill(
+            lang.pick(NOT_UTF8_NOTE_KO, NOT_UTF8_NOTE_EN),
+            &[("cells", &tally.not_utf8_copied)],
+        ));
+    }
     let _ = writeln!(log, "{summary}");
     let _ = log.flush();
     Ok(if tally.bad == 0 { EXIT_OK } else { EXIT_SOME_ROWS })
