@@ -131,10 +131,16 @@ fn column_of(field: Field) -> &'static str {
 }
 
 /// For an unknown sector or market: what was given and what the dataset knows.
-pub fn known_ids(field: Field, ds: &Dataset, raw: &RawInput, lang: Lang) -> String {
+pub fn known_ids(field: Field, dataset: &Dataset, raw: &RawInput, lang: Lang) -> String {
     let (given, ids): (&str, Vec<&str>) = match field {
-        Field::Sector => (&raw.sector, ds.sectors.iter().map(|s| s.id.as_str()).collect()),
-        Field::Market => (&raw.market, ds.markets.iter().map(|m| m.id.as_str()).collect()),
+        Field::Sector => (
+            &raw.sector,
+            dataset.sectors.iter().map(|sector| sector.id.as_str()).collect(),
+        ),
+        Field::Market => (
+            &raw.market,
+            dataset.markets.iter().map(|market| market.id.as_str()).collect(),
+        ),
         _ => return String::new(),
     };
     format!(
