@@ -426,8 +426,8 @@ pub fn run(args: BatchArgs) -> Result<u8, Failure> {
 /// Refuses IN and OUT naming the same file: creating OUT would empty IN before it is read.
 fn refuse_same_file(input: &str, output: &str) -> Result<(), Failure> {
     if input != "-" && output != "-" {
-        if let (Ok(a), Ok(b)) = (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
-            if a == b {
+        if let (Ok(input_path), Ok(output_path)) = (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+            if input_path == output_path {
                 return Err(Failure::usage(format!(
                     "{input}: IN and OUT are the same file; writing would destroy it"
                 )));
@@ -513,7 +513,7 @@ impl<'a> Input<'a> {
         // Lines read for this record, less its own (line breaks inside quoted cells and its
         // terminating one): the blank lines before it, which the reader skipped.
         let line = self.reader.position().line();
-        let inside = record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
+        let inside = record.as_slice().iter().filter(|&&byte| byte == b'\n').count() as u64;
         let terminated = !(end == self.progress.read.get() && self.progress.last.get() != Some(b'\n'));
         let own = inside.saturating_add(u64::from(terminated));
         self.row = self
@@ -677,7 +677,7 @@ fn write_score<W: Write>(out: &mut Out<W>, score: &Score, dataset: &Dataset) -> 
     for krw in [score.base_krw, score.low_krw, score.high_krw, score.untapped_krw] {
         out.number(to_won(krw))?;
     }
-    match score.best_market.and_then(|i| dataset.markets.get(i)) {
+    match score.best_market.and_then(|index| dataset.markets.get(index)) {
         Some(market) => out.text(&market.id)?,
         None => out.empty()?,
     }
