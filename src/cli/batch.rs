@@ -24,13 +24,14 @@
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
+use std::rc::Rc;
 
 use sme_export::dataset::Dataset;
 use sme_export::engine::{check, to_won, Prepared, RawInput, Score};
 use sme_export::error::{Field, InputError, Lang, Reason};
 use sme_export::model::{Outcome, Question, Readiness, SmeSize};
 
-use super::encoding::{self, Bounded, MAX_RECORD, READ_AHEAD, TOO_LONG};
+use super::encoding::{self, Bounded, Encoding, Progress, MAX_RECORD, READ_AHEAD, TOO_LONG};
 use super::{amount, yes_no, yes_no_error, Common, Failure, EXIT_OK, EXIT_SOME_ROWS};
 
 pub const HELP: &str = "\
@@ -130,10 +131,16 @@ fn column_of(field: Field) -> &'static str {
 }
 
 /// For an unknown sector or market: what was given and what the dataset knows.
-pub fn known_ids(field: Field, ds: &Dataset, raw: &RawInput, lang: Lang) -> String {
+pub fn known_ids(field: Field, dataset: &Dataset, raw: &RawInput, lang: Lang) -> String {
     let (given, ids): (&str, Vec<&str>) = match field {
-        Field::Sector => (&raw.sector, ds.sectors.iter().map(|s| s.id.as_str()).collect()),
-        Field::Market => (&raw.market, ds.markets.iter().map(|m| m.id.as_str()).collect()),
+        Field::Sector => (
+            &raw.sector,
+            dataset.sectors.iter().map(|sector| sector.id.as_str()).collect(),
+        ),
+        Field::Market => (
+            &raw.market,
+            dataset.markets.iter().map(|market| market.id.as_str()).collect(),
+        ),
         _ => return String::new(),
     };
     format!(
@@ -175,64 +182,131 @@ fn normalise(name: &str) -> String {
         .collect()
 }
 
-fn columns(r: &csv::ByteRecord, input: &str) -> Result<Columns, Failure> {
-    let mut cols = Columns {
-        known: [None; KNOWN.len()],
-        copied: Vec::new(),
-        copied_names: Vec::new(),
-        width: r.len(),
-    };
-    for i in 0..r.len() {
-        let text = String::from_utf8_lossy(r.get(i).unwrap_or_default());
-        let name = normalise(&text);
-        match KNOWN.iter().position(|k| *k == name) {
-            Some(k) => {
-                if cols.known.get(k).copied().flatten().is_some() {
-                    return Err(Failure::usage(format!(
-                        "{input}: the column {name:?} appears twice in the header"
-                    )));
+impl Columns {
+    /// Finds the columns named in the header row of `input`; a missing required column, a known
+    /// column given twice or one named like an output column is a usage error.
+    fn from_header(header: &csv::ByteRecord, input: &str) -> Result<Columns, Failure> {
+        let mut columns = Columns {
+            known: [None; KNOWN.len()],
+            copied: Vec::new(),
+            copied_names: Vec::new(),
+            width: header.len(),
+        };
+        for position in 0..header.len() {
+            let text = String::from_utf8_lossy(header.get(position).unwrap_or_default());
+            let name = normalise(&text);
+            match KNOWN.iter().position(|known| *known == name) {
+                Some(column) => {
+                    if columns.at(column).is_some() {
+                        return Err(Failure::usage(format!(
+                            "{input}: the column {name:?} appears twice in the header"
+                        )));
+                    }
+                    if let Some(slot) = columns.known.get_mut(column) {
+                        *slot = Some(position);
+                    }
                 }
-                if let Some(slot) = cols.known.get_mut(k) {
-                    *slot = Some(i);
+                None => {
+                    if RESULT.contains(&name.as_str()) || name == "row" {
+                        return Err(Failure::usage(format!(
+                            "{input}: the column {name:?} has the name of an output column; rename it"
+                        )));
+                    }
+                    columns.copied.push(position);
+                    columns.copied_names.push(text.trim().to_owned());
                 }
             }
+        }
+        let missing: Vec<&str> = REQUIRED
+            .iter()
+            .filter(|&&column| columns.at(column).is_none())
+            .filter_map(|&column| KNOWN.get(column).copied())
+            .collect();
+        if !missing.is_empty() {
+            let names: Vec<String> = (0..header.len())
+                .map(|position| String::from_utf8_lossy(header.get(position).unwrap_or_default()).into_owned())
+                .collect();
+            return Err(Failure::usage(format!(
+                "{input}: the header row has no {} column (found: {}); the first row must name the columns, \
+                 with revenue, sector and market required",
+                missing.join(", "),
+                names.join(", ")
+            )));
+        }
+        Ok(columns)
+    }
+
+    /// The input position of a known column (`ID`, `REVENUE`, ...), `None` when it is absent.
+    fn at(&self, column: usize) -> Option<usize> {
+        self.known.get(column).copied().flatten()
+    }
+}
+
+// The messages of a run, one whole sentence per language; `fill` puts the numbers in the
+// `{name}` slots, so each language orders its words as it needs.
+
+/// The summary on stderr: rows read (`total`), scored, and with errors (`bad`).
+const SUMMARY_KO: &str = "{total}행 중 {scored}행 계산, {bad}행 오류";
+const SUMMARY_EN: &str = "{total} rows: {scored} scored, {bad} with errors";
+/// Added to the summary when copied cells were not UTF-8 (`cells` of them).
+const NOT_UTF8_NOTE_KO: &str = " (복사한 칸 {cells}개가 UTF-8이 아니어서 깨진 글자를 U+FFFD로 바꿈)";
+const NOT_UTF8_NOTE_EN: &str = " ({cells} copied cells were not UTF-8: bad bytes replaced by U+FFFD)";
+/// The first line on stderr: the file (`input`) and the encoding it was read in.
+const READ_AS_KO: &str = "{input}: {encoding} 인코딩으로 읽음";
+const READ_AS_EN: &str = "{input}: read as {encoding}";
+
+/// `template` with each `{name}` slot replaced by its value; a slot without a value stays as
+/// written, so a misspelt slot shows in the message instead of vanishing.
+fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    use std::fmt::Write as _;
+    let mut text = String::with_capacity(template.len().saturating_add(16));
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        text.push_str(before);
+        let slot = after
+            .split_once('}')
+            .and_then(|(name, tail)| Some((values.iter().find(|(slot, _)| *slot == name)?.1, tail)));
+        match slot {
+            Some((value, tail)) => {
+                // Writing to a String cannot fail.
+                let _ = write!(text, "{value}");
+                rest = tail;
+            }
             None => {
-                if RESULT.contains(&name.as_str()) || name == "row" {
-                    return Err(Failure::usage(format!(
-                        "{input}: the column {name:?} has the name of an output column; rename it"
-                    )));
-                }
-                cols.copied.push(i);
-                cols.copied_names.push(text.trim().to_owned());
+                text.push('{');
+                rest = after;
             }
         }
     }
-    let missing: Vec<&str> = REQUIRED
-        .iter()
-        .filter(|&&k| cols.known.get(k).copied().flatten().is_none())
-        .filter_map(|&k| KNOWN.get(k).copied())
-        .collect();
-    if !missing.is_empty() {
-        let header: Vec<String> = (0..r.len())
-            .map(|i| String::from_utf8_lossy(r.get(i).unwrap_or_default()).into_owned())
-            .collect();
-        return Err(Failure::usage(format!(
-            "{input}: the header row has no {} column (found: {}); the first row must name the columns, \
-             with revenue, sector and market required",
-            missing.join(", "),
-            header.join(", ")
-        )));
-    }
-    Ok(cols)
+    text.push_str(rest);
+    text
 }
 
-/// Counts of one run.
+/// Counts of one run, for the summary and the exit code.
 #[derive(Default)]
 struct Tally {
-    rows: u64,
     scored: u64,
     bad: u64,
     not_utf8_copied: u64,
+}
+
+/// The last line on stderr: how many rows were scored and how many had errors.
+fn summary(tally: &Tally, lang: Lang) -> String {
+    let mut text = fill(
+        lang.pick(SUMMARY_KO, SUMMARY_EN),
+        &[
+            ("total", &tally.scored.saturating_add(tally.bad)),
+            ("scored", &tally.scored),
+            ("bad", &tally.bad),
+        ],
+    );
+    if tally.not_utf8_copied > 0 {
+        text.push_str(&fill(
+            lang.pick(NOT_UTF8_NOTE_KO, NOT_UTF8_NOTE_EN),
+            &[("cells", &tally.not_utf8_copied)],
+        ));
+    }
+    text
 }
 
 /// The output CSV: RFC 4180 by the `csv` crate, CRLF, text cells guarded against formulas.
@@ -240,11 +314,13 @@ struct Out<W: Write> {
     csv: csv::Writer<W>,
     /// Reused for numbers and guarded cells.
     scratch: String,
+    /// Reused for the lists of program ids.
+    list: String,
 }
 
-fn csv_io(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
+fn csv_io(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
         other => io::Error::other(format!("{other:?}")),
     }
 }
@@ -257,19 +333,20 @@ impl<W: Write> Out<W> {
                 .flexible(true)
                 .from_writer(out),
             scratch: String::new(),
+            list: String::new(),
         }
     }
 
     /// A text cell; one starting with = + - @ tab or CR gets a leading ' so spreadsheet programs
     /// show it instead of running it as a formula (CSV injection).
-    fn text(&mut self, s: &str) -> io::Result<()> {
-        if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    fn text(&mut self, text: &str) -> io::Result<()> {
+        if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             self.scratch.clear();
             self.scratch.push('\'');
-            self.scratch.push_str(s);
+            self.scratch.push_str(text);
             self.csv.write_field(self.scratch.as_bytes()).map_err(csv_io)
         } else {
-            self.csv.write_field(s).map_err(csv_io)
+            self.csv.write_field(text).map_err(csv_io)
         }
     }
 
@@ -279,6 +356,22 @@ impl<W: Write> Out<W> {
         // Writing to a String cannot fail.
         let _ = write!(self.scratch, "{n}");
         self.csv.write_field(self.scratch.as_bytes()).map_err(csv_io)
+    }
+
+    /// A text cell of `items` joined by ';'.
+    fn list<'i>(&mut self, items: impl Iterator<Item = &'i str>) -> io::Result<()> {
+        // Taken out for the call to `text`, which borrows all of `self`, and put back to be reused.
+        let mut list = std::mem::take(&mut self.list);
+        list.clear();
+        for item in items {
+            if !list.is_empty() {
+                list.push(';');
+            }
+            list.push_str(item);
+        }
+        let written = self.text(&list);
+        self.list = list;
+        written
     }
 
     fn empty(&mut self) -> io::Result<()> {
@@ -296,257 +389,340 @@ impl<W: Write> Out<W> {
 
 /// True for a record whose fields are all empty or white space (spreadsheet programs write
 /// trailing rows of commas).
-fn is_blank(r: &csv::ByteRecord) -> bool {
-    r.as_slice().iter().all(u8::is_ascii_whitespace)
+fn is_blank(record: &csv::ByteRecord) -> bool {
+    record.as_slice().iter().all(u8::is_ascii_whitespace)
 }
 
+/// Runs `batch`: the header, then every row scored and written, then the summary on stderr.
 pub fn run(args: BatchArgs) -> Result<u8, Failure> {
-    let (input, output) = (args.input.as_str(), args.output.as_str());
     let lang: Lang = args.common.lang.into();
-    let ds = super::dataset(args.common.dataset.as_deref())?;
+    let dataset = super::dataset(args.common.dataset.as_deref())?;
+    refuse_same_file(&args.input, &args.output)?;
+    let mut input = Input::open(&args.input)?;
+    let mut record = csv::ByteRecord::new();
+    input.read_header(&mut record)?;
+    let columns = Columns::from_header(&record, &args.input)?;
+    let mut log = BufWriter::new(io::stderr().lock());
+    let read_as = fill(
+        lang.pick(READ_AS_KO, READ_AS_EN),
+        &[("input", &args.input), ("encoding", &input.encoding.name())],
+    );
+    let _ = writeln!(log, "{read_as}");
+
+    // Only now, with a usable header, is the output created (a failed run leaves it untouched).
+    let write_failure = |e: io::Error| Failure::io("write", &args.output, &e);
+    let mut out = create_output(&args.output, args.excel).map_err(write_failure)?;
+    write_header(&mut out, &columns).map_err(write_failure)?;
+    let prepared = Prepared::new(&dataset);
+    let tally = score_rows(&mut input, &mut record, &columns, &prepared, lang, &mut out, &mut log)
+        .map_err(|failure| failure.into_failure(&args.output))?;
+    out.flush().map_err(write_failure)?;
+
+    let _ = writeln!(log, "{}", summary(&tally, lang));
+    let _ = log.flush();
+    Ok(if tally.bad == 0 { EXIT_OK } else { EXIT_SOME_ROWS })
+}
+
+/// Refuses IN and OUT naming the same file: creating OUT would empty IN before it is read.
+fn refuse_same_file(input: &str, output: &str) -> Result<(), Failure> {
     if input != "-" && output != "-" {
-        if let (Ok(a), Ok(b)) = (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
-            if a == b {
+        if let (Ok(input_path), Ok(output_path)) = (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+            if input_path == output_path {
                 return Err(Failure::usage(format!(
                     "{input}: IN and OUT are the same file; writing would destroy it"
                 )));
             }
         }
     }
+    Ok(())
+}
 
-    let stdin = io::stdin();
-    let source: Box<dyn Read> = if input == "-" {
-        Box::new(stdin.lock())
-    } else {
-        Box::new(File::open(input).map_err(|e| Failure::io("read", input, &e))?)
-    };
-    let (encoding, text) = encoding::utf8_reader(source).map_err(|e| Failure::io("read", input, &e))?;
-    let bounded = Bounded::new(text);
-    let progress = std::rc::Rc::clone(&bounded.progress);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(usize::try_from(READ_AHEAD).unwrap_or(1 << 16))
-        .from_reader(bounded);
-    let read_failure = |e: csv::Error, row: u64| match csv_io(e) {
-        e if e.to_string() == TOO_LONG => Failure::usage(format!(
-            "{input}: row {row}: the record is longer than {MAX_RECORD} bytes (a quote not closed?)"
-        )),
-        e => Failure::io("read", input, &e),
-    };
-    // The input ended inside a quoted cell: its last field holds the file's final line break.
-    let open_quote = |r: &csv::ByteRecord, at: u64| {
-        at == progress.read.get()
-            && progress.last.get().is_some_and(|b| {
-                (b == b'\n' || b == b'\r') && r.iter().next_back().is_some_and(|f| f.last() == Some(&b))
-            })
-    };
-    let unclosed = |row: u64| {
-        Failure::usage(format!(
-            "{input}: row {row}: a quoted cell is not closed before the end of the file"
-        ))
-    };
-    let mut record = csv::ByteRecord::new();
-    match reader.read_byte_record(&mut record) {
-        Ok(true) => {}
-        Ok(false) => return Err(Failure::usage(format!("{input}: empty; a header row is required"))),
-        Err(e) => return Err(read_failure(e, 0)),
+/// The CSV being read ("-": standard input), as UTF-8, with what it takes to number its rows and
+/// to tell a quote left open at its end.
+struct Input<'a> {
+    /// The path given, for messages.
+    name: &'a str,
+    encoding: Encoding,
+    reader: csv::Reader<Bounded<Box<dyn Read>>>,
+    progress: Rc<Progress>,
+    /// The reader's line count after the last record: blank lines, which the reader skips, still
+    /// count as rows, and the line count tells them.
+    line_before: u64,
+    /// The number of the last row read (1: the first record after the header).
+    row: u64,
+}
+
+impl<'a> Input<'a> {
+    /// Opens the file and decides its encoding.
+    fn open(name: &'a str) -> Result<Self, Failure> {
+        let source: Box<dyn Read> = if name == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            Box::new(File::open(name).map_err(|e| Failure::io("read", name, &e))?)
+        };
+        let (encoding, text) = encoding::utf8_reader(source).map_err(|e| Failure::io("read", name, &e))?;
+        let bounded = Bounded::new(text);
+        let progress = Rc::clone(&bounded.progress);
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(usize::try_from(READ_AHEAD).unwrap_or(1 << 16))
+            .from_reader(bounded);
+        Ok(Input {
+            name,
+            encoding,
+            reader,
+            progress,
+            line_before: 0,
+            row: 0,
+        })
     }
-    if open_quote(&record, reader.position().byte()) {
-        return Err(unclosed(0));
-    }
-    progress.record_end.set(reader.position().byte());
-    let cols = columns(&record, input)?;
-    let mut log = BufWriter::new(io::stderr().lock());
-    let _ = writeln!(
-        log,
-        "{}",
-        match lang {
-            Lang::Ko => format!("{input}: {} 인코딩으로 읽음", encoding.name()),
-            Lang::En => format!("{input}: read as {}", encoding.name()),
+
+    /// Reads the header row, which the input must have, into `record`.
+    fn read_header(&mut self, record: &mut csv::ByteRecord) -> Result<(), Failure> {
+        match self.reader.read_byte_record(record) {
+            Ok(true) => {}
+            Ok(false) => {
+                return Err(Failure::usage(format!(
+                    "{}: empty; a header row is required",
+                    self.name
+                )))
+            }
+            Err(e) => return Err(self.read_failure(e, 0)),
         }
-    );
-
-    // Only now, with a usable header, is the output created (a failed run leaves it untouched).
-    let stdout = io::stdout();
-    let mut sink: Box<dyn Write> = if output == "-" {
-        Box::new(stdout.lock())
-    } else {
-        Box::new(File::create(output).map_err(|e| Failure::io("write", output, &e))?)
-    };
-    let write_failure = |e: io::Error| Failure::io("write", output, &e);
-    if args.excel {
-        sink.write_all(b"\xEF\xBB\xBF").map_err(write_failure)?;
+        let end = self.reader.position().byte();
+        if self.ends_inside_quotes(record, end) {
+            return Err(self.unclosed(0));
+        }
+        self.progress.record_end.set(end);
+        self.line_before = self.reader.position().line();
+        Ok(())
     }
-    let mut out = Out::new(BufWriter::with_capacity(1 << 16, sink));
 
-    let has_id = cols.known.get(ID).copied().flatten().is_some();
-    out.text(if has_id { "id" } else { "row" }).map_err(write_failure)?;
+    /// Reads the next record into `record`, `false` at the end of the input, and numbers it in
+    /// `self.row`.
+    fn next_row(&mut self, record: &mut csv::ByteRecord) -> Result<bool, Failure> {
+        match self.reader.read_byte_record(record) {
+            Ok(true) => {}
+            Ok(false) => return Ok(false),
+            // The failure names the row that could not be read.
+            Err(e) => return Err(self.read_failure(e, self.row.saturating_add(1))),
+        }
+        let end = self.reader.position().byte();
+        self.progress.record_end.set(end);
+        // Lines read for this record, less its own (line breaks inside quoted cells and its
+        // terminating one): the blank lines before it, which the reader skipped.
+        let line = self.reader.position().line();
+        let inside = record.as_slice().iter().filter(|&&byte| byte == b'\n').count() as u64;
+        let terminated = !(end == self.progress.read.get() && self.progress.last.get() != Some(b'\n'));
+        let own = inside.saturating_add(u64::from(terminated));
+        self.row = self
+            .row
+            .saturating_add(line.saturating_sub(self.line_before).saturating_sub(own))
+            .saturating_add(1);
+        self.line_before = line;
+        if self.ends_inside_quotes(record, end) {
+            return Err(self.unclosed(self.row));
+        }
+        Ok(true)
+    }
+
+    /// True when the input ended inside a quoted cell: the record ends where the input does, and
+    /// its last field holds the file's final line break.
+    fn ends_inside_quotes(&self, record: &csv::ByteRecord, end: u64) -> bool {
+        end == self.progress.read.get()
+            && self.progress.last.get().is_some_and(|last| {
+                (last == b'\n' || last == b'\r')
+                    && record
+                        .iter()
+                        .next_back()
+                        .is_some_and(|field| field.last() == Some(&last))
+            })
+    }
+
+    fn unclosed(&self, row: u64) -> Failure {
+        Failure::usage(format!(
+            "{}: row {row}: a quoted cell is not closed before the end of the file",
+            self.name
+        ))
+    }
+
+    fn read_failure(&self, error: csv::Error, row: u64) -> Failure {
+        match csv_io(error) {
+            e if e.to_string() == TOO_LONG => Failure::usage(format!(
+                "{}: row {row}: the record is longer than {MAX_RECORD} bytes (a quote not closed?)",
+                self.name
+            )),
+            e => Failure::io("read", self.name, &e),
+        }
+    }
+}
+
+/// Creates the output file ("-": standard output), starting with a UTF-8 BOM for `--excel`.
+fn create_output(name: &str, excel: bool) -> io::Result<Out<BufWriter<Box<dyn Write>>>> {
+    let mut sink: Box<dyn Write> = if name == "-" {
+        Box::new(io::stdout().lock())
+    } else {
+        Box::new(File::create(name)?)
+    };
+    if excel {
+        sink.write_all(b"\xEF\xBB\xBF")?;
+    }
+    Ok(Out::new(BufWriter::with_capacity(1 << 16, sink)))
+}
+
+/// The output's header row: `id` (or `row`), the result columns, then the copied columns under
+/// their own header text.
+fn write_header<W: Write>(out: &mut Out<W>, columns: &Columns) -> io::Result<()> {
+    out.text(if columns.at(ID).is_some() { "id" } else { "row" })?;
     for name in RESULT
         .iter()
         .copied()
-        .chain(cols.copied_names.iter().map(String::as_str))
+        .chain(columns.copied_names.iter().map(String::as_str))
     {
-        out.text(name).map_err(write_failure)?;
+        out.text(name)?;
     }
-    out.end().map_err(write_failure)?;
+    out.end()
+}
 
-    let prepared = Prepared::new(&ds);
+/// Why the rows stopped: the input could not be read (the failure says why) or the output could
+/// not be written.
+enum RowsFailure {
+    Read(Failure),
+    Write(io::Error),
+}
+
+impl RowsFailure {
+    /// The failure to report; `output` names the file a write failed on.
+    fn into_failure(self, output: &str) -> Failure {
+        match self {
+            RowsFailure::Read(failure) => failure,
+            RowsFailure::Write(e) => Failure::io("write", output, &e),
+        }
+    }
+}
+
+/// Scores and writes every row after the header, reporting bad rows on `log`; the counts.
+fn score_rows<W: Write>(
+    input: &mut Input,
+    record: &mut csv::ByteRecord,
+    columns: &Columns,
+    prepared: &Prepared,
+    lang: Lang,
+    out: &mut Out<W>,
+    log: &mut impl Write,
+) -> Result<Tally, RowsFailure> {
     let mut tally = Tally::default();
-    let mut scratch = String::new();
-    // Blank lines, which the reader skips, still count as rows: the line count tells them.
-    let mut line_before = reader.position().line();
     loop {
-        match reader.read_byte_record(&mut record) {
+        match input.next_row(record) {
             Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                // Keep what was written; the failure names the row that could not be read.
+            Ok(false) => return Ok(tally),
+            Err(failure) => {
+                // Keep what was written before the row that could not be read.
                 let _ = out.flush();
                 let _ = log.flush();
-                return Err(read_failure(e, tally.rows.saturating_add(1)));
+                return Err(RowsFailure::Read(failure));
             }
         }
-        let end = reader.position().byte();
-        progress.record_end.set(end);
-        // Lines read for this record, less its own (line breaks inside quoted cells and its
-        // terminating one): the blank lines before it, which the reader skipped.
-        let line = reader.position().line();
-        let inside = record.as_slice().iter().filter(|&&b| b == b'\n').count() as u64;
-        let terminated = !(end == progress.read.get() && progress.last.get() != Some(b'\n'));
-        let own = inside.saturating_add(u64::from(terminated));
-        tally.rows = tally
-            .rows
-            .saturating_add(line.saturating_sub(line_before).saturating_sub(own))
-            .saturating_add(1);
-        line_before = line;
-        if open_quote(&record, end) {
-            let _ = out.flush();
-            let _ = log.flush();
-            return Err(unclosed(tally.rows));
-        }
-        if is_blank(&record) {
+        if is_blank(record) {
             continue;
         }
-        let row = Row {
-            r: &record,
-            cols: &cols,
-        };
-        let result = row.score(&prepared, lang);
-        // First column: the id, or the row number.
-        let id = if has_id {
-            Some(row.copied_text(cols.known.get(ID).copied().flatten(), &mut tally))
-        } else {
-            None
-        };
-        match &id {
-            Some(id) => out.text(id),
-            None => out.number(tally.rows),
-        }
-        .map_err(write_failure)?;
-        match result {
-            Ok(s) => {
-                tally.scored = tally.scored.saturating_add(1);
-                out.text(size_key(s.size)).map_err(write_failure)?;
-                for x in [s.base_krw, s.low_krw, s.high_krw, s.untapped_krw] {
-                    out.number(to_won(x)).map_err(write_failure)?;
-                }
-                match s.best_market.and_then(|i| ds.markets.get(i)) {
-                    Some(m) => out.text(&m.id),
-                    None => out.empty(),
-                }
-                .map_err(write_failure)?;
-                out.number(u64::from(s.rank)).map_err(write_failure)?;
-                for wanted in [Outcome::Eligible, Outcome::Maybe] {
-                    scratch.clear();
-                    for (p, o) in ds.programs.iter().zip(&s.outcomes) {
-                        if *o == wanted {
-                            if !scratch.is_empty() {
-                                scratch.push(';');
-                            }
-                            scratch.push_str(&p.id);
-                        }
-                    }
-                    out.text(&scratch).map_err(write_failure)?;
-                }
-                out.empty().map_err(write_failure)?;
-            }
-            Err(errors) => {
-                tally.bad = tally.bad.saturating_add(1);
-                for _ in 0..RESULT.len().saturating_sub(1) {
-                    out.empty().map_err(write_failure)?;
-                }
-                let message = errors.join("; ");
-                out.text(&message).map_err(write_failure)?;
-                let _ = match &id {
-                    Some(id) => writeln!(log, "row {} (id {id}): {message}", tally.rows),
-                    None => writeln!(log, "row {}: {message}", tally.rows),
-                };
-            }
-        }
-        for &i in &cols.copied {
-            let cell = row.copied_text(Some(i), &mut tally);
-            out.text(&cell).map_err(write_failure)?;
-        }
-        out.end().map_err(write_failure)?;
+        let row = Row { record, columns };
+        let result = row.score(prepared, lang);
+        write_row(out, &row, input.row, result, prepared.dataset(), &mut tally, log).map_err(RowsFailure::Write)?;
     }
-    out.flush().map_err(write_failure)?;
+}
 
-    let summary = match lang {
-        Lang::Ko => format!(
-            "{}행 중 {}행 계산, {}행 오류{}",
-            tally.scored.saturating_add(tally.bad),
-            tally.scored,
-            tally.bad,
-            if tally.not_utf8_copied > 0 {
-                format!(
-                    " (복사한 칸 {}개가 UTF-8이 아니어서 깨진 글자를 U+FFFD로 바꿈)",
-                    tally.not_utf8_copied
-                )
-            } else {
-                String::new()
-            }
-        ),
-        Lang::En => format!(
-            "{} rows: {} scored, {} with errors{}",
-            tally.scored.saturating_add(tally.bad),
-            tally.scored,
-            tally.bad,
-            if tally.not_utf8_copied > 0 {
-                format!(
-                    " ({} copied cells were not UTF-8: bad bytes replaced by U+FFFD)",
-                    tally.not_utf8_copied
-                )
-            } else {
-                String::new()
-            }
-        ),
-    };
-    let _ = writeln!(log, "{summary}");
-    let _ = log.flush();
-    Ok(if tally.bad == 0 { EXIT_OK } else { EXIT_SOME_ROWS })
+/// Writes one row of the output: its id (or number), its result or its error, then its copied
+/// cells; a bad row is also reported on `log`, as `row N (id X): ...`.
+fn write_row<W: Write>(
+    out: &mut Out<W>,
+    row: &Row,
+    number: u64,
+    result: Result<Score, Vec<String>>,
+    dataset: &Dataset,
+    tally: &mut Tally,
+    log: &mut impl Write,
+) -> io::Result<()> {
+    let id = row.columns.at(ID).map(|position| row.copied_text(position, tally));
+    match &id {
+        Some(id) => out.text(id)?,
+        None => out.number(number)?,
+    }
+    match result {
+        Ok(score) => {
+            tally.scored = tally.scored.saturating_add(1);
+            write_score(out, &score, dataset)?;
+        }
+        Err(errors) => {
+            tally.bad = tally.bad.saturating_add(1);
+            let message = errors.join("; ");
+            write_error(out, &message)?;
+            let _ = match &id {
+                Some(id) => writeln!(log, "row {number} (id {id}): {message}"),
+                None => writeln!(log, "row {number}: {message}"),
+            };
+        }
+    }
+    for &position in &row.columns.copied {
+        let cell = row.copied_text(position, tally);
+        out.text(&cell)?;
+    }
+    out.end()
+}
+
+/// The result columns of a scored row, the error column left empty.
+fn write_score<W: Write>(out: &mut Out<W>, score: &Score, dataset: &Dataset) -> io::Result<()> {
+    out.text(size_key(score.size))?;
+    for krw in [score.base_krw, score.low_krw, score.high_krw, score.untapped_krw] {
+        out.number(to_won(krw))?;
+    }
+    match score.best_market.and_then(|index| dataset.markets.get(index)) {
+        Some(market) => out.text(&market.id)?,
+        None => out.empty()?,
+    }
+    out.number(u64::from(score.rank))?;
+    for wanted in [Outcome::Eligible, Outcome::Maybe] {
+        out.list(
+            dataset
+                .programs
+                .iter()
+                .zip(&score.outcomes)
+                .filter(|(_, outcome)| **outcome == wanted)
+                .map(|(program, _)| program.id.as_str()),
+        )?;
+    }
+    out.empty()
+}
+
+/// The result columns of a bad row: all empty but the error.
+fn write_error<W: Write>(out: &mut Out<W>, message: &str) -> io::Result<()> {
+    for _ in 0..RESULT.len().saturating_sub(1) {
+        out.empty()?;
+    }
+    out.text(message)
 }
 
 /// One input record and where its columns are.
 struct Row<'a> {
-    r: &'a csv::ByteRecord,
-    cols: &'a Columns,
+    record: &'a csv::ByteRecord,
+    columns: &'a Columns,
 }
 
 impl Row<'_> {
     /// The cell of a known column: `Ok(None)` when the column is absent, `Err` when not UTF-8.
-    fn cell(&self, k: usize) -> Result<Option<&str>, ()> {
-        match self.cols.known.get(k).copied().flatten() {
+    fn cell(&self, column: usize) -> Result<Option<&str>, ()> {
+        match self.columns.at(column) {
             None => Ok(None),
-            Some(i) => std::str::from_utf8(self.r.get(i).unwrap_or_default())
+            Some(position) => std::str::from_utf8(self.record.get(position).unwrap_or_default())
                 .map(Some)
                 .map_err(|_| ()),
         }
     }
 
     /// A cell copied to the output: lossy when not UTF-8 (counted), empty when absent.
-    fn copied_text(&self, i: Option<usize>, tally: &mut Tally) -> Cow<'_, str> {
-        let text = String::from_utf8_lossy(i.and_then(|i| self.r.get(i)).unwrap_or_default());
+    fn copied_text(&self, position: usize, tally: &mut Tally) -> Cow<'_, str> {
+        let text = String::from_utf8_lossy(self.record.get(position).unwrap_or_default());
         if matches!(text, Cow::Owned(_)) {
             tally.not_utf8_copied = tally.not_utf8_copied.saturating_add(1);
         }
@@ -555,21 +731,52 @@ impl Row<'_> {
 
     /// Checks and scores the row; `Err` holds one message per problem, in `lang`.
     fn score(&self, prepared: &Prepared, lang: Lang) -> Result<Score, Vec<String>> {
-        let ds = prepared.dataset();
-        if self.r.len() != self.cols.width {
-            return Err(vec![match lang {
-                Lang::Ko => format!(
-                    "칸 수({})가 머리글의 칸 수({})와 다릅니다.",
-                    self.r.len(),
-                    self.cols.width
-                ),
-                Lang::En => format!("the row has {} cells, the header {}.", self.r.len(), self.cols.width),
-            }]);
+        if self.record.len() != self.columns.width {
+            return Err(vec![self.width_error(lang)]);
         }
+        let dataset = prepared.dataset();
         let mut errors: Vec<String> = Vec::new();
         let mut parse_failed: Vec<Field> = Vec::new();
-        let not_utf8 = |k: usize| {
-            let name = KNOWN.get(k).copied().unwrap_or_default();
+        let raw = self.raw_input(lang, &mut errors, &mut parse_failed);
+        match check(&raw, dataset) {
+            Ok(input) if errors.is_empty() => Ok(prepared.score(&input)),
+            Ok(_) => Err(errors),
+            Err(found) => {
+                // A cell that did not parse was passed on as blank: keep its parse error only.
+                for error in found.iter().filter(|error| !parse_failed.contains(&error.field)) {
+                    let mut message = input_error(error, lang);
+                    if error.reason == Reason::Unknown {
+                        message.push_str(&known_ids(error.field, dataset, &raw, lang));
+                    }
+                    errors.push(message);
+                }
+                Err(errors)
+            }
+        }
+    }
+
+    /// The message for a row whose number of cells is not the header's.
+    fn width_error(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ko => format!(
+                "칸 수({})가 머리글의 칸 수({})와 다릅니다.",
+                self.record.len(),
+                self.columns.width
+            ),
+            Lang::En => format!(
+                "the row has {} cells, the header {}.",
+                self.record.len(),
+                self.columns.width
+            ),
+        }
+    }
+
+    /// The row's cells as the engine's input. A cell that is not UTF-8 or does not parse is
+    /// passed on as blank, with its message in `errors`; the fields of the amounts that did not
+    /// parse go to `parse_failed`.
+    fn raw_input(&self, lang: Lang, errors: &mut Vec<String>, parse_failed: &mut Vec<Field>) -> RawInput {
+        let not_utf8 = |column: usize| {
+            let name = KNOWN.get(column).copied().unwrap_or_default();
             match lang {
                 Lang::Ko => {
                     format!("[{name}] UTF-8 글자가 아닙니다. 'CSV UTF-8' 형식으로 저장해 주세요.")
@@ -577,60 +784,60 @@ impl Row<'_> {
                 Lang::En => format!("[{name}] not UTF-8 text; save the file as \"CSV UTF-8\"."),
             }
         };
-        let text = |k: usize, errors: &mut Vec<String>| match self.cell(k) {
-            Ok(t) => t,
+        let text = |column: usize, errors: &mut Vec<String>| match self.cell(column) {
+            Ok(text) => text,
             Err(()) => {
-                errors.push(not_utf8(k));
+                errors.push(not_utf8(column));
                 None
             }
         };
-        let amount_at = |k: usize, field: Field, errors: &mut Vec<String>, failed: &mut Vec<Field>| {
-            let t = text(k, errors);
-            match amount(t, field) {
-                Ok(v) => v,
-                Err(e) => {
-                    failed.push(field);
-                    errors.push(input_error(&e, lang));
-                    None
-                }
-            }
-        };
-        let revenue = amount_at(REVENUE, Field::RevenueKrw, &mut errors, &mut parse_failed);
-        let current = amount_at(CURRENT, Field::CurrentExportsKrw, &mut errors, &mut parse_failed);
-        let to_market = amount_at(TO_MARKET, Field::ExportsToMarketKrw, &mut errors, &mut parse_failed);
-        let assets = amount_at(ASSETS, Field::TotalAssetsKrw, &mut errors, &mut parse_failed);
-        let answer = |k: usize, q: Option<Question>, errors: &mut Vec<String>| match self.cell(k) {
-            Err(()) => {
-                errors.push(not_utf8(k));
+        let amount_at = |column: usize, field: Field, errors: &mut Vec<String>, failed: &mut Vec<Field>| match amount(
+            text(column, errors),
+            field,
+        ) {
+            Ok(value) => value,
+            Err(error) => {
+                failed.push(field);
+                errors.push(input_error(&error, lang));
                 None
             }
-            Ok(t) => match yes_no(t.unwrap_or("")) {
-                Ok(a) => a,
+        };
+        let revenue = amount_at(REVENUE, Field::RevenueKrw, errors, parse_failed);
+        let current = amount_at(CURRENT, Field::CurrentExportsKrw, errors, parse_failed);
+        let to_market = amount_at(TO_MARKET, Field::ExportsToMarketKrw, errors, parse_failed);
+        let assets = amount_at(ASSETS, Field::TotalAssetsKrw, errors, parse_failed);
+        let answer = |column: usize, question: Option<Question>, errors: &mut Vec<String>| match self.cell(column) {
+            Err(()) => {
+                errors.push(not_utf8(column));
+                None
+            }
+            Ok(text) => match yes_no(text.unwrap_or("")) {
+                Ok(answer) => answer,
                 Err(()) => {
-                    let name = KNOWN.get(k).copied().unwrap_or_default();
-                    errors.push(["[", name, "] ", &yes_no_error(q, lang)].concat());
+                    let name = KNOWN.get(column).copied().unwrap_or_default();
+                    errors.push(["[", name, "] ", &yes_no_error(question, lang)].concat());
                     None
                 }
             },
         };
         let readiness = Readiness {
-            certification: answer(CERTIFICATION, Some(Question::Certification), &mut errors),
-            local_partner: answer(PARTNER, Some(Question::LocalPartner), &mut errors),
-            export_experience: answer(EXPERIENCE, Some(Question::ExportExperience), &mut errors),
-            local_language: answer(LANGUAGE, Some(Question::LocalLanguage), &mut errors),
+            certification: answer(CERTIFICATION, Some(Question::Certification), errors),
+            local_partner: answer(PARTNER, Some(Question::LocalPartner), errors),
+            export_experience: answer(EXPERIENCE, Some(Question::ExportExperience), errors),
+            local_language: answer(LANGUAGE, Some(Question::LocalLanguage), errors),
         };
-        let medical_corporation = answer(MED_CORP, None, &mut errors);
-        let id_text = |k: usize, errors: &mut Vec<String>| match self.cell(k) {
-            Ok(t) => t.unwrap_or("").trim().to_owned(),
+        let medical_corporation = answer(MED_CORP, None, errors);
+        let id_text = |column: usize, errors: &mut Vec<String>| match self.cell(column) {
+            Ok(text) => text.unwrap_or("").trim().to_owned(),
             Err(()) => {
-                errors.push(not_utf8(k));
+                errors.push(not_utf8(column));
                 String::new()
             }
         };
-        let raw = RawInput {
+        RawInput {
             revenue_krw: revenue,
-            sector: id_text(SECTOR, &mut errors),
-            market: id_text(MARKET, &mut errors),
+            sector: id_text(SECTOR, errors),
+            market: id_text(MARKET, errors),
             current_exports_krw: current,
             exports_to_market_krw: to_market,
             total_assets_krw: assets,
@@ -638,26 +845,11 @@ impl Row<'_> {
             readiness,
             lang,
             today: None,
-        };
-        match check(&raw, ds) {
-            Ok(input) if errors.is_empty() => Ok(prepared.score(&input)),
-            Ok(_) => Err(errors),
-            Err(found) => {
-                // A cell that did not parse was passed on as blank: keep its parse error only.
-                for e in found.iter().filter(|e| !parse_failed.contains(&e.field)) {
-                    let mut m = input_error(e, lang);
-                    if e.reason == Reason::Unknown {
-                        m.push_str(&known_ids(e.field, ds, &raw, lang));
-                    }
-                    errors.push(m);
-                }
-                Err(errors)
-            }
         }
     }
 }
 
 /// An engine error as a cell: `[column] label: reason`.
-fn input_error(e: &InputError, lang: Lang) -> String {
-    ["[", column_of(e.field), "] ", e.message(lang)].concat()
+fn input_error(error: &InputError, lang: Lang) -> String {
+    ["[", column_of(error.field), "] ", error.message(lang)].concat()
 }

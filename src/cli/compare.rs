@@ -49,9 +49,9 @@ pub struct CompareArgs {
 
 /// A dataset for `compare`: an invalid one is exit 2 here (1 means "changes found").
 fn dataset(path: &str) -> Result<Dataset, Failure> {
-    super::dataset(Some(path)).map_err(|f| Failure {
+    super::dataset(Some(path)).map_err(|failure| Failure {
         code: EXIT_USAGE,
-        message: f.message,
+        message: failure.message,
     })
 }
 
@@ -60,40 +60,46 @@ pub fn run(args: CompareArgs) -> Result<u8, Failure> {
     let lang = args.lang.into();
     let (panel_name, panel_text) = match args.panel.as_deref() {
         None => ("the built-in panel".to_owned(), PANEL.to_owned()),
-        Some(p) => (
-            p.to_owned(),
-            std::fs::read_to_string(p).map_err(|e| Failure::io("read", p, &e))?,
+        Some(path) => (
+            path.to_owned(),
+            std::fs::read_to_string(path).map_err(|e| Failure::io("read", path, &e))?,
         ),
     };
     let panel = read_panel(&panel_text)
         .map_err(|e| Failure::usage(format!("--panel: {panel_name} is not a usable panel: {e}")))?;
     let old = dataset(old_path)?;
     let new = dataset(new_path)?;
-    let cmp = compare(&panel, &old, &new, lang);
+    let comparison = compare(&panel, &old, &new, lang);
     if args.json {
-        let json = serde_json::to_string_pretty(&cmp)
+        let json = serde_json::to_string_pretty(&comparison)
             .map_err(|e| Failure::usage(format!("cannot write the comparison as JSON: {e}")))?;
         print_out(&[json.as_str(), "\n"].concat())?;
     } else {
-        print_out(&text(&cmp, &panel_name, old_path, new_path))?;
+        print_out(&text(&comparison, &panel_name, old_path, new_path))?;
     }
-    Ok(if cmp.firms_changed == 0 { EXIT_OK } else { EXIT_CHANGED })
+    Ok(if comparison.firms_changed == 0 {
+        EXIT_OK
+    } else {
+        EXIT_CHANGED
+    })
 }
 
 /// The readable report: what was compared, the counts, then the rows.
-fn text(cmp: &Comparison, panel: &str, old: &str, new: &str) -> String {
-    let mut out = format!("{panel}: {old} -> {new}\n{}\n", cmp.summary);
-    for c in &cmp.counts {
-        out.push_str(&format!("{:>6}  {}\n", c.firms, c.label));
+fn text(comparison: &Comparison, panel: &str, old: &str, new: &str) -> String {
+    let mut out = format!("{panel}: {old} -> {new}\n{}\n", comparison.summary);
+    for count in &comparison.counts {
+        out.push_str(&format!("{:>6}  {}\n", count.firms, count.label));
     }
-    if !cmp.changes.is_empty() {
+    if !comparison.changes.is_empty() {
         out.push_str("\nfirm\tfield\tbefore\tafter\tchange\n");
     }
-    for c in &cmp.changes {
-        let share = c.relative.map_or(String::new(), |r| format!("{:+.1} %", r * 100.0));
+    for change in &comparison.changes {
+        let share = change
+            .relative
+            .map_or(String::new(), |relative| format!("{:+.1} %", relative * 100.0));
         out.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\n",
-            c.firm, c.field, c.before, c.after, share
+            change.firm, change.field, change.before, change.after, share
         ));
     }
     out

@@ -113,15 +113,15 @@ pub const READ_AHEAD: u64 = 64 * 1024;
 
 impl<R: Read> Read for Bounded<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let p = &self.progress;
-        if p.read.get().saturating_sub(p.record_end.get()) > MAX_RECORD.saturating_add(READ_AHEAD) {
+        let progress = &self.progress;
+        if progress.read.get().saturating_sub(progress.record_end.get()) > MAX_RECORD.saturating_add(READ_AHEAD) {
             return Err(io::Error::other(TOO_LONG));
         }
         let n = self.inner.read(buf)?;
-        if let Some(&b) = buf.get(..n).and_then(<[u8]>::last) {
-            p.last.set(Some(b));
+        if let Some(&last) = buf.get(..n).and_then(<[u8]>::last) {
+            progress.last.set(Some(last));
         }
-        p.read.set(p.read.get().saturating_add(n as u64));
+        progress.read.set(progress.read.get().saturating_add(n as u64));
         Ok(n)
     }
 }

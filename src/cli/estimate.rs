@@ -79,15 +79,15 @@ struct Bad {
 }
 
 impl Bad {
-    fn from_input(e: &InputError, ds: &Dataset, raw: &RawInput, lang: Lang) -> Bad {
-        let mut message = e.message(lang).to_owned();
-        if e.reason == Reason::Unknown {
-            message.push_str(&super::batch::known_ids(e.field, ds, raw, lang));
+    fn from_input(error: &InputError, dataset: &Dataset, raw: &RawInput, lang: Lang) -> Bad {
+        let mut message = error.message(lang).to_owned();
+        if error.reason == Reason::Unknown {
+            message.push_str(&super::batch::known_ids(error.field, dataset, raw, lang));
         }
         Bad {
-            option: option_of(e.field),
-            field: e.field.key(),
-            reason: Reason::key(e.reason),
+            option: option_of(error.field),
+            field: error.field.key(),
+            reason: Reason::key(error.reason),
             message,
         }
     }
@@ -95,19 +95,19 @@ impl Bad {
 
 pub fn run(args: EstimateArgs) -> Result<u8, Failure> {
     let lang: Lang = args.common.lang.into();
-    let ds = super::dataset(args.common.dataset.as_deref())?;
+    let dataset = super::dataset(args.common.dataset.as_deref())?;
 
     let mut bad: Vec<Bad> = Vec::new();
     let mut parsed_bad: Vec<Field> = Vec::new();
     let mut amount_of = |value: &Option<String>, field: Field| match amount(value.as_deref(), field) {
-        Ok(v) => v,
-        Err(e) => {
+        Ok(value) => value,
+        Err(error) => {
             parsed_bad.push(field);
             bad.push(Bad {
                 option: option_of(field),
                 field: field.key(),
-                reason: Reason::key(e.reason),
-                message: e.message(lang).to_owned(),
+                reason: Reason::key(error.reason),
+                message: error.message(lang).to_owned(),
             });
             None
         }
@@ -116,16 +116,16 @@ pub fn run(args: EstimateArgs) -> Result<u8, Failure> {
     let current = amount_of(&args.current_exports, Field::CurrentExportsKrw);
     let to_market = amount_of(&args.exports_to_market, Field::ExportsToMarketKrw);
     let assets = amount_of(&args.total_assets, Field::TotalAssetsKrw);
-    let mut answer = |value: &Option<String>, option: &'static str, key: &'static str, q: Question| match yes_no(
+    let mut answer = |value: &Option<String>, option: &'static str, key: &'static str, question: Question| match yes_no(
         value.as_deref().unwrap_or(""),
     ) {
-        Ok(a) => a,
+        Ok(answer) => answer,
         Err(()) => {
             bad.push(Bad {
                 option,
                 field: key,
                 reason: "notYesNo",
-                message: yes_no_error(Some(q), lang),
+                message: yes_no_error(Some(question), lang),
             });
             None
         }
@@ -168,18 +168,18 @@ pub fn run(args: EstimateArgs) -> Result<u8, Failure> {
         lang,
         today: super::today_in_korea(),
     };
-    let checked = check(&raw, &ds);
+    let checked = check(&raw, &dataset);
     if let Err(errors) = &checked {
         // A field whose text did not parse was passed on as missing: keep the parse error only.
-        for e in errors.iter().filter(|e| !parsed_bad.contains(&e.field)) {
-            bad.push(Bad::from_input(e, &ds, &raw, lang));
+        for error in errors.iter().filter(|error| !parsed_bad.contains(&error.field)) {
+            bad.push(Bad::from_input(error, &dataset, &raw, lang));
         }
     }
     let input = match checked {
         Ok(input) if bad.is_empty() => input,
         _ => return report(&bad, args.json),
     };
-    let result = estimate_checked(&input, &ds);
+    let result = estimate_checked(&input, &dataset);
     if args.json {
         let json = serde_json::to_string_pretty(&result)
             .map_err(|e| Failure::usage(format!("cannot write the result as JSON: {e}")))?;
@@ -195,9 +195,9 @@ fn report(bad: &[Bad], json: bool) -> Result<u8, Failure> {
     if json {
         let errors: Vec<serde_json::Value> = bad
             .iter()
-            .map(|b| {
+            .map(|field| {
                 serde_json::json!({
-                    "option": b.option, "field": b.field, "reason": b.reason, "message": b.message,
+                    "option": field.option, "field": field.field, "reason": field.reason, "message": field.message,
                 })
             })
             .collect();
@@ -205,202 +205,240 @@ fn report(bad: &[Bad], json: bool) -> Result<u8, Failure> {
             .map_err(|e| Failure::usage(format!("cannot write the errors as JSON: {e}")))?;
         print_out(&[text.as_str(), "\n"].concat())?;
     }
-    let lines: Vec<String> = bad.iter().map(|b| format!("{}: {}", b.option, b.message)).collect();
+    let lines: Vec<String> = bad
+        .iter()
+        .map(|field| format!("{}: {}", field.option, field.message))
+        .collect();
     Err(Failure {
         code: EXIT_INVALID,
         message: lines.join("\nsme-export: "),
     })
 }
 
-fn krw(x: f64, lang: Lang) -> String {
-    format_krw(to_won(x), lang)
+fn krw(amount: f64, lang: Lang) -> String {
+    format_krw(to_won(amount), lang)
 }
 
 /// The readable summary: SME status, potential, top markets, support grouped by outcome.
-fn summary(r: &Estimate, lang: Lang) -> String {
-    let t = |ko: &'static str, en: &'static str| lang.pick(ko, en);
-    let mut s = String::new();
-    let p = &r.potential;
+fn summary(estimate: &Estimate, lang: Lang) -> String {
+    let words = |ko: &'static str, en: &'static str| lang.pick(ko, en);
+    let mut text = String::new();
+    let potential = &estimate.potential;
     // `write!` to a String cannot fail.
     // The answer at a glance first, as the widget shows it.
-    let _ = writeln!(s, "{}", t("한눈에 보기:", "At a glance:"));
-    for line in &r.summary.lines {
-        let _ = writeln!(s, "  {}: {}", line.label, line.text);
+    let _ = writeln!(text, "{}", words("한눈에 보기:", "At a glance:"));
+    for line in &estimate.summary.lines {
+        let _ = writeln!(text, "  {}: {}", line.label, line.text);
     }
-    s.push('\n');
-    let _ = writeln!(s, "{} {}", t("중소기업 여부:", "SME status:"), r.sme.label);
-    for reason in &r.sme.reasons {
-        let _ = writeln!(s, "  - {reason}");
+    text.push('\n');
+    let _ = writeln!(
+        text,
+        "{} {}",
+        words("중소기업 여부:", "SME status:"),
+        estimate.sme.label
+    );
+    for reason in &estimate.sme.reasons {
+        let _ = writeln!(text, "  - {reason}");
     }
     let _ = writeln!(
-        s,
+        text,
         "  {} {} ({})",
-        t("적용 기준:", "Table applied:"),
-        r.sme.table,
-        r.sme.table_effective
+        words("적용 기준:", "Table applied:"),
+        estimate.sme.table,
+        estimate.sme.table_effective
     );
     let _ = writeln!(
-        s,
+        text,
         "  {} {}",
-        t("이 업종의 기준:", "Limits for this sector:"),
-        r.sme.limits
+        words("이 업종의 기준:", "Limits for this sector:"),
+        estimate.sme.limits
     );
-    for th in &r.sme.thresholds {
-        let _ = writeln!(s, "  - {}", th.text);
+    for threshold in &estimate.sme.thresholds {
+        let _ = writeln!(text, "  - {}", threshold.text);
     }
-    for c in &r.sme.not_checked {
-        let _ = writeln!(s, "  ? {c}");
+    for unchecked in &estimate.sme.not_checked {
+        let _ = writeln!(text, "  ? {unchecked}");
     }
-    let _ = writeln!(s, "  {} {}", t("확인처:", "Confirm at:"), r.sme.confirm_at);
+    let _ = writeln!(
+        text,
+        "  {} {}",
+        words("확인처:", "Confirm at:"),
+        estimate.sme.confirm_at
+    );
 
     let _ = writeln!(
-        s,
+        text,
         "\n{} {} ({}{})",
-        t("수출 잠재력:", "Export potential:"),
-        p.market_name,
-        r.plan.base_year,
-        t("년 기준", " base year"),
+        words("수출 잠재력:", "Export potential:"),
+        potential.market_name,
+        estimate.plan.base_year,
+        words("년 기준", " base year"),
     );
-    let _ = writeln!(s, "  {} {}", t("기준:", "Base:"), krw(p.base_krw, lang));
+    let _ = writeln!(text, "  {} {}", words("기준:", "Base:"), krw(potential.base_krw, lang));
     let _ = writeln!(
-        s,
+        text,
         "  {} {} ~ {}",
-        t("범위:", "Range:"),
-        krw(p.low_krw, lang),
-        krw(p.high_krw, lang)
+        words("범위:", "Range:"),
+        krw(potential.low_krw, lang),
+        krw(potential.high_krw, lang)
     );
-    let _ = write!(s, "  {} {}", t("미개척:", "Untapped:"), krw(p.untapped_krw, lang));
-    if p.untapped_assumes_no_exports {
-        s.push_str(t(
+    let _ = write!(
+        text,
+        "  {} {}",
+        words("미개척:", "Untapped:"),
+        krw(potential.untapped_krw, lang)
+    );
+    if potential.untapped_assumes_no_exports {
+        text.push_str(words(
             " (목표 시장 수출액을 입력하지 않아 0으로 가정)",
             " (exports to the market not given: assumed none)",
         ));
     }
-    s.push('\n');
-    if p.unanswered_questions > 0 {
+    text.push('\n');
+    if potential.unanswered_questions > 0 {
         let _ = writeln!(
-            s,
+            text,
             "  {} {}",
-            t("답하지 않은 준비도 질문:", "Readiness questions not answered:"),
-            p.unanswered_questions
+            words("답하지 않은 준비도 질문:", "Readiness questions not answered:"),
+            potential.unanswered_questions
         );
     }
 
-    if !r.what_if.is_empty() || !r.what_if_sme.is_empty() {
-        let _ = writeln!(s, "\n{}", t("결과를 바꿀 수 있는 것:", "What would change the answer:"));
-        for w in &r.what_if {
-            let _ = writeln!(s, "  - {}: {}", w.label, w.text);
+    if !estimate.what_if.is_empty() || !estimate.what_if_sme.is_empty() {
+        let _ = writeln!(
+            text,
+            "\n{}",
+            words("결과를 바꿀 수 있는 것:", "What would change the answer:")
+        );
+        for change in &estimate.what_if {
+            let _ = writeln!(text, "  - {}: {}", change.label, change.text);
         }
-        for w in &r.what_if_sme {
-            let _ = writeln!(s, "  - {}", w.text);
+        for change in &estimate.what_if_sme {
+            let _ = writeln!(text, "  - {}", change.text);
         }
     }
-    let _ = writeln!(s, "\n{}", t("유망 시장 상위 3곳:", "Top 3 markets:"));
-    for m in r.ranking.iter().take(3) {
-        let mark = if m.selected { t(" ← 선택", " <- chosen") } else { "" };
+    let _ = writeln!(text, "\n{}", words("유망 시장 상위 3곳:", "Top 3 markets:"));
+    for market in estimate.ranking.iter().take(3) {
+        let mark = if market.selected {
+            words(" ← 선택", " <- chosen")
+        } else {
+            ""
+        };
         let _ = writeln!(
-            s,
+            text,
             "  {}. {} ({}) {}{}",
-            m.rank,
-            m.name,
-            m.market,
-            krw(m.base_krw, lang),
+            market.rank,
+            market.name,
+            market.market,
+            krw(market.base_krw, lang),
             mark
         );
     }
-    if let Some(m) = r.ranking.iter().find(|m| m.selected && m.rank > 3) {
+    if let Some(market) = estimate
+        .ranking
+        .iter()
+        .find(|market| market.selected && market.rank > 3)
+    {
         let _ = writeln!(
-            s,
+            text,
             "  {}. {} ({}) {} {}",
-            m.rank,
-            m.name,
-            m.market,
-            krw(m.base_krw, lang),
-            t("← 선택", "<- chosen")
+            market.rank,
+            market.name,
+            market.market,
+            krw(market.base_krw, lang),
+            words("← 선택", "<- chosen")
         );
     }
 
-    let e = &r.entry;
-    let _ = writeln!(s, "\n{}", t("진출 절차와 기간:", "How to enter and how long:"));
-    if e.found {
-        let unverified = if e.verified {
+    let entry = &estimate.entry;
+    let _ = writeln!(text, "\n{}", words("진출 절차와 기간:", "How to enter and how long:"));
+    if entry.found {
+        let unverified = if entry.verified {
             ""
         } else {
-            t(" (확인되지 않은 경로)", " (route not verified)")
+            words(" (확인되지 않은 경로)", " (route not verified)")
         };
-        let _ = writeln!(s, "  {}{unverified}: {}", e.regulator, e.route);
-        for (i, step) in e.steps.iter().enumerate() {
+        let _ = writeln!(text, "  {}{unverified}: {}", entry.regulator, entry.route);
+        for (index, step) in entry.steps.iter().enumerate() {
             let paid = if step.paid_by.is_empty() {
                 String::new()
             } else {
-                [t(" [지원: ", " [paid by: "), &step.paid_by.join(", "), "]"].concat()
+                [words(" [지원: ", " [paid by: "), &step.paid_by.join(", "), "]"].concat()
             };
-            let _ = writeln!(s, "  {}. {}{paid}", i + 1, step.text);
+            let _ = writeln!(text, "  {}. {}{paid}", index + 1, step.text);
         }
-        let _ = writeln!(s, "  {} · {}", e.time_text, e.representative_text);
-        for fee in &e.fees {
-            let _ = writeln!(s, "  {} {fee}", t("수수료:", "Fee:"));
+        let _ = writeln!(text, "  {} · {}", entry.time_text, entry.representative_text);
+        for fee in &entry.fees {
+            let _ = writeln!(text, "  {} {fee}", words("수수료:", "Fee:"));
         }
-        if let Some(v) = &e.validity {
-            let _ = writeln!(s, "  {} {v}", t("유효기간:", "Validity:"));
+        if let Some(validity) = &entry.validity {
+            let _ = writeln!(text, "  {} {validity}", words("유효기간:", "Validity:"));
         }
     }
-    let _ = writeln!(s, "  {}", e.status_text);
-    if !e.ask_at.is_empty() {
+    let _ = writeln!(text, "  {}", entry.status_text);
+    if !entry.ask_at.is_empty() {
         let _ = writeln!(
-            s,
+            text,
             "  {} {} · {} · {}",
-            t("문의:", "Ask:"),
-            e.ask_at,
-            e.source,
-            e.checked_text
+            words("문의:", "Ask:"),
+            entry.ask_at,
+            entry.source,
+            entry.checked_text
         );
     }
 
-    let _ = writeln!(s, "\n{}", t("지원 제도:", "Support measures:"));
+    let _ = writeln!(text, "\n{}", words("지원 제도:", "Support measures:"));
     for outcome in [Outcome::Eligible, Outcome::Maybe, Outcome::Ineligible] {
-        let group: Vec<_> = r.support.iter().filter(|p| p.outcome == outcome).collect();
+        let group: Vec<_> = estimate
+            .support
+            .iter()
+            .filter(|program| program.outcome == outcome)
+            .collect();
         if group.is_empty() {
             continue;
         }
-        let _ = writeln!(s, "  [{}] ({})", outcome_label(outcome, lang), group.len());
-        for p in group {
-            let _ = writeln!(s, "    - {} ({}; {})", p.name, p.agency, p.id);
+        let _ = writeln!(text, "  [{}] ({})", outcome_label(outcome, lang), group.len());
+        for program in group {
+            let _ = writeln!(text, "    - {} ({}; {})", program.name, program.agency, program.id);
             match outcome {
                 Outcome::Eligible => {
-                    if let Some(next) = &p.next_step {
-                        let _ = writeln!(s, "      {} {next}", t("다음 단계:", "Next step:"));
+                    if let Some(next) = &program.next_step {
+                        let _ = writeln!(text, "      {} {next}", words("다음 단계:", "Next step:"));
                     }
                 }
                 Outcome::Maybe => {
-                    for c in &p.to_confirm {
-                        let _ = writeln!(s, "      ? {c}");
+                    for check in &program.to_confirm {
+                        let _ = writeln!(text, "      ? {check}");
                     }
                 }
                 Outcome::Ineligible => {
-                    if let Some(c) = p.reasons.iter().find(|c| c.outcome == Outcome::Ineligible) {
-                        let _ = writeln!(s, "      x {}", c.reason);
+                    if let Some(found) = program
+                        .reasons
+                        .iter()
+                        .find(|found| found.outcome == Outcome::Ineligible)
+                    {
+                        let _ = writeln!(text, "      x {}", found.reason);
                     }
                 }
             }
         }
     }
 
-    if !r.assumptions.is_empty() {
+    if !estimate.assumptions.is_empty() {
         let _ = writeln!(
-            s,
+            text,
             "\n{} {}",
-            t("가정값이 쓰인 수치:", "Assumed figures used:"),
-            r.assumptions.join(", ")
+            words("가정값이 쓰인 수치:", "Assumed figures used:"),
+            estimate.assumptions.join(", ")
         );
     }
     let _ = writeln!(
-        s,
+        text,
         "{} {} ({} {})",
-        t("데이터셋", "Dataset"),
-        r.dataset_version,
-        t("수치 기준일", "figures as of"),
-        r.figures_as_of
+        words("데이터셋", "Dataset"),
+        estimate.dataset_version,
+        words("수치 기준일", "figures as of"),
+        estimate.figures_as_of
     );
-    s
+    text
 }

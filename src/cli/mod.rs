@@ -112,8 +112,8 @@ pub enum LangArg {
 }
 
 impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
             LangArg::Ko => Lang::Ko,
             LangArg::En => Lang::En,
         }
@@ -150,13 +150,13 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
-        Err(f) => {
+        Err(failure) => {
             let mut err = std::io::stderr().lock();
-            if !f.message.is_empty() {
+            if !failure.message.is_empty() {
                 // Nothing more can be done if stderr is gone; the exit code still tells.
-                let _ = writeln!(err, "sme-export: {}", f.message);
+                let _ = writeln!(err, "sme-export: {}", failure.message);
             }
-            ExitCode::from(f.code)
+            ExitCode::from(failure.code)
         }
     }
 }
@@ -232,21 +232,27 @@ pub fn read_dataset_text(path: &str) -> Result<Result<String, Problem>, Failure>
 }
 
 /// One problem on one line: `PATH: KIND: MESSAGE (hint: HINT)`.
-pub fn problem_line(p: &Problem) -> String {
-    let prefix = [p.path.as_str(), ": "].concat();
-    let message = p.message.strip_prefix(&prefix).unwrap_or(&p.message);
-    format!("{}: {}: {} (hint: {})", p.path, p.kind.key(), message, p.hint)
+pub fn problem_line(problem: &Problem) -> String {
+    let prefix = [problem.path.as_str(), ": "].concat();
+    let message = problem.message.strip_prefix(&prefix).unwrap_or(&problem.message);
+    format!(
+        "{}: {}: {} (hint: {})",
+        problem.path,
+        problem.kind.key(),
+        message,
+        problem.hint
+    )
 }
 
 /// The dataset of `--dataset FILE`, or the built-in one. Problems are printed on stderr (exit 1).
 pub fn dataset(path: Option<&str>) -> Result<Dataset, Failure> {
     let (name, loaded) = match path {
         None => ("the built-in dataset", default_dataset()),
-        Some(p) => (
-            p,
-            read_dataset_text(p)?
-                .map_err(|pr| vec![pr])
-                .and_then(|t| dataset_from_json(&t)),
+        Some(path) => (
+            path,
+            read_dataset_text(path)?
+                .map_err(|problem| vec![problem])
+                .and_then(|json| dataset_from_json(&json)),
         ),
     };
     loaded.map_err(|problems| {
@@ -254,9 +260,9 @@ pub fn dataset(path: Option<&str>) -> Result<Dataset, Failure> {
             "{name} is not a valid dataset ({} problems; run `sme-export validate`):",
             problems.len()
         );
-        for p in &problems {
+        for problem in &problems {
             lines.push('\n');
-            lines.push_str(&problem_line(p));
+            lines.push_str(&problem_line(problem));
         }
         Failure::invalid(lines)
     })
@@ -265,9 +271,9 @@ pub fn dataset(path: Option<&str>) -> Result<Dataset, Failure> {
 /// A yes/no answer: yes/no, y/n, true/false, 1/0, 예/네/아니오/아니요 (any case); blank is "not
 /// answered". `Err(())` for anything else.
 pub fn yes_no(text: &str) -> Result<Option<bool>, ()> {
-    let t = text.trim();
-    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
-    if t.is_empty() {
+    let answer = text.trim();
+    let is = |words: &[&str]| words.iter().any(|word| answer.eq_ignore_ascii_case(word));
+    if answer.is_empty() {
         Ok(None)
     } else if is(&["yes", "y", "true", "1", "예", "네"]) {
         Ok(Some(true))
@@ -282,8 +288,8 @@ pub fn yes_no(text: &str) -> Result<Option<bool>, ()> {
 /// question, or `None` for the medical-corporation answer), then what to type.
 pub fn yes_no_error(question: Option<Question>, lang: Lang) -> String {
     let label = match question {
-        Some(q) => {
-            let (ko, en) = question_text(q);
+        Some(question) => {
+            let (ko, en) = question_text(question);
             lang.pick(ko, en)
         }
         None => lang.pick("비영리 의료법인 여부", "A non-profit medical corporation"),
@@ -302,9 +308,9 @@ pub fn yes_no_error(question: Option<Question>, lang: Lang) -> String {
 pub fn amount(text: Option<&str>, field: Field) -> Result<Option<f64>, InputError> {
     match text.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(t) => parse_amount(t)
+        Some(text) => parse_amount(text)
             .map(|won| Some(won as f64))
-            .map_err(|r| InputError::new(field, r)),
+            .map_err(|reason| InputError::new(field, reason)),
     }
 }
 

@@ -19,31 +19,31 @@ pub struct ValidateArgs {
 pub fn run(args: ValidateArgs) -> Result<u8, Failure> {
     let path = args.file.as_str();
     let loaded = read_dataset_text(path)?
-        .map_err(|p| vec![p])
-        .and_then(|t| dataset_from_json(&t));
+        .map_err(|problem| vec![problem])
+        .and_then(|json| dataset_from_json(&json));
     match loaded {
-        Ok(ds) => {
+        Ok(dataset) => {
             print_out(&format!(
                 "{path}: valid dataset {} (figures as of {}): {} sectors, {} markets, {} regions, {} programs\n",
-                ds.version,
-                ds.figures_as_of,
-                ds.sectors.len(),
-                ds.markets.len(),
-                ds.regions.len(),
-                ds.programs.len(),
+                dataset.version,
+                dataset.figures_as_of,
+                dataset.sectors.len(),
+                dataset.markets.len(),
+                dataset.regions.len(),
+                dataset.programs.len(),
             ))?;
             Ok(EXIT_OK)
         }
         Err(problems) => {
             let mut text = String::new();
-            for p in &problems {
-                text.push_str(&problem_line(p));
+            for problem in &problems {
+                text.push_str(&problem_line(problem));
                 text.push('\n');
             }
-            let n = problems.len();
+            let count = problems.len();
             text.push_str(&format!(
-                "{path}: invalid dataset, {n} problem{}\n",
-                if n == 1 { "" } else { "s" }
+                "{path}: invalid dataset, {count} problem{}\n",
+                if count == 1 { "" } else { "s" }
             ));
             print_out(&text)?;
             Ok(EXIT_INVALID)
