@@ -129,9 +129,9 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
     let what_if_sme = glance::what_if_sme(&size, input);
     let what_if_support = glance::what_if_support(&support);
     let ranking = words::ranking(ds, &ranks, input);
-    let summary = glance::summary(&size, &potential, &ranking, &support, &what_if, input);
-    let texts = words::result_texts(&size, &potential, &ranking, &summary, lang);
     let entry = words::entry(ds, &entry, &support, input);
+    let summary = glance::summary(&size, &potential, &ranking, &support, &what_if, &entry, input);
+    let texts = words::result_texts(&size, &potential, &ranking, &summary, lang);
     let shown = shown_amounts(&potential, &ranking, lang);
     Estimate {
         lang,

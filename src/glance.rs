@@ -124,6 +124,7 @@ pub fn summary(
     ranking: &[RankedMarket],
     support: &[SupportResult],
     what_if: &[WhatIfAnswer],
+    entry: &crate::model::EntryResult,
     input: &Input,
 ) -> Summary {
     let revenue = a.revenue_krw as f64;
@@ -191,6 +192,7 @@ pub fn summary(
             markets: ranking.len(),
             unanswered: potential.unanswered_questions,
             next_gain: what_if.iter().find(|w| Some(w.id) == s.next_answer),
+            entry,
         },
         input.lang,
     );

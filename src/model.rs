@@ -525,6 +525,8 @@ pub struct ShownBand {
 pub enum SummaryTopic {
     Sme,
     Potential,
+    /// The way into the market and the first sale (`Estimate.entry`).
+    Entry,
     BestMarket,
     Support,
     NextAnswer,

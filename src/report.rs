@@ -737,6 +737,10 @@ pub struct ComparedMarket {
     pub fta_label: String,
     /// Rank among all markets for this firm (1 = largest base potential).
     pub rank: u32,
+    /// The way in: the regulator and the review time, and the first sale or what the firm has.
+    pub entry_time: String,
+    /// The route's official fees, or that none was found.
+    pub entry_cost: String,
 }
 
 /// A programme whose outcome is not the same in every compared market.
@@ -802,6 +806,16 @@ pub fn compare_markets(input: &Input, ids: &[String], ds: &Dataset) -> Compariso
                 fta_status: p.fta_status,
                 fta_label: p.fta_label.clone(),
                 rank: r.ranking.iter().find(|m| m.selected).map_or(0, |m| m.rank),
+                entry_time: match (&r.entry.first_sale_from, &r.entry.first_sale_to) {
+                    _ if !r.entry.found => r.entry.status_text.clone(),
+                    (Some(from), Some(to)) => format!("{} · {from} ~ {to}", r.entry.time_text),
+                    _ => r.entry.time_text.clone(),
+                },
+                entry_cost: if r.entry.fees.is_empty() {
+                    lang.pick("공식 수수료 자료 없음", "no official fee found").to_owned()
+                } else {
+                    r.entry.fees.join(" / ")
+                },
             }
         })
         .collect();

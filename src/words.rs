@@ -1869,6 +1869,7 @@ pub struct SummaryContext<'a> {
     pub markets: usize,
     pub unanswered: u32,
     pub next_gain: Option<&'a crate::model::WhatIfAnswer>,
+    pub entry: &'a crate::model::EntryResult,
 }
 
 /// The summary's lines, one per topic, each linking to its card.
@@ -1990,29 +1991,45 @@ pub fn summary_lines(s: &crate::model::Summary, c: &SummaryContext, lang: Lang) 
         .concat(),
         (_, _, Lang::En) => [c.market_name, " is the largest of ", &n, " markets"].concat(),
     };
+    // The way in: the review time and the first sale, or that the firm is registered.
+    let e = c.entry;
+    let way_in = match (e.found, e.registered, &e.first_sale_from, &e.first_sale_to, lang) {
+        (false, _, _, _, Lang::Ko) => "이 시장 절차 자료 없음: 문의처는 진출 카드에".to_owned(),
+        (false, _, _, _, Lang::En) => "no route for this market in the data: whom to ask is on the card".to_owned(),
+        (true, Some(true), _, _, Lang::Ko) => "등록 보유: 첫해부터 판매".to_owned(),
+        (true, Some(true), _, _, Lang::En) => "registered: sales from the first year".to_owned(),
+        (true, _, Some(from), Some(to), Lang::Ko) => format!("첫 판매 {from} ~ {to}(등록 심사 후)"),
+        (true, _, Some(from), Some(to), Lang::En) => format!("first sale {from} to {to}"),
+        (true, _, _, _, _) => e.time_text.clone(),
+    };
+    push(
+        SummaryTopic::Entry,
+        ("진출 절차와 첫 판매", "Way in and first sale"),
+        way_in,
+    );
     push(SummaryTopic::BestMarket, ("가장 유망한 시장", "Best market"), best);
     // First what the firm can act on now (a call open today, or all year), by name, then the rest.
     let names = join_names(s.act_now_names.iter().map(String::as_str));
     let n = s.act_now_names.len();
     let sup = match (lang, n) {
         (Lang::Ko, 0) => format!(
-            "지금 신청·이용 가능 0건 · 다음 모집 대기 {}건 · {} {}건",
+            "지금 가능 0건 · 모집 대기 {}건 · {} {}건",
             s.awaiting_call_count,
             outcome_label(Outcome::Maybe, lang),
             s.possibly_count
         ),
         (Lang::Ko, _) => format!(
-            "지금 신청·이용 가능 {n}건: {names} · 다음 모집 대기 {}건 · {} {}건",
+            "지금 가능 {n}건: {names} · 모집 대기 {}건 · {} {}건",
             s.awaiting_call_count,
             outcome_label(Outcome::Maybe, lang),
             s.possibly_count
         ),
         (Lang::En, 0) => format!(
-            "Open to you now: none · awaiting the next call: {} · to confirm: {}",
+            "Open now: none · {} await a call · {} to confirm",
             s.awaiting_call_count, s.possibly_count
         ),
         (Lang::En, _) => format!(
-            "Open to you now ({n}): {names} · awaiting the next call: {} · to confirm: {}",
+            "Open now: {names} · {} await a call · {} to confirm",
             s.awaiting_call_count, s.possibly_count
         ),
     };
@@ -2032,7 +2049,7 @@ pub fn summary_lines(s: &crate::model::Summary, c: &SummaryContext, lang: Lang) 
         (Some(w), Lang::En) => [
             "Yes to “",
             &w.label,
-            "” would raise the base to ",
+            "”: base ",
             &shown_krw(w.base_krw, lang),
             " (+",
             &shown_krw(w.gain_krw, lang),

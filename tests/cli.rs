@@ -434,7 +434,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-const HEADER: [&str; 11] = [
+const HEADER: [&str; 13] = [
     "sme_size",
     "base_krw",
     "low_krw",
@@ -444,6 +444,8 @@ const HEADER: [&str; 11] = [
     "rank_of_market",
     "eligible_programs",
     "maybe_programs",
+    "first_sale_year",
+    "entry_review_months",
     "error",
     "note",
 ];
@@ -478,6 +480,11 @@ fn expected_row(id: &str, raw: RawInput, note: &str) -> Vec<String> {
         rank.to_string(),
         ids(Outcome::Eligible),
         ids(Outcome::Maybe),
+        e.entry.first_sale_year.map(|y| y.to_string()).unwrap_or_default(),
+        match (e.entry.months_min, e.entry.months_max) {
+            (Some(a), Some(b)) => format!("{a}-{b}"),
+            _ => String::new(),
+        },
         String::new(),
         note.to_owned(),
     ]
@@ -485,7 +492,7 @@ fn expected_row(id: &str, raw: RawInput, note: &str) -> Vec<String> {
 
 fn error_row(id: &str, error: String, note: &str) -> Vec<String> {
     let mut row = vec![id.to_owned()];
-    row.extend(std::iter::repeat_n(String::new(), 9));
+    row.extend(std::iter::repeat_n(String::new(), 11));
     row.push(error);
     row.push(note.to_owned());
     row
@@ -647,7 +654,7 @@ fn batch_in_english_with_excel_bom() {
     let rows = parse_csv(text.trim_start_matches('\u{feff}'));
     let f3 = rows.iter().find(|r| r[0] == "F3").unwrap_or_else(|| panic!("F3"));
     assert_eq!(
-        f3[10],
+        f3[12],
         engine_error("revenue", Field::RevenueKrw, Reason::Negative, Lang::En)
     );
     assert!(
@@ -669,15 +676,15 @@ fn batch_streams_stdin_to_stdout() {
     assert_eq!(rows[0][0], "row");
     assert_eq!(
         rows[1],
-        expected_row("1", firm(35e8, "medical_devices", "SA"), "")[..11].to_vec()
+        expected_row("1", firm(35e8, "medical_devices", "SA"), "")[..13].to_vec()
     );
     assert_eq!(
         rows[2],
-        expected_row("2", firm(12.5e8, "pharmaceuticals", "AE"), "")[..11].to_vec()
+        expected_row("2", firm(12.5e8, "pharmaceuticals", "AE"), "")[..13].to_vec()
     );
     assert_eq!(rows[3][0], "3");
     assert_eq!(
-        rows[3][10],
+        rows[3][12],
         engine_error("revenue", Field::RevenueKrw, Reason::Malformed, Lang::Ko)
     );
     assert!(stderr(&o).contains("row 3: [revenue]"), "{}", stderr(&o));
@@ -755,13 +762,13 @@ fn batch_row_with_the_wrong_number_of_cells_and_bad_bytes() {
     let o = run_with_stdin(&["batch", "-", "-", "--lang", "en"], input);
     assert_eq!(code(&o), 3, "{}", stderr(&o));
     let rows = parse_csv(&stdout(&o));
-    assert_eq!(rows[1][10], "the row has 4 cells, the header 5.");
-    assert!(rows[2][10].starts_with("[revenue] not UTF-8"), "{:?}", rows[2]);
+    assert_eq!(rows[1][12], "the row has 4 cells, the header 5.");
+    assert!(rows[2][12].starts_with("[revenue] not UTF-8"), "{:?}", rows[2]);
     assert_eq!(
         rows[3][1], "small",
         "a copied cell that is not UTF-8 does not fail the row"
     );
-    assert_eq!(rows[3][11], "\u{FFFD}name");
+    assert_eq!(rows[3][13], "\u{FFFD}name");
     assert!(stderr(&o).contains("1 copied cells were not UTF-8"), "{}", stderr(&o));
 }
 
@@ -789,7 +796,7 @@ fn copied_cells(input: &[u8]) -> Vec<String> {
     parse_csv(&stdout(&o))
         .into_iter()
         .skip(1)
-        .map(|r| r[11].clone())
+        .map(|r| r[13].clone())
         .collect()
 }
 
@@ -877,8 +884,8 @@ fn batch_output_quotes_and_guards_cells() {
         .split("\r\n")
         .skip(1)
         .filter(|l| !l.is_empty())
-        // The note is the last column: after the 11 columns before it, none of which holds a comma.
-        .map(|l| l.splitn(12, ',').nth(11).unwrap_or(l))
+        // The note is the last column: after the 13 columns before it, none of which holds a comma.
+        .map(|l| l.splitn(14, ',').nth(13).unwrap_or(l))
         .collect();
     assert_eq!(
         last_cells,
@@ -927,9 +934,9 @@ fn batch_reads_the_cp949_csv_korean_excel_writes_and_keeps_names_intact() {
     assert!(stderr(&o).contains("read as CP949 (EUC-KR"), "{}", stderr(&o));
     let out = std::fs::read_to_string(&out_path).unwrap_or_else(|e| panic!("output not UTF-8: {e}"));
     let rows = parse_csv(&out);
-    assert_eq!(rows[0][11], "회사명");
-    assert_eq!(rows[1][11], "(주)한국메디칼");
-    assert_eq!(rows[2][11], "똠방각하 의원");
+    assert_eq!(rows[0][13], "회사명");
+    assert_eq!(rows[1][13], "(주)한국메디칼");
+    assert_eq!(rows[2][13], "똠방각하 의원");
     assert_eq!(
         rows[1],
         expected_row("K1", firm(35e8, "medical_devices", "SA"), "(주)한국메디칼")
@@ -1128,7 +1135,7 @@ fn batch_on_generated_firms_flags_exactly_the_bad_rows() {
         .iter()
         .skip(1)
         .zip(1u64..)
-        .filter(|(r, _)| !r[10].is_empty())
+        .filter(|(r, _)| !r[12].is_empty())
         .map(|(_, n)| n)
         .collect();
     assert_eq!(flagged, bad);

@@ -74,6 +74,7 @@ fn summary_says_status_distance_potential_market_support_and_next_answer() {
         vec![
             SummaryTopic::Sme,
             SummaryTopic::Potential,
+            SummaryTopic::Entry,
             SummaryTopic::BestMarket,
             SummaryTopic::Support,
             SummaryTopic::NextAnswer
@@ -89,6 +90,12 @@ fn summary_says_status_distance_potential_market_support_and_next_answer() {
     assert_eq!(
         text(SummaryTopic::Sme),
         "소기업(중소기업) · 소기업 기준 80억 원보다 45억 원 적음"
+    );
+    // Not registered in Saudi Arabia (not said): the SFDA's review and the first sale.
+    let entry = text(SummaryTopic::Entry);
+    assert!(
+        entry.starts_with("첫 판매 ") && entry.ends_with("(등록 심사 후)"),
+        "{entry}"
     );
     assert!(
         text(SummaryTopic::Potential).starts_with("사우디아라비아 "),

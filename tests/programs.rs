@@ -221,7 +221,7 @@ fn each_call_says_whether_it_is_open_on_the_cases_day() {
     // The summary names what the firm can act on now, and counts what waits for a call.
     assert_eq!(
         today.summary.act_now_names,
-        ["Industry export voucher (MOTIE/KOTRA)", "K-Bio·Vaccine Fund"]
+        ["Industry export voucher", "K-Bio·Vaccine Fund"]
     );
     let line = today
         .summary
@@ -232,7 +232,7 @@ fn each_call_says_whether_it_is_open_on_the_cases_day() {
         .unwrap_or_default();
     assert_eq!(
         line,
-        "Open to you now (2): Industry export voucher (MOTIE/KOTRA), K-Bio·Vaccine Fund · awaiting the next call: 4 · to confirm: 5"
+        "Open now: Industry export voucher, K-Bio·Vaccine Fund · 4 await a call · 5 to confirm"
     );
     // A bill in committee is not something to act on now.
     let clinic = {

@@ -51,7 +51,9 @@ any case (' ' and '-' read as '_'):
 Output (UTF-8, CRLF; --excel starts the file with a UTF-8 BOM for spreadsheet programs):
   id (or row: the row number when there is no id column), sme_size (small/medium/none),
   base_krw, low_krw, high_krw, untapped_krw (whole won), best_market, rank_of_market
-  (1 = best), eligible_programs, maybe_programs (program ids joined by ';'), error,
+  (1 = best), eligible_programs, maybe_programs (program ids joined by ';'), first_sale_year
+  (when the firm can first sell in the market: after the registration's review unless it said it
+  is registered; blank without a route), entry_review_months (e.g. 3-6), error,
   then the copied columns. A text cell starting with = + - @ gets a leading ' (CSV injection).
 Rows are numbered from 1, the first record after the header; blank rows are skipped but
 counted. A bad row is written with only its id, error (in --lang) and copied cells, and is
@@ -104,7 +106,7 @@ const MED_CORP: usize = 11;
 const REQUIRED: [usize; 3] = [REVENUE, SECTOR, MARKET];
 
 /// The result columns, after the first (`id`, or `row` without an id column).
-const RESULT: [&str; 10] = [
+const RESULT: [&str; 12] = [
     "sme_size",
     "base_krw",
     "low_krw",
@@ -114,6 +116,8 @@ const RESULT: [&str; 10] = [
     "rank_of_market",
     "eligible_programs",
     "maybe_programs",
+    "first_sale_year",
+    "entry_review_months",
     "error",
 ];
 
@@ -691,6 +695,14 @@ fn write_score<W: Write>(out: &mut Out<W>, score: &Score, dataset: &Dataset) -> 
                 .filter(|(_, outcome)| **outcome == wanted)
                 .map(|(program, _)| program.id.as_str()),
         )?;
+    }
+    match sme_export::entry::first_sale_year(&score.entry, dataset.price_year) {
+        Some(year) => out.number(u64::try_from(year).unwrap_or(0))?,
+        None => out.empty()?,
+    }
+    match (score.entry.months_min, score.entry.months_max) {
+        (Some(min), Some(max)) => out.text(&format!("{min}-{max}"))?,
+        _ => out.empty()?,
     }
     out.empty()
 }

@@ -622,8 +622,13 @@ broken(
   'date',
 );
 broken(
-  'empty id (a market no rule names)',
-  [{ op: 'replace', path: '/markets/6/id', value: '' }],
+  'empty id (a market no rule or route names)',
+  [
+    { op: 'replace', path: '/markets/6/id', value: '' },
+    { op: 'remove', path: '/entryRoutes/20' },
+    { op: 'remove', path: '/entryRoutes/19' },
+    { op: 'remove', path: '/entryRoutes/18' },
+  ],
   '$.markets[6].id',
   'empty',
 );
@@ -659,7 +664,11 @@ broken(
     {
       op: 'replace',
       path: '/programs',
-      value: Array.from({ length: 1001 }, (_, i) => ({ ...base.programs[9], id: `p${i}` })),
+      // The dataset's own programmes (entry routes name them) and more, up to 1,001.
+      value: Array.from({ length: 1001 }, (_, i) => ({
+        ...base.programs[9],
+        id: i < base.programs.length ? base.programs[i].id : `p${i}`,
+      })),
     },
   ],
   '$.programs',

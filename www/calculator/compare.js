@@ -68,6 +68,8 @@ export function compareCard(view, result, card, table) {
     [view.text('cmpGrowth'), ...markets.map((market) => market.growthDisplay || '')],
     [view.text('cmpDistance'), ...markets.map((market) => market.distanceDisplay)],
     [view.text('cmpFta'), ...markets.map((market) => market.ftaLabel)],
+    [view.text('cmpEntry'), ...markets.map((market) => market.entryTime)],
+    [view.text('cmpEntryCost'), ...markets.map((market) => market.entryCost)],
     [view.text('cmpRank'), ...markets.map((market) => String(market.rank))],
   ];
   const differ = comparison.programsThatDiffer;

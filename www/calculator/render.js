@@ -13,7 +13,14 @@ const OUTCOMES = /** @type {const} */ (['eligible', 'maybe', 'ineligible']);
 const MARK = { eligible: '✓', maybe: '?', ineligible: '✕' };
 
 /** The card each summary topic links to. */
-const TOPIC_CARD = { sme: 'sme', potential: 'pot', bestMarket: 'rank', support: 'sup', nextAnswer: 'whatif' };
+const TOPIC_CARD = {
+  sme: 'sme',
+  potential: 'pot',
+  entry: 'entry',
+  bestMarket: 'rank',
+  support: 'sup',
+  nextAnswer: 'whatif',
+};
 
 /** Takes the reader to a card: scrolled into view, its heading focused (so a screen reader reads it).
  *  @param {View} view @param {string} name */
@@ -202,10 +209,10 @@ export function renderResult(view, result, rest = false) {
                         { class: 'kv' },
                         v('dt', null, view.text('agency')),
                         v('dd', null, x.agency),
-                        v('dt', null, view.text('statusL')),
+                        v('dt', { class: 'np' }, view.text('statusL')),
                         v(
                           'dd',
-                          null,
+                          { class: 'np' },
                           x.statusLabel + (x.statusNote ? ' · ' + x.statusNote : ''),
                           v('br'),
                           v('span', { class: 'src' }, x.statusCheckedText),
@@ -384,21 +391,13 @@ export function renderResult(view, result, rest = false) {
       'rank',
       view.text('tableView'),
       table(
-        [
-          view.text('rank'),
-          view.text('marketC'),
-          view.text('region'),
-          view.text('central'),
-          view.text('range'),
-          view.text('anchorC'),
-        ],
+        [view.text('rank'), view.text('marketC'), view.text('region'), view.text('central'), view.text('range')],
         result.ranking.map((x, i) => [
           String(x.rank),
-          x.selected ? v('strong', null, x.name) : x.name,
+          [x.selected ? v('strong', null, x.name) : x.name, v('span', { class: 'basis np' }, x.basisLabel)],
           x.regionName,
           shown.ranking[i].base,
           range(shown.ranking[i]),
-          x.basisLabel,
         ]),
         'num-t stk',
       ),
@@ -530,7 +529,64 @@ export function renderResult(view, result, rest = false) {
   // one frame later; the printed report and every later result have all at once.
   let box = view.body.firstElementChild;
   const first = !box?.classList.contains('cards') && !state.printing;
-  const cards = [inCard, sumCard, smeCard, potCard, wiCard, rankCard, ...(first ? [] : lower())].filter(Boolean);
+  // How to get into the market and how long it takes: the route as the engine worded it.
+  const entry = result.entry;
+  const entryCard = card(
+    'entry',
+    view.text('entryH'),
+    entry.found && [
+      v('p', { class: 'big' }, entry.regulator, !entry.verified && [' ', badge(view.text('notVerified'))]),
+      v('p', { class: 'np' }, entry.route),
+      v(
+        'ol',
+        { class: 'steps' },
+        entry.steps.map((step) =>
+          v(
+            'li',
+            null,
+            step.text,
+            step.paidBy.length > 0 &&
+              v('span', { class: 'paid np' }, view.text('paidBy') + ': ' + step.paidBy.join(', ')),
+          ),
+        ),
+      ),
+      v(
+        'dl',
+        { class: 'kv' },
+        v('dt', null, view.text('entryTime')),
+        v('dd', null, entry.timeText),
+        v('dt', { class: 'np' }, view.text('entryRep')),
+        v('dd', { class: 'np' }, entry.representativeText),
+        entry.documents.length > 0 && [
+          v('dt', { class: 'np' }, view.text('entryDocs')),
+          v('dd', { class: 'np' }, entry.documents.join(' · ')),
+        ],
+        entry.fees.length > 0 && [
+          v('dt', { class: 'np' }, view.text('entryFees')),
+          v(
+            'dd',
+            { class: 'np' },
+            v(
+              'ul',
+              { class: 'fees' },
+              entry.fees.map((fee) => v('li', null, fee)),
+            ),
+          ),
+        ],
+        entry.validity && [
+          v('dt', { class: 'np' }, view.text('entryValidity')),
+          v('dd', { class: 'np' }, entry.validity),
+        ],
+      ),
+    ],
+    v('p', { class: 'msg' }, entry.statusText),
+    entry.askAt && v('p', null, view.text('askAt') + ': ' + entry.askAt),
+    entry.source && v('p', { class: 'src np' }, view.text('source') + ': ' + entry.source + ' · ' + entry.checkedText),
+  );
+
+  const cards = [inCard, sumCard, smeCard, potCard, entryCard, wiCard, rankCard, ...(first ? [] : lower())].filter(
+    Boolean,
+  );
   // A card built afresh (a description, dom.v) is patched into the one in its place (same id):
   // only what changed is touched, so the browser styles and lays out little per keystroke. Kept
   // cards (keep(): DOM nodes) are swapped, never patched: their node is what the cache hands out again.

@@ -360,7 +360,7 @@ label: string, text: string, };
 /**
  * Which card a summary line is about (and links to).
  */
-export type SummaryTopic = "sme" | "potential" | "bestMarket" | "support" | "nextAnswer";
+export type SummaryTopic = "sme" | "potential" | "entry" | "bestMarket" | "support" | "nextAnswer";
 
 /**
  * The readiness questions, by name, so rules can refer to them as data.
@@ -463,7 +463,15 @@ growth: number | null, growthDisplay: string | null, distanceKm: number, distanc
 /**
  * Rank among all markets for this firm (1 = largest base potential).
  */
-rank: number, };
+rank: number, 
+/**
+ * The way in: the regulator and the review time, and the first sale or what the firm has.
+ */
+entryTime: string, 
+/**
+ * The route's official fees, or that none was found.
+ */
+entryCost: string, };
 
 /**
  * A programme whose outcome is not the same in every compared market.

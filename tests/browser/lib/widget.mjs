@@ -254,8 +254,9 @@ export async function compareWithEngine(p, sel, input) {
       // Ranking table
       const rrows = [...R.querySelectorAll('details[data-n=rank] tbody tr')];
       same(
+        // Each market's name with what its figure rests on under it, as the engine words it.
         rrows.map((tr) => [txt(tr.querySelector('th')), txt(tr.querySelectorAll('td')[0])]),
-        r.ranking.map((x) => [String(x.rank), x.name]),
+        r.ranking.map((x) => [String(x.rank), x.name + x.basisLabel]),
         'ranking',
       );
       rrows.forEach((tr, i) => {
