@@ -251,7 +251,7 @@ pub struct ReadinessWeights {
     pub local_language: Figure,
 }
 
-// ---- SME tables (issue 10 item 4) ---------------------------------------------------------------
+// ---- SME tables ----------------------------------------------------------------------------------
 
 /// SME status rules (Framework Act on SMEs, Enforcement Decree tables 1 and 3).
 #[derive(Debug, Clone, PartialEq, Serialize)]

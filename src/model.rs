@@ -82,7 +82,7 @@ pub enum SmeBasis {
     Revenue,
 }
 
-// ---- SME status (issue 10 item 4) -------------------------------------------------------------
+// ---- SME status ----------------------------------------------------------------------------------
 
 /// The SME decision, typed: what `sme::assess` computes and `words::sme_status` words.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

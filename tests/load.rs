@@ -746,7 +746,7 @@ fn a_negative_value_where_only_positive_is_allowed_gets_the_positive_hint() {
     assert_eq!(p[0].hint, "use a positive number");
 }
 
-// ---- price year, exchange rates, Korea's actual exports, the plan's scope (issue 10) ----------
+// ---- price year, exchange rates, Korea's actual exports, the plan's scope ----------
 
 /// A record of Korea's actual exports, for the valid dataset's first market.
 fn actual(sectors: &[&str], value: f64) -> Value {
@@ -831,7 +831,7 @@ fn sector_export_figures_are_required_and_the_plan_scope_names_known_sectors() {
     one(&p, "$.plan.reached[0].source", "unsourced");
 }
 
-// ---- SME tables and programme status dates (issue 10 items 4 and 5) ----
+// ---- SME tables and programme status dates ----
 
 #[test]
 fn sme_tables_each_with_id_date_and_bounds() {

@@ -143,7 +143,7 @@ fn every_program_has_a_reason_per_criterion_and_the_status() {
     }
 }
 
-// ---- programmes as of today (issue 10 item 5) ----
+// ---- programmes as of today ----
 
 #[test]
 fn the_plans_own_measures_of_unknown_status_are_history_not_support() {

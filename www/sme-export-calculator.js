@@ -24,11 +24,10 @@ const TAG = 'sme-export-calculator';
 
 // The engine, started once for every element as soon as this module runs, in parallel: the .wasm
 // is fetched and compiled while the glue (./pkg/sme_export.js) and the stylesheet arrive, instead
-// of after the glue has run (measured: one round trip and the glue's transfer less on the chain;
-// docs/BENCHMARK.md). The glue's init awaits the compiled module it is given, so it is called as
-// soon as the glue is there. compileStreaming gets the fetch's promise itself: no step of this
-// script between the response and the compile (from a .then, the compile was called 230 ms after
-// the response headers on loopback under load, in the 10:00Z waterfall). Compiled once per page: a page that
+// of after the glue has run (docs/adr/0001). The glue's init awaits the compiled module it is
+// given, so it is called as soon as the glue is there. compileStreaming gets the fetch's promise
+// itself: no step of this script runs between the response and the compile, where a busy main
+// thread would delay it. Compiled once per page: a page that
 // compiled it first (the validator, dataset.js) leaves the promise under the same global key. A
 // server that does not say application/wasm makes compileStreaming fail; then the bytes are
 // fetched again (from the HTTP cache, normally) and compiled whole, as the glue would do.
