@@ -125,7 +125,17 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
             .collect(),
         None => Vec::new(),
     };
-    let what_if = glance::what_if(input, potential.base_krw, &|i| base_krw(i, ds));
+    let mut what_if = glance::what_if(input, potential.base_krw, &|i| base_krw(i, ds));
+    // Registered in the market: the first sale moves to the projection's first year too.
+    if let Some(sooner) = words::registration_sooner(&entry, ds.price_year, lang) {
+        if let Some(w) = what_if
+            .iter_mut()
+            .find(|w| w.id == crate::model::Question::Certification)
+        {
+            w.text.push(' ');
+            w.text.push_str(&sooner);
+        }
+    }
     let what_if_sme = glance::what_if_sme(&size, input);
     let what_if_support = glance::what_if_support(&support);
     let ranking = words::ranking(ds, &ranks, input);

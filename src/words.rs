@@ -1321,6 +1321,19 @@ pub fn entry(
     }
 }
 
+/// What registering changes in time: sales from the projection's first year instead of after the
+/// review (the what-if of the certification question); none when the first sale is not timed.
+pub fn registration_sooner(e: &crate::model::EntryAssessment, price_year: i32, lang: Lang) -> Option<String> {
+    let (from, to) = (
+        e.first_sale_earliest.map(year_month)?,
+        e.first_sale_latest.map(year_month)?,
+    );
+    Some(match lang {
+        Lang::Ko => format!("등록되어 있다면 첫 판매가 {price_year}년부터로 당겨집니다(지금은 {from} ~ {to})."),
+        Lang::En => format!("Registered, you would sell from {price_year} instead of from {from} to {to}."),
+    })
+}
+
 // ---- the national plan --------------------------------------------------------------------------
 
 /// The plan card, as history: what the plan aimed for, what its figures covered, what is known of

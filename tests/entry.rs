@@ -140,6 +140,17 @@ fn the_card_words_the_route_steps_time_cost_and_whom_to_ask() {
         "{}",
         e.status_text
     );
+    // What registering would change: how much more, and how much sooner.
+    let reg = ko
+        .what_if
+        .iter()
+        .find(|w| w.id == sme_export::model::Question::Certification);
+    let text = reg.map(|w| w.text.clone()).unwrap_or_default();
+    assert!(
+        text.ends_with("등록되어 있다면 첫 판매가 2025년부터로 당겨집니다(지금은 2027-03 ~ 2027-06)."),
+        "{text}"
+    );
+    assert!(reg.is_some_and(|w| w.gain_krw > 0.0));
     // A firm above the SME table is not told that an SME programme pays for the step.
     let raw = RawInput {
         revenue_krw: Some(2000.0 * EOK),
