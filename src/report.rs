@@ -379,14 +379,6 @@ fn method_trace(
                     mt.ease,
                     "ratio",
                 );
-                step(
-                    &mut steps,
-                    "koreaPotentialUsd",
-                    ("한국의 이 시장 수출 잠재력", "Korea's export potential to this market"),
-                    f::POTENTIAL,
-                    mt.korea_potential_usd,
-                    "USD",
-                );
             }
         }
         EaseBasis::Gravity => {
@@ -427,17 +419,18 @@ fn method_trace(
                 mt.ease,
                 "ratio",
             );
-            step(
-                &mut steps,
-                "koreaPotentialUsd",
-                ("한국의 이 시장 수출 잠재력", "Korea's export potential to this market"),
-                f::POTENTIAL,
-                mt.korea_potential_usd,
-                "USD",
-            );
         }
     }
+    // Korea's potential there: the actual exports (above), or what the ease predicts.
     if mt.ease_basis != EaseBasis::Actual {
+        step(
+            &mut steps,
+            "koreaPotentialUsd",
+            ("한국의 이 시장 수출 잠재력", "Korea's export potential to this market"),
+            f::POTENTIAL,
+            mt.korea_potential_usd,
+            "USD",
+        );
         given(
             &mut factors,
             "koreaActualUsd",
