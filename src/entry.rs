@@ -34,10 +34,15 @@ pub fn share_of_year(year: i32, start: f64) -> f64 {
 /// The entry outcome of a case: the route, what the firm said, the months left and the first
 /// sale's earliest and latest moment.
 pub fn assess(input: &Input, ds: &Dataset) -> EntryAssessment {
+    assess_in(input, ds, &input.market)
+}
+
+/// `assess` for the same firm in another market (the ranking shows each market's first sale).
+pub fn assess_in(input: &Input, ds: &Dataset, market: &str) -> EntryAssessment {
     let route_index = ds
         .entry_routes
         .iter()
-        .position(|r| r.market == input.market && r.sectors.contains(&input.sector));
+        .position(|r| r.market == market && r.sectors.contains(&input.sector));
     let registered = input.readiness.answer(Question::Certification);
     let months = route_index
         .and_then(|i| ds.entry_routes.get(i))

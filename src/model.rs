@@ -318,6 +318,10 @@ pub struct RankedMarket {
     /// What Korea's potential there rests on, and that in a few words ("실적", "거리 규칙(가정)").
     pub ease_basis: EaseBasis,
     pub basis_label: String,
+    /// The year the firm could first sell there, and that in words ("첫 판매 2027년"); none
+    /// without a route or its time.
+    pub first_sale_year: Option<i32>,
+    pub first_sale_label: Option<String>,
 }
 
 /// The national plan's path and the firm's place in it.

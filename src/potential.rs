@@ -532,6 +532,8 @@ pub struct MarketRank {
     pub rank: u32,
     /// What Korea's potential there rests on (a ranking place on the gravity rule is indicative).
     pub ease_basis: EaseBasis,
+    /// The year the firm could first sell there (`entry::first_sale_year`), none without a route.
+    pub first_sale_year: Option<i32>,
 }
 
 /// Every market of the dataset for this firm, largest base potential first (ties by id).
@@ -551,6 +553,10 @@ pub fn ranking(ds: &Dataset, sector: &Sector, input: &Input) -> Vec<MarketRank> 
                 high_krw: usd_to_krw(ds, t.high_usd),
                 rank: 0,
                 ease_basis: t.market.ease_basis,
+                first_sale_year: crate::entry::first_sale_year(
+                    &crate::entry::assess_in(input, ds, &market.id),
+                    ds.price_year,
+                ),
             }
         })
         .collect();

@@ -1150,6 +1150,15 @@ pub fn ranking(ds: &Dataset, ranks: &[MarketRank], input: &Input) -> Vec<RankedM
             selected: m.id == input.market,
             ease_basis: r.ease_basis,
             basis_label: ease_short_label(r.ease_basis, lang).to_owned(),
+            first_sale_year: r.first_sale_year,
+            first_sale_label: r.first_sale_year.map(|y| {
+                [
+                    lang.pick("첫 판매 ", "first sale "),
+                    &y.to_string(),
+                    lang.pick("년", ""),
+                ]
+                .concat()
+            }),
         });
     }
     out

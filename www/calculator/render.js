@@ -394,7 +394,10 @@ export function renderResult(view, result, rest = false) {
         [view.text('rank'), view.text('marketC'), view.text('region'), view.text('central'), view.text('range')],
         result.ranking.map((x, i) => [
           String(x.rank),
-          [x.selected ? v('strong', null, x.name) : x.name, v('span', { class: 'basis np' }, x.basisLabel)],
+          [
+            x.selected ? v('strong', null, x.name) : x.name,
+            v('span', { class: 'basis np' }, x.firstSaleLabel ? x.basisLabel + ' · ' + x.firstSaleLabel : x.basisLabel),
+          ],
           x.regionName,
           shown.ranking[i].base,
           range(shown.ranking[i]),

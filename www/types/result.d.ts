@@ -210,7 +210,12 @@ export type RankedMarket = { market: string, name: string, region: string, regio
 /**
  * What Korea's potential there rests on, and that in a few words ("실적", "거리 규칙(가정)").
  */
-easeBasis: EaseBasis, basisLabel: string, };
+easeBasis: EaseBasis, basisLabel: string, 
+/**
+ * The year the firm could first sell there, and that in words ("첫 판매 2027년"); none
+ * without a route or its time.
+ */
+firstSaleYear: number | null, firstSaleLabel: string | null, };
 
 /**
  * The national plan's path and the firm's place in it.

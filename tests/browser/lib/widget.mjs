@@ -256,7 +256,10 @@ export async function compareWithEngine(p, sel, input) {
       same(
         // Each market's name with what its figure rests on under it, as the engine words it.
         rrows.map((tr) => [txt(tr.querySelector('th')), txt(tr.querySelectorAll('td')[0])]),
-        r.ranking.map((x) => [String(x.rank), x.name + x.basisLabel]),
+        r.ranking.map((x) => [
+          String(x.rank),
+          x.name + x.basisLabel + (x.firstSaleLabel ? ' · ' + x.firstSaleLabel : ''),
+        ]),
         'ranking',
       );
       rrows.forEach((tr, i) => {
