@@ -41,18 +41,6 @@ pub fn what_if(input: &Input, base_now: f64, base_of: &dyn Fn(&Input) -> f64) ->
     out
 }
 
-/// The class revenue alone would give (for a firm that is not an SME by its assets).
-fn size_by_revenue(a: &SmeAssessment) -> SmeSize {
-    let revenue = a.revenue_krw as f64;
-    if revenue <= a.small_max_krw {
-        SmeSize::Small
-    } else if revenue <= a.medium_max_krw {
-        SmeSize::Medium
-    } else {
-        SmeSize::None
-    }
-}
-
 /// The revenue or total assets at which the SME status would change, nearest change first.
 pub fn what_if_sme(a: &SmeAssessment, input: &Input) -> Vec<WhatIfSme> {
     let mut changes: Vec<(SmeMeasure, Direction, f64, SmeSize)> = Vec::new();
@@ -63,7 +51,7 @@ pub fn what_if_sme(a: &SmeAssessment, input: &Input) -> Vec<WhatIfSme> {
                 SmeMeasure::TotalAssets,
                 Direction::Below,
                 a.asset_cap_krw,
-                size_by_revenue(a),
+                a.size_by_revenue,
             ));
         }
         (SmeBasis::Revenue, SmeSize::Small) => {

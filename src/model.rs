@@ -91,6 +91,8 @@ pub enum SmeBasis {
 pub struct SmeAssessment {
     pub size: SmeSize,
     pub basis: SmeBasis,
+    /// The class revenue alone gives (what a firm excluded by its assets or form would be without that).
+    pub size_by_revenue: SmeSize,
     /// Index in `ds.sme.tables` of the table applied (the one in force on the case's day).
     pub table: usize,
     /// The 3-year average revenue judged, whole won.

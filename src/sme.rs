@@ -51,7 +51,6 @@ fn limits(input: &Input, ds: &Dataset) -> Limits {
 
 /// The one place the size class is decided, used by `assess` and `size_of`.
 fn decide(input: &Input, ds: &Dataset, l: &Limits) -> (SmeSize, SmeBasis) {
-    let revenue = input.revenue_krw as f64;
     if input.medical_corporation == Some(true) {
         (SmeSize::None, SmeBasis::MedicalCorporation)
     } else if input
@@ -59,12 +58,20 @@ fn decide(input: &Input, ds: &Dataset, l: &Limits) -> (SmeSize, SmeBasis) {
         .is_some_and(|a| a as f64 >= ds.sme.asset_cap_krw.value)
     {
         (SmeSize::None, SmeBasis::AssetCap)
-    } else if revenue <= l.small_max {
-        (SmeSize::Small, SmeBasis::Revenue)
-    } else if revenue <= l.medium_max {
-        (SmeSize::Medium, SmeBasis::Revenue)
     } else {
-        (SmeSize::None, SmeBasis::Revenue)
+        (by_revenue(input.revenue_krw, l), SmeBasis::Revenue)
+    }
+}
+
+/// The class the revenue alone gives against the sector's ceilings.
+fn by_revenue(revenue_krw: u64, l: &Limits) -> SmeSize {
+    let revenue = revenue_krw as f64;
+    if revenue <= l.small_max {
+        SmeSize::Small
+    } else if revenue <= l.medium_max {
+        SmeSize::Medium
+    } else {
+        SmeSize::None
     }
 }
 
@@ -85,6 +92,7 @@ pub fn assess(input: &Input, ds: &Dataset) -> SmeAssessment {
     SmeAssessment {
         size,
         basis,
+        size_by_revenue: by_revenue(input.revenue_krw, &l),
         table: l.table,
         revenue_krw: input.revenue_krw,
         small_max_krw: l.small_max,
