@@ -133,29 +133,10 @@ pub fn summary_lines(s: &crate::model::Summary, c: &SummaryContext, lang: Lang) 
         shown_krw(s.high_krw, lang),
     ]
     .concat();
+    let (market, base) = (c.market_name, shown_krw(s.base_krw, lang));
     let pot = match lang {
-        Lang::Ko => [
-            c.market_name,
-            " ",
-            &year,
-            "년 기준 ",
-            &shown_krw(s.base_krw, lang),
-            " (범위 ",
-            &range,
-            ")",
-        ]
-        .concat(),
-        Lang::En => [
-            c.market_name,
-            ", ",
-            &year,
-            ": ",
-            &shown_krw(s.base_krw, lang),
-            " (range ",
-            &range,
-            ")",
-        ]
-        .concat(),
+        Lang::Ko => format!("{market} {year}년 기준 {base} (범위 {range})"),
+        Lang::En => format!("{market}, {year}: {base} (range {range})"),
     };
     push(
         SummaryTopic::Potential,
@@ -165,39 +146,17 @@ pub fn summary_lines(s: &crate::model::Summary, c: &SummaryContext, lang: Lang) 
     // The best market for the firm, if it is another one.
     let rank = c.rank.map(|r| r.to_string()).unwrap_or_default();
     let n = c.markets.to_string();
+    // Whether the best market's figure rests on the distance rule, said after its amount.
+    let gravity = s.best_market_basis == Some(EaseBasis::Gravity);
     let best = match (&s.best_market_name, s.best_market_base_krw, lang) {
-        (Some(name), Some(b), Lang::Ko) => [
-            name.as_str(),
-            " ",
-            &shown_krw(b, lang),
-            if s.best_market_basis == Some(EaseBasis::Gravity) {
-                ", 거리 규칙 추정"
-            } else {
-                ""
-            },
-            " (선택한 시장은 ",
-            &n,
-            "곳 중 ",
-            &rank,
-            "위)",
-        ]
-        .concat(),
-        (Some(name), Some(b), Lang::En) => [
-            name.as_str(),
-            ", ",
-            &shown_krw(b, lang),
-            if s.best_market_basis == Some(EaseBasis::Gravity) {
-                " on the distance rule"
-            } else {
-                ""
-            },
-            " (your market: no. ",
-            &rank,
-            " of ",
-            &n,
-            ")",
-        ]
-        .concat(),
+        (Some(name), Some(b), Lang::Ko) => {
+            let (amount, basis) = (shown_krw(b, lang), if gravity { ", 거리 규칙 추정" } else { "" });
+            format!("{name} {amount}{basis} (선택한 시장은 {n}곳 중 {rank}위)")
+        }
+        (Some(name), Some(b), Lang::En) => {
+            let (amount, basis) = (shown_krw(b, lang), if gravity { " on the distance rule" } else { "" });
+            format!("{name}, {amount}{basis} (your market: no. {rank} of {n})")
+        }
         (_, _, Lang::Ko) => [
             "선택한 ",
             c.market_name,
@@ -329,45 +288,12 @@ pub fn result_texts(
     let (lo, hi) = (k(last, |x| x.low_krw), k(last, |x| x.high_krw));
     let m = p.market_name.as_str();
     let years_alt = match lang {
-        Lang::Ko => [
-            m,
-            " 연도별 수출 잠재력 선 그래프. ",
-            &y0,
-            "년 ",
-            &b0,
-            "에서 ",
-            &y1,
-            "년 ",
-            &b1,
-            "까지, ",
-            &y1,
-            "년 범위 ",
-            &lo,
-            "~",
-            &hi,
-            ".",
-        ]
-        .concat(),
-        Lang::En => [
-            "Line chart of yearly export potential to ",
-            m,
-            ": ",
-            &b0,
-            " in ",
-            &y0,
-            " to ",
-            &b1,
-            " in ",
-            &y1,
-            ", range in ",
-            &y1,
-            " ",
-            &lo,
-            " to ",
-            &hi,
-            ".",
-        ]
-        .concat(),
+        Lang::Ko => {
+            format!("{m} 연도별 수출 잠재력 선 그래프. {y0}년 {b0}에서 {y1}년 {b1}까지, {y1}년 범위 {lo}~{hi}.")
+        }
+        Lang::En => format!(
+            "Line chart of yearly export potential to {m}: {b0} in {y0} to {b1} in {y1}, range in {y1} {lo} to {hi}."
+        ),
     };
     let n = ranking.len().to_string();
     let top = ranking.first().map_or("", |x| x.name.as_str());
@@ -377,62 +303,22 @@ pub fn result_texts(
         .map(|x| x.rank.to_string())
         .unwrap_or_default();
     let ranking_alt = match lang {
-        Lang::Ko => [
-            "시장별 수출 잠재력 막대그래프. ",
-            &n,
-            "개 시장 중 1위 ",
-            top,
-            ", 선택한 ",
-            m,
-            euro_subject(m),
-            " ",
-            &rank,
-            "위.",
-        ]
-        .concat(),
-        Lang::En => [
-            "Bar chart of export potential by market. Of ",
-            &n,
-            " markets, first is ",
-            top,
-            "; your choice ",
-            m,
-            " ranks ",
-            &rank,
-            ".",
-        ]
-        .concat(),
+        Lang::Ko => format!(
+            "시장별 수출 잠재력 막대그래프. {n}개 시장 중 1위 {top}, 선택한 {m}{eun} {rank}위.",
+            eun = euro_subject(m)
+        ),
+        Lang::En => format!(
+            "Bar chart of export potential by market. Of {n} markets, first is {top}; your choice {m} ranks {rank}."
+        ),
     };
     let (e, q) = (s.likely_count.to_string(), s.possibly_count.to_string());
     let base = shown_krw(p.base_krw, lang);
     let label = size_label(a.size, lang);
     let announcement = match lang {
-        Lang::Ko => [
-            label,
-            ". ",
-            m,
-            " 연간 수출 잠재력 ",
-            &base,
-            ". 지원 대상 ",
-            &e,
-            "건, 확인 필요 ",
-            &q,
-            "건.",
-        ]
-        .concat(),
-        Lang::En => [
-            label,
-            ". Yearly export potential to ",
-            m,
-            ": ",
-            &base,
-            ". ",
-            &e,
-            " measures likely eligible, ",
-            &q,
-            " to confirm.",
-        ]
-        .concat(),
+        Lang::Ko => format!("{label}. {m} 연간 수출 잠재력 {base}. 지원 대상 {e}건, 확인 필요 {q}건."),
+        Lang::En => {
+            format!("{label}. Yearly export potential to {m}: {base}. {e} measures likely eligible, {q} to confirm.")
+        }
     };
     crate::model::ResultTexts {
         readiness_note,

@@ -24,40 +24,24 @@ pub fn plan_context(ds: &Dataset, figures: PlanFigures, lang: Lang) -> PlanConte
     let fmt = |v: f64| crate::amount::format_krw(to_won(v), lang);
     let pct = percent(growth);
     let (by, ty) = (p.base_year.to_string(), p.target_year.to_string());
+    let (base_shown, target_shown) = (fmt(base), fmt(target));
+    // The particle after the target amount ("으로" or "로"), which the Korean sentence needs.
+    let to = euro(&target_shown);
     let summary = match lang {
-        Lang::Ko => [
-            p.name.ko.as_str(),
-            "은 ",
-            &by,
-            "년 ",
-            &fmt(base),
-            "이던 수출을 ",
-            &ty,
-            "년 ",
-            &fmt(target),
-            euro(&fmt(target)),
-            " 늘리려 했습니다(연 ",
-            &pct,
-            "% 성장).",
-        ]
-        .concat(),
-        Lang::En => [
-            p.name.en.as_str(),
-            " (announced ",
-            &p.announced,
-            ") aimed to raise exports from ",
-            &fmt(base),
-            " in ",
-            &by,
-            " to ",
-            &fmt(target),
-            " in ",
-            &ty,
-            " (",
-            &pct,
-            " % a year).",
-        ]
-        .concat(),
+        Lang::Ko => format!(
+            "{name}은 {by}년 {base}이던 수출을 {ty}년 {target}{to} 늘리려 했습니다(연 {pct}% 성장).",
+            name = p.name.ko,
+            base = base_shown,
+            target = target_shown
+        ),
+        Lang::En => format!(
+            "{name} (announced {announced}) aimed to raise exports from {base} in {by} to {target} in {ty} \
+             ({pct} % a year).",
+            name = p.name.en,
+            announced = p.announced,
+            base = base_shown,
+            target = target_shown
+        ),
     };
     let scope_text = p.scope.as_ref().map_or("", |t| t.get(lang));
     let scope = if scope_text.is_empty() {
@@ -78,29 +62,10 @@ pub fn plan_context(ds: &Dataset, figures: PlanFigures, lang: Lang) -> PlanConte
                 "projects" => [format_number(r.figure.value, 6).as_str(), lang.pick("건", " projects")].concat(),
                 _ => format_number(r.figure.value, 6),
             };
+            let source = &r.figure.source;
             match lang {
-                Lang::Ko => [
-                    r.label.ko.as_str(),
-                    "(",
-                    &year,
-                    "년): ",
-                    &value,
-                    " (",
-                    &r.figure.source,
-                    ")",
-                ]
-                .concat(),
-                Lang::En => [
-                    r.label.en.as_str(),
-                    " (",
-                    &year,
-                    "): ",
-                    &value,
-                    " (",
-                    &r.figure.source,
-                    ")",
-                ]
-                .concat(),
+                Lang::Ko => format!("{label}({year}년): {value} ({source})", label = r.label.ko),
+                Lang::En => format!("{label} ({year}): {value} ({source})", label = r.label.en),
             }
         })
         .collect();

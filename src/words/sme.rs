@@ -177,70 +177,29 @@ fn revenue_reason(a: &SmeAssessment, sector: &str, lang: Lang) -> String {
     let rev = format_krw(a.revenue_krw, lang);
     let small = format_krw(to_won(a.small_max_krw), lang);
     let medium = format_krw(to_won(a.medium_max_krw), lang);
+    // The subject particle after the amount ("이" or "가"), which the Korean sentences need.
+    let i_ga = josa(&rev, "이", "가");
     match (a.size, lang) {
-        (SmeSize::Small, Lang::Ko) => [
-            "3년 평균 매출액 ",
-            &rev,
-            josa(&rev, "이 ", "가 "),
-            sector,
-            " 소기업 기준(",
-            &small,
-            " 이하)에 해당합니다.",
-        ]
-        .concat(),
-        (SmeSize::Small, Lang::En) => [
-            "3-year average revenue of ",
-            &rev,
-            " is within the small-enterprise limit for ",
-            sector,
-            " (at most ",
-            &small,
-            ").",
-        ]
-        .concat(),
-        (SmeSize::Medium, Lang::Ko) => [
-            "3년 평균 매출액 ",
-            &rev,
-            josa(&rev, "이 ", "가 "),
-            sector,
-            " 소기업 기준(",
-            &small,
-            ")을 넘고 중기업 기준(",
-            &medium,
-            " 이하)에 해당합니다.",
-        ]
-        .concat(),
-        (SmeSize::Medium, Lang::En) => [
-            "3-year average revenue of ",
-            &rev,
-            " is above the small-enterprise limit (",
-            &small,
-            ") and within the SME limit for ",
-            sector,
-            " (at most ",
-            &medium,
-            ").",
-        ]
-        .concat(),
-        (SmeSize::None, Lang::Ko) => [
-            "3년 평균 매출액 ",
-            &rev,
-            josa(&rev, "이 ", "가 "),
-            sector,
-            " 중소기업 기준(",
-            &medium,
-            " 이하)을 넘습니다.",
-        ]
-        .concat(),
-        (SmeSize::None, Lang::En) => [
-            "3-year average revenue of ",
-            &rev,
-            " is above the SME limit for ",
-            sector,
-            " (at most ",
-            &medium,
-            ").",
-        ]
-        .concat(),
+        (SmeSize::Small, Lang::Ko) => {
+            format!("3년 평균 매출액 {rev}{i_ga} {sector} 소기업 기준({small} 이하)에 해당합니다.")
+        }
+        (SmeSize::Small, Lang::En) => {
+            format!(
+                "3-year average revenue of {rev} is within the small-enterprise limit for {sector} (at most {small})."
+            )
+        }
+        (SmeSize::Medium, Lang::Ko) => format!(
+            "3년 평균 매출액 {rev}{i_ga} {sector} 소기업 기준({small})을 넘고 중기업 기준({medium} 이하)에 해당합니다."
+        ),
+        (SmeSize::Medium, Lang::En) => format!(
+            "3-year average revenue of {rev} is above the small-enterprise limit ({small}) \
+             and within the SME limit for {sector} (at most {medium})."
+        ),
+        (SmeSize::None, Lang::Ko) => {
+            format!("3년 평균 매출액 {rev}{i_ga} {sector} 중소기업 기준({medium} 이하)을 넘습니다.")
+        }
+        (SmeSize::None, Lang::En) => {
+            format!("3-year average revenue of {rev} is above the SME limit for {sector} (at most {medium}).")
+        }
     }
 }
