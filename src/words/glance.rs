@@ -111,10 +111,10 @@ pub fn summary_lines(s: &crate::model::Summary, c: &SummaryContext, lang: Lang) 
                 _ => lang.pick("중소기업 기준", "SME ceiling"),
             };
             let part = match (lang, d > 0.0) {
-                (Lang::Ko, false) => [" · ", ceiling, " ", &limit, "보다 ", &gap, " 적음"].concat(),
-                (Lang::Ko, true) => [" · ", ceiling, " ", &limit, "보다 ", &gap, " 많음"].concat(),
-                (Lang::En, false) => [": ", &gap, " below the ", &limit, " ", ceiling].concat(),
-                (Lang::En, true) => [": ", &gap, " above the ", &limit, " ", ceiling].concat(),
+                (Lang::Ko, false) => format!(" · {ceiling} {limit}보다 {gap} 적음"),
+                (Lang::Ko, true) => format!(" · {ceiling} {limit}보다 {gap} 많음"),
+                (Lang::En, false) => format!(": {gap} below the {limit} {ceiling}"),
+                (Lang::En, true) => format!(": {gap} above the {limit} {ceiling}"),
             };
             sme.push_str(&part);
         }
@@ -212,26 +212,14 @@ pub fn summary_lines(s: &crate::model::Summary, c: &SummaryContext, lang: Lang) 
     push(SummaryTopic::Support, ("지원 제도", "Support"), sup);
     // The one answer that would most raise the estimate, or narrow it.
     let next = match (c.next_gain, lang) {
-        (Some(w), Lang::Ko) => [
-            "‘",
-            &w.label,
-            "’에 ‘예’라면 기준 추정 ",
-            &shown_krw(w.base_krw, lang),
-            " (+",
-            &shown_krw(w.gain_krw, lang),
-            ")",
-        ]
-        .concat(),
-        (Some(w), Lang::En) => [
-            "Yes to “",
-            &w.label,
-            "”: base ",
-            &shown_krw(w.base_krw, lang),
-            " (+",
-            &shown_krw(w.gain_krw, lang),
-            ")",
-        ]
-        .concat(),
+        (Some(w), Lang::Ko) => {
+            let (label, base, gain) = (&w.label, shown_krw(w.base_krw, lang), shown_krw(w.gain_krw, lang));
+            format!("‘{label}’에 ‘예’라면 기준 추정 {base} (+{gain})")
+        }
+        (Some(w), Lang::En) => {
+            let (label, base, gain) = (&w.label, shown_krw(w.base_krw, lang), shown_krw(w.gain_krw, lang));
+            format!("Yes to “{label}”: base {base} (+{gain})")
+        }
         (None, _) if c.unanswered > 0 => lang
             .pick(
                 "답하지 않은 준비도 질문에 답하면 범위가 좁아집니다",

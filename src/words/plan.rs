@@ -159,26 +159,12 @@ fn plan_comparison(share: f64, target_year: &str, target: &str, lang: Lang) -> S
         ["1/", &format_number(n.saturating_mul(scale) as f64, 6)].concat()
     };
     match lang {
-        Lang::Ko => [
-            "이 기업의 연간 수출 잠재력은 계획의 ",
-            target_year,
-            "년 목표(",
-            target,
-            ")의 약 ",
-            &part,
-            "에 해당합니다.",
-        ]
-        .concat(),
-        Lang::En => [
-            "Your yearly export potential is about ",
-            &part,
-            " of the plan's ",
-            target_year,
-            " target (",
-            target,
-            ").",
-        ]
-        .concat(),
+        Lang::Ko => {
+            format!("이 기업의 연간 수출 잠재력은 계획의 {target_year}년 목표({target})의 약 {part}에 해당합니다.")
+        }
+        Lang::En => {
+            format!("Your yearly export potential is about {part} of the plan's {target_year} target ({target}).")
+        }
     }
 }
 
