@@ -15,6 +15,7 @@
 //!   stands; the way into the market and the first sale). They compute; they word nothing.
 //! - `words`: the one wording layer: typed outcomes to Korean and English sentences, for the
 //!   widget, the JS API and the command line alike (also dataset problems' fixes).
+//!   One file per outcome: names, sme, potential, entry, support, plan, glance, problems, assumptions.
 //! - `glance`: the answer at a glance (`Estimate.summary`) and what would change it (`whatIf`,
 //!   `whatIfSme`, `whatIfSupport`), from the typed outcomes of one case, worded by `words`.
 //! - `load`: builds a `Dataset` from the JSON value tree (serde_json natively; `JSON.parse` and
