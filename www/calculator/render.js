@@ -127,7 +127,12 @@ export function renderResult(view, result, rest = false) {
       view.heading(v, 1, title, { id: 'ch-' + cls, tabindex: '-1' }),
       ...kids,
     );
-  const range = (band) => band.low + view.text('to') + band.high;
+  // Each amount stays whole; a narrow cell breaks the range between the two.
+  const range = (band) => [
+    v('span', { class: 'amt' }, band.low),
+    view.text('to'),
+    v('span', { class: 'amt' }, band.high),
+  ];
 
   // The cards below the ranking. On the first result of a build they come one frame later: the
   // follow-up call (rest) adds them to the cards shown and returns, building nothing else twice.
