@@ -11,10 +11,6 @@
 //! makes the result `Err`. Unknown keys are ignored (room for comments); a repeated key counts
 //! with its last value. The walk follows the schema, not the input, so its depth is fixed.
 
-mod bounded;
-mod reader;
-mod records;
-
 use core::cell::Cell;
 
 use serde::de::DeserializeSeed;
@@ -26,7 +22,6 @@ use reader::Reader;
 
 use crate::dataset::{Dataset, DEFAULT_JSON};
 use crate::error::Lang;
-use crate::vocab::ProblemKind as K;
 pub use crate::vocab::{Fix, ProblemKind};
 use crate::words;
 
@@ -89,13 +84,28 @@ pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
 
 /// Validates a value tree (from `parse`, or from `JSON.parse` through `Bounded`).
 pub fn dataset_from_value(v: &Value) -> Result<Dataset, Vec<Problem>> {
-    let mut r = Reader::new();
-    let ds = r.dataset(v);
-    r.finish(ds)
+    let mut reader = Reader::new();
+    match reader.dataset(v) {
+        Some(dataset) if reader.problems.is_empty() => Ok(dataset),
+        _ => {
+            if reader.unreported > 0 {
+                let count = reader.unreported.to_string();
+                reader.path.truncate(1);
+                let message = ["$: ", &count, " more problems not shown"].concat();
+                reader.problems.push(Problem::new(
+                    reader.path,
+                    ProblemKind::Truncated,
+                    message,
+                    Fix::Truncated,
+                ));
+            }
+            Err(reader.problems)
+        }
+    }
 }
 
 /// A problem with the document as a whole (at "$"), which stops reading it.
-fn whole(kind: ProblemKind, detail: &str, fix: Fix) -> Problem {
+fn whole_document_problem(kind: ProblemKind, detail: &str, fix: Fix) -> Problem {
     Problem::new(String::from("$"), kind, ["$: ", detail].concat(), fix)
 }
 
@@ -108,7 +118,7 @@ pub fn size_problem(bytes: usize) -> Option<Problem> {
             " bytes; at most 8 MiB (8388608 bytes) is allowed",
         ]
         .concat();
-        whole(K::TooLarge, &detail, Fix::FileTooLarge)
+        whole_document_problem(ProblemKind::TooLarge, &detail, Fix::FileTooLarge)
     })
 }
 
@@ -134,8 +144,8 @@ pub fn parse(text: &str) -> Result<Value, Problem> {
 
 /// "nested more than 64 levels deep", at "$".
 pub fn too_deep() -> Problem {
-    whole(
-        K::TooDeep,
+    whole_document_problem(
+        ProblemKind::TooDeep,
         "lists and objects are nested more than 64 levels deep",
         Fix::TooDeep,
     )
@@ -143,8 +153,8 @@ pub fn too_deep() -> Problem {
 
 /// "a number is beyond the range of f64", at "$".
 pub fn not_finite() -> Problem {
-    whole(
-        K::NotFinite,
+    whole_document_problem(
+        ProblemKind::NotFinite,
         "a number is beyond the range of a 64-bit float (about 1.8e308)",
         Fix::NotFinite,
     )
@@ -176,5 +186,9 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
         &column.to_string(),
     ]
     .concat();
-    whole(K::Json, &detail, Fix::Json)
+    whole_document_problem(ProblemKind::Json, &detail, Fix::Json)
 }
+
+mod bounded;
+mod reader;
+mod records;

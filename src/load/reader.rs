@@ -8,7 +8,6 @@ use serde_json::{Map, Value};
 
 use super::{Fix, Problem, ProblemKind, MAX_ITEMS, MAX_PROBLEMS};
 use crate::dataset::Text;
-use crate::vocab::ProblemKind as K;
 
 /// "YYYY-MM-DD" naming a real day.
 fn is_iso_date(s: &str) -> bool {
@@ -40,22 +39,22 @@ fn is_iso_date(s: &str) -> bool {
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Bound {
     /// 0 or more.
-    NonNeg,
+    NonNegative,
     /// More than 0.
-    Pos,
+    Positive,
     /// A share, 0..=1.
     Share,
     /// A yearly growth rate, -0.5..=1.0.
     Growth,
 }
 
-pub(super) type Obj = Map<String, Value>;
+pub(super) type JsonObject = Map<String, Value>;
 
 /// A set of ids, kept sorted (so lookups are binary searches and listing is in id order).
 #[derive(Default)]
-pub(super) struct Ids(Vec<String>);
+pub(super) struct IdSet(Vec<String>);
 
-impl Ids {
+impl IdSet {
     pub(super) fn new() -> Self {
         Self::default()
     }
@@ -88,47 +87,36 @@ impl Ids {
     }
 }
 
-/// Walks a `Value`, keeping the current path and the problems found.
+/// Walks a `Value`, keeping the current path and the problems found. The records reach the path
+/// only through `enter_key`, `enter_index` and `leave`; `dataset_from_value` reads the fields once
+/// the walk is over.
 pub(super) struct Reader {
-    path: String,
-    out: Vec<Problem>,
-    dropped: usize,
+    /// Where the walk is, "$.markets[3].distanceKm".
+    pub(super) path: String,
+    /// The first `MAX_PROBLEMS` problems found.
+    pub(super) problems: Vec<Problem>,
+    /// Problems found beyond `MAX_PROBLEMS`, counted only.
+    pub(super) unreported: usize,
 }
 
 impl Reader {
     pub(super) fn new() -> Self {
         Reader {
             path: String::from("$"),
-            out: Vec::new(),
-            dropped: 0,
+            problems: Vec::new(),
+            unreported: 0,
         }
     }
 
-    /// `read` if no problem was found, else every problem (the ones over `MAX_PROBLEMS` counted
-    /// in one last problem).
-    pub(super) fn finish<T>(mut self, read: Option<T>) -> Result<T, Vec<Problem>> {
-        match read {
-            Some(t) if self.out.is_empty() => Ok(t),
-            _ => {
-                if self.dropped > 0 {
-                    let n = self.dropped.to_string();
-                    self.path.truncate(1);
-                    let message = ["$: ", &n, " more problems not shown"].concat();
-                    self.out
-                        .push(Problem::new(self.path, K::Truncated, message, Fix::Truncated));
-                }
-                Err(self.out)
-            }
-        }
+    /// A problem at the current path, with the kind's usual fix; `parts` make the message.
+    pub(super) fn problem(&mut self, kind: ProblemKind, parts: &[&str]) {
+        self.problem_with_fix(kind, parts, Fix::of(kind));
     }
 
-    pub(super) fn err(&mut self, kind: ProblemKind, parts: &[&str]) {
-        self.err_h(kind, parts, Fix::of(kind));
-    }
-
-    pub(super) fn err_h(&mut self, kind: ProblemKind, parts: &[&str], fix: Fix) {
-        if self.out.len() >= MAX_PROBLEMS {
-            self.dropped = self.dropped.saturating_add(1);
+    /// A problem at the current path with its own fix; counted only beyond `MAX_PROBLEMS`.
+    pub(super) fn problem_with_fix(&mut self, kind: ProblemKind, parts: &[&str], fix: Fix) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.unreported = self.unreported.saturating_add(1);
             return;
         }
         let mut message = self.path.clone();
@@ -137,48 +125,44 @@ impl Reader {
             message.push_str(p);
         }
         let path = self.path.clone();
-        self.out.push(Problem::new(path, kind, message, fix));
+        self.problems.push(Problem::new(path, kind, message, fix));
     }
 
     /// Problems so far, reported or not: compare before/after to know a part was clean.
-    pub(super) fn count(&self) -> usize {
-        self.out.len().saturating_add(self.dropped)
+    pub(super) fn problem_count(&self) -> usize {
+        self.problems.len().saturating_add(self.unreported)
     }
 
-    fn enter(&mut self, key: &str) -> usize {
+    /// Goes down to `path.key`; returns the mark `leave` goes back to.
+    pub(super) fn enter_key(&mut self, key: &str) -> usize {
         let n = self.path.len();
         self.path.push('.');
         self.path.push_str(key);
         n
     }
 
-    /// A problem at `path.key`.
-    pub(super) fn err_at(&mut self, key: &str, kind: ProblemKind, parts: &[&str], fix: Fix) {
-        let n = self.enter(key);
-        self.err_h(kind, parts, fix);
-        self.path.truncate(n);
-    }
-
-    /// `f` at `path.key`.
-    pub(super) fn at<T>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> T) -> T {
-        let n = self.enter(key);
-        let t = f(self);
-        self.path.truncate(n);
-        t
-    }
-
-    /// `f` at `path[i]`.
-    pub(super) fn at_index<T>(&mut self, i: usize, f: impl FnOnce(&mut Self) -> T) -> T {
+    /// Goes down to `path[i]`; returns the mark `leave` goes back to.
+    pub(super) fn enter_index(&mut self, i: usize) -> usize {
         let n = self.path.len();
         self.path.push('[');
         self.path.push_str(&i.to_string());
         self.path.push(']');
-        let t = f(self);
-        self.path.truncate(n);
-        t
+        n
     }
 
-    pub(super) fn ty(&mut self, want: &str, v: &Value) {
+    /// Goes back up to where `enter_key` or `enter_index` was called.
+    pub(super) fn leave(&mut self, mark: usize) {
+        self.path.truncate(mark);
+    }
+
+    /// A problem at `path.key`.
+    pub(super) fn problem_at(&mut self, key: &str, kind: ProblemKind, parts: &[&str], fix: Fix) {
+        let n = self.enter_key(key);
+        self.problem_with_fix(kind, parts, fix);
+        self.path.truncate(n);
+    }
+
+    pub(super) fn wrong_type(&mut self, want: &str, v: &Value) {
         let found = match v {
             Value::Null => "null",
             Value::Bool(_) => "true/false",
@@ -187,16 +171,22 @@ impl Reader {
             Value::Array(_) => "a list",
             Value::Object(_) => "an object",
         };
-        self.err(K::Type, &["expected ", want, ", found ", found]);
+        self.problem(ProblemKind::Type, &["expected ", want, ", found ", found]);
     }
 
     /// A required field: reports it missing (and returns `d`) or reads it with `f` at its path.
-    pub(super) fn field<'v, T>(&mut self, o: &'v Obj, key: &str, d: T, f: impl FnOnce(&mut Self, &'v Value) -> T) -> T {
-        let n = self.enter(key);
+    pub(super) fn required<'v, T>(
+        &mut self,
+        o: &'v JsonObject,
+        key: &str,
+        d: T,
+        f: impl FnOnce(&mut Self, &'v Value) -> T,
+    ) -> T {
+        let n = self.enter_key(key);
         let t = match o.get(key) {
             Some(v) => f(self, v),
             None => {
-                self.err(K::Missing, &["is missing"]);
+                self.problem(ProblemKind::Missing, &["is missing"]);
                 d
             }
         };
@@ -205,11 +195,16 @@ impl Reader {
     }
 
     /// An optional field: absent or null is `None`.
-    pub(super) fn opt<'v, T>(&mut self, o: &'v Obj, key: &str, f: impl FnOnce(&mut Self, &'v Value) -> T) -> Option<T> {
+    pub(super) fn optional<'v, T>(
+        &mut self,
+        o: &'v JsonObject,
+        key: &str,
+        f: impl FnOnce(&mut Self, &'v Value) -> T,
+    ) -> Option<T> {
         match o.get(key) {
             None | Some(Value::Null) => None,
             Some(v) => {
-                let n = self.enter(key);
+                let n = self.enter_key(key);
                 let t = f(self, v);
                 self.path.truncate(n);
                 Some(t)
@@ -218,14 +213,14 @@ impl Reader {
     }
 
     /// A required object read by `f`.
-    pub(super) fn section<'v, T>(
+    pub(super) fn required_object<'v, T>(
         &mut self,
-        o: &'v Obj,
+        o: &'v JsonObject,
         key: &str,
-        f: impl FnOnce(&mut Self, &'v Obj) -> T,
+        f: impl FnOnce(&mut Self, &'v JsonObject) -> T,
     ) -> Option<T> {
-        self.field(o, key, None, |r, v| {
-            let o = r.obj(v)?;
+        self.required(o, key, None, |r, v| {
+            let o = r.object(v)?;
             Some(f(r, o))
         })
     }
@@ -233,74 +228,66 @@ impl Reader {
     /// A required list; `f` reads each item (None drops it, its problem already reported).
     pub(super) fn list<'v, T>(
         &mut self,
-        o: &'v Obj,
+        o: &'v JsonObject,
         key: &str,
         nonempty: bool,
         mut f: impl FnMut(&mut Self, &'v Value) -> Option<T>,
     ) -> Vec<T> {
-        self.field(o, key, Vec::new(), |r, v| {
+        self.required(o, key, Vec::new(), |r, v| {
             let Value::Array(a) = v else {
-                r.ty("a list", v);
+                r.wrong_type("a list", v);
                 return Vec::new();
             };
             if nonempty && a.is_empty() {
-                r.err(K::Empty, &["must list at least one entry"]);
+                r.problem(ProblemKind::Empty, &["must list at least one entry"]);
             }
             if a.len() > MAX_ITEMS {
-                r.err_h(K::TooLarge, &["has more than 1000 entries"], Fix::ListTooLong);
+                r.problem_with_fix(ProblemKind::TooLarge, &["has more than 1000 entries"], Fix::ListTooLong);
             }
             let mut out = Vec::with_capacity(a.len().min(MAX_ITEMS));
             for (i, x) in a.iter().take(MAX_ITEMS).enumerate() {
-                if let Some(t) = r.at_index(i, |r| f(r, x)) {
+                let n = r.path.len();
+                r.path.push('[');
+                r.path.push_str(&i.to_string());
+                r.path.push(']');
+                if let Some(t) = f(r, x) {
                     out.push(t);
                 }
+                r.path.truncate(n);
             }
             out
         })
     }
 
-    /// An optional list: absent or null is empty, otherwise read as `list` reads it.
-    pub(super) fn opt_list<'v, T>(
-        &mut self,
-        o: &'v Obj,
-        key: &str,
-        f: impl FnMut(&mut Self, &'v Value) -> Option<T>,
-    ) -> Vec<T> {
-        match o.get(key) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(_) => self.list(o, key, false, f),
-        }
-    }
-
-    pub(super) fn obj<'v>(&mut self, v: &'v Value) -> Option<&'v Obj> {
+    pub(super) fn object<'v>(&mut self, v: &'v Value) -> Option<&'v JsonObject> {
         match v {
             Value::Object(o) => Some(o),
             _ => {
-                self.ty("an object", v);
+                self.wrong_type("an object", v);
                 None
             }
         }
     }
 
-    pub(super) fn s<'v>(&mut self, v: &'v Value) -> Option<&'v str> {
+    pub(super) fn str_value<'v>(&mut self, v: &'v Value) -> Option<&'v str> {
         match v {
             Value::String(s) => Some(s),
             _ => {
-                self.ty("a string", v);
+                self.wrong_type("a string", v);
                 None
             }
         }
     }
 
     pub(super) fn string(&mut self, v: &Value) -> String {
-        self.s(v).map(str::to_owned).unwrap_or_default()
+        self.str_value(v).map(str::to_owned).unwrap_or_default()
     }
 
     pub(super) fn boolean(&mut self, v: &Value) -> bool {
         match v {
             Value::Bool(b) => *b,
             _ => {
-                self.ty("true or false", v);
+                self.wrong_type("true or false", v);
                 false
             }
         }
@@ -308,14 +295,14 @@ impl Reader {
 
     /// A finite number within `b`; 0 when bad. (A parsed tree holds only finite numbers:
     /// `parse` and `Bounded` refuse the others.)
-    pub(super) fn num(&mut self, v: &Value, b: Bound) -> f64 {
+    pub(super) fn number(&mut self, v: &Value, b: Bound) -> f64 {
         match v.as_f64() {
             Some(x) => {
-                self.bound(x, b);
+                self.check_bound(x, b);
                 x
             }
             None => {
-                self.ty("a number", v);
+                self.wrong_type("a number", v);
                 0.0
             }
         }
@@ -327,60 +314,60 @@ impl Reader {
             // A whole number (also written as 2024.0 or 2.024e3).
             Some(y) if (1900.0..=2200.0).contains(&y) && y.fract() == 0.0 => y as i32,
             Some(y) if y.fract() == 0.0 => {
-                self.err_h(K::Range, &["a year must be between 1900 and 2200"], Fix::Year);
+                self.problem_with_fix(ProblemKind::Range, &["a year must be between 1900 and 2200"], Fix::Year);
                 0
             }
             _ => {
-                self.ty("a whole number (a year)", v);
+                self.wrong_type("a whole number (a year)", v);
                 0
             }
         }
     }
 
     pub(super) fn date(&mut self, v: &Value) -> String {
-        let Some(s) = self.s(v) else {
+        let Some(s) = self.str_value(v) else {
             return String::new();
         };
         if !is_iso_date(s) {
-            self.err(K::Date, &["\"", s, "\" is not a date written YYYY-MM-DD"]);
+            self.problem(ProblemKind::Date, &["\"", s, "\" is not a date written YYYY-MM-DD"]);
         }
         s.to_owned()
     }
 
     /// The value whose JSON name is the string `v`, reporting "unknownKind" when none is.
     pub(super) fn choice<T: Copy>(&mut self, v: &Value, allowed: &[(T, &str)]) -> Option<T> {
-        let s = self.s(v)?;
+        let s = self.str_value(v)?;
         let found = allowed.iter().find(|(_, name)| *name == s).map(|(t, _)| *t);
         if found.is_none() {
             let names: Vec<&str> = allowed.iter().map(|(_, name)| *name).collect();
             let list = names.join(", ");
-            self.err(K::UnknownKind, &["\"", s, "\" is not one of: ", &list]);
+            self.problem(ProblemKind::UnknownKind, &["\"", s, "\" is not one of: ", &list]);
         }
         found
     }
 
     pub(super) fn text(&mut self, v: &Value) -> Text {
-        let Some(o) = self.obj(v) else {
+        let Some(o) = self.object(v) else {
             return Text::default();
         };
         Text {
-            ko: self.field(o, "ko", String::new(), Self::string),
-            en: self.field(o, "en", String::new(), Self::string),
+            ko: self.required(o, "ko", String::new(), Self::string),
+            en: self.required(o, "en", String::new(), Self::string),
         }
     }
 
-    pub(super) fn text_f(&mut self, o: &Obj, key: &str) -> Text {
-        self.field(o, key, Text::default(), Self::text)
+    pub(super) fn text_field(&mut self, o: &JsonObject, key: &str) -> Text {
+        self.required(o, key, Text::default(), Self::text)
     }
 
-    pub(super) fn str_f(&mut self, o: &Obj, key: &str) -> String {
-        self.field(o, key, String::new(), Self::string)
+    pub(super) fn string_field(&mut self, o: &JsonObject, key: &str) -> String {
+        self.required(o, key, String::new(), Self::string)
     }
 
-    fn bound(&mut self, x: f64, b: Bound) {
+    fn check_bound(&mut self, x: f64, b: Bound) {
         let (lo, hi, msg, fix) = match b {
-            Bound::NonNeg => (0.0, f64::INFINITY, "", Fix::Range),
-            Bound::Pos => (0.0, f64::INFINITY, "must be greater than 0", Fix::Positive),
+            Bound::NonNegative => (0.0, f64::INFINITY, "", Fix::Range),
+            Bound::Positive => (0.0, f64::INFINITY, "must be greater than 0", Fix::Positive),
             Bound::Share => (
                 0.0,
                 1.0,
@@ -394,32 +381,45 @@ impl Reader {
                 Fix::Growth,
             ),
         };
-        if x < 0.0 && b == Bound::Pos {
-            self.err_h(K::Negative, &["must not be negative"], fix);
+        if x < 0.0 && b == Bound::Positive {
+            self.problem_with_fix(ProblemKind::Negative, &["must not be negative"], fix);
         } else if x < 0.0 && lo >= 0.0 {
-            self.err(K::Negative, &["must not be negative"]);
-        } else if x < lo || x > hi || (b == Bound::Pos && x == 0.0) {
-            self.err_h(K::Range, &[msg], fix);
+            self.problem(ProblemKind::Negative, &["must not be negative"]);
+        } else if x < lo || x > hi || (b == Bound::Positive && x == 0.0) {
+            self.problem_with_fix(ProblemKind::Range, &[msg], fix);
         }
     }
 
-    pub(super) fn dup(&mut self, id: &str, seen: &mut Ids) {
+    pub(super) fn unique(&mut self, id: &str, seen: &mut IdSet) {
         if !id.is_empty() && !seen.insert(id) {
-            self.err(K::Duplicate, &["\"", id, "\" is listed more than once"]);
+            self.problem(ProblemKind::Duplicate, &["\"", id, "\" is listed more than once"]);
         }
     }
 
     /// An entry's "id": non-empty and not seen before in its list.
-    pub(super) fn id(&mut self, o: &Obj, seen: &mut Ids) -> String {
-        self.field(o, "id", String::new(), |r, v| {
-            let Some(s) = r.s(v) else {
+    pub(super) fn id_field(&mut self, o: &JsonObject, seen: &mut IdSet) -> String {
+        self.required(o, "id", String::new(), |r, v| {
+            let Some(s) = r.str_value(v) else {
                 return String::new();
             };
             if s.is_empty() {
-                r.err(K::Empty, &["must not be empty"]);
+                r.problem(ProblemKind::Empty, &["must not be empty"]);
             }
-            r.dup(s, seen);
+            r.unique(s, seen);
             s.to_owned()
         })
+    }
+
+    /// An optional list: absent or null is empty, otherwise read as `list` reads it.
+    pub(super) fn optional_list<'v, T>(
+        &mut self,
+        o: &'v JsonObject,
+        key: &str,
+        f: impl FnMut(&mut Self, &'v Value) -> Option<T>,
+    ) -> Vec<T> {
+        match o.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(_) => self.list(o, key, false, f),
+        }
     }
 }
