@@ -51,42 +51,42 @@ impl<'a> Bounded<'a> {
 impl<'de> DeserializeSeed<'de> for Bounded<'_> {
     type Value = Value;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for Bounded<'_> {
     type Value = Value;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a JSON value")
     }
 
-    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
-        Ok(Value::Bool(b))
+    fn visit_bool<E>(self, flag: bool) -> Result<Value, E> {
+        Ok(Value::Bool(flag))
     }
 
-    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
-        Ok(Value::Number(n.into()))
+    fn visit_i64<E>(self, number: i64) -> Result<Value, E> {
+        Ok(Value::Number(number.into()))
     }
 
-    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
-        Ok(Value::Number(n.into()))
+    fn visit_u64<E>(self, number: u64) -> Result<Value, E> {
+        Ok(Value::Number(number.into()))
     }
 
-    fn visit_f64<E: serde::de::Error>(self, x: f64) -> Result<Value, E> {
-        serde_json::Number::from_f64(x)
+    fn visit_f64<E: serde::de::Error>(self, number: f64) -> Result<Value, E> {
+        serde_json::Number::from_f64(number)
             .map(Value::Number)
             .ok_or_else(|| self.fail(Stop::NotFinite))
     }
 
-    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
-        Ok(Value::String(s.to_owned()))
+    fn visit_str<E>(self, text: &str) -> Result<Value, E> {
+        Ok(Value::String(text.to_owned()))
     }
 
-    fn visit_string<E>(self, s: String) -> Result<Value, E> {
-        Ok(Value::String(s))
+    fn visit_string<E>(self, text: String) -> Result<Value, E> {
+        Ok(Value::String(text))
     }
 
     fn visit_unit<E>(self) -> Result<Value, E> {
@@ -97,26 +97,26 @@ impl<'de> Visitor<'de> for Bounded<'_> {
         Ok(Value::Null)
     }
 
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let inner = self.deeper()?;
         let mut items = Vec::new();
-        while let Some(v) = seq.next_element_seed(inner)? {
-            items.push(v);
+        while let Some(item) = seq.next_element_seed(inner)? {
+            items.push(item);
         }
         Ok(Value::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let inner = self.deeper()?;
-        let mut o = Map::new();
+        let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let v = map.next_value_seed(inner)?;
-            o.insert(key, v);
+            let value = map.next_value_seed(inner)?;
+            object.insert(key, value);
         }
-        Ok(Value::Object(o))
+        Ok(Value::Object(object))
     }
 }

@@ -10,6 +10,11 @@
 //! stopping at the first. A bad value is replaced by a default so the walk goes on; any problem
 //! makes the result `Err`. Unknown keys are ignored (room for comments); a repeated key counts
 //! with its last value. The walk follows the schema, not the input, so its depth is fixed.
+//!
+//! Here: the API, the size check and the text parsing. `bounded`: the depth-bounded tree builder.
+//! `reader`: the generic checked walk (path, typed values and their bounds, id sets, problems),
+//! which knows nothing of the dataset. `records`: the dataset's records read with it, and the
+//! checks between them.
 
 use core::cell::Cell;
 
@@ -77,15 +82,15 @@ pub fn default_dataset() -> Result<Dataset, Vec<Problem>> {
 /// Parses and validates a dataset; returns every problem found, or the dataset.
 pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
     match parse(text) {
-        Ok(v) => dataset_from_value(&v),
-        Err(p) => Err(vec![p]),
+        Ok(tree) => dataset_from_value(&tree),
+        Err(problem) => Err(vec![problem]),
     }
 }
 
 /// Validates a value tree (from `parse`, or from `JSON.parse` through `Bounded`).
-pub fn dataset_from_value(v: &Value) -> Result<Dataset, Vec<Problem>> {
+pub fn dataset_from_value(tree: &Value) -> Result<Dataset, Vec<Problem>> {
     let mut reader = Reader::new();
-    match reader.dataset(v) {
+    match reader.dataset(tree) {
         Some(dataset) if reader.problems.is_empty() => Ok(dataset),
         _ => {
             if reader.unreported > 0 {
@@ -126,19 +131,19 @@ pub fn size_problem(bytes: usize) -> Option<Problem> {
 /// add one), or the one problem that stops reading it: too large, too deep, a number beyond the
 /// range of f64, or not JSON (with line and column, the column in characters).
 pub fn parse(text: &str) -> Result<Value, Problem> {
-    if let Some(p) = size_problem(text.len()) {
-        return Err(p);
+    if let Some(problem) = size_problem(text.len()) {
+        return Err(problem);
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let stop = Cell::new(Stop::None);
-    let mut de = serde_json::Deserializer::from_str(text);
+    let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = Bounded::new(&stop)
-        .deserialize(&mut de)
-        .and_then(|v| de.end().map(|()| v));
-    value.map_err(|e| match stop.get() {
+        .deserialize(&mut deserializer)
+        .and_then(|tree| deserializer.end().map(|()| tree));
+    value.map_err(|error| match stop.get() {
         Stop::TooDeep => too_deep(),
         Stop::NotFinite => not_finite(),
-        Stop::None => syntax_problem(text, &e),
+        Stop::None => syntax_problem(text, &error),
     })
 }
 
@@ -162,10 +167,10 @@ pub fn not_finite() -> Problem {
 
 /// "not valid JSON: <serde_json's reason> at line L column C", the column counted in characters
 /// (serde_json counts bytes; Korean text is 3 bytes a character).
-fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
-    let (line, byte_column) = (e.line(), e.column());
+fn syntax_problem(text: &str, error: &serde_json::Error) -> Problem {
+    let (line, byte_column) = (error.line(), error.column());
     // serde_json has no kind for "number out of range" other than its wording.
-    let full = e.to_string();
+    let full = error.to_string();
     if full.starts_with("number out of range") {
         return not_finite();
     }
@@ -176,7 +181,7 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
     while !line_text.is_char_boundary(cut) {
         cut = cut.saturating_add(1);
     }
-    let column = line_text.get(..cut).map_or(0, |s| s.chars().count()).max(1);
+    let column = line_text.get(..cut).map_or(0, |before| before.chars().count()).max(1);
     let detail = [
         "not valid JSON: ",
         reason,

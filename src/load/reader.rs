@@ -1,5 +1,5 @@
 //! A bounded, checked walk over a JSON value tree: it keeps the JSON path of where it is
-//! ("$.markets[3].distanceKm.value"), reads typed values (objects, strings, numbers within bounds,
+//! (`$.markets[3].distanceKm.value`), reads typed values (objects, strings, numbers within bounds,
 //! years, dates, booleans, choices from a closed list, Korean and English text, lists of at most
 //! `MAX_ITEMS`), and collects every problem with its path, kind and fix instead of stopping at
 //! the first. A bad value is replaced by a default so the walk goes on.
@@ -10,29 +10,31 @@ use super::{Fix, Problem, ProblemKind, MAX_ITEMS, MAX_PROBLEMS};
 use crate::dataset::Text;
 
 /// "YYYY-MM-DD" naming a real day.
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    let num = |from: usize, to: usize| -> Option<u32> {
-        let p = b.get(from..to)?;
-        p.iter()
-            .all(u8::is_ascii_digit)
-            .then(|| p.iter().fold(0, |a, d| a * 10 + u32::from(d - b'0')))
+fn is_iso_date(written: &str) -> bool {
+    let bytes = written.as_bytes();
+    let number_at = |from: usize, to: usize| -> Option<u32> {
+        let digits = bytes.get(from..to)?;
+        digits.iter().all(u8::is_ascii_digit).then(|| {
+            digits
+                .iter()
+                .fold(0, |total, digit| total * 10 + u32::from(digit - b'0'))
+        })
     };
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+    if bytes.len() != 10 || bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
         return false;
     }
-    let (Some(y), Some(m), Some(d)) = (num(0, 4), num(5, 7), num(8, 10)) else {
+    let (Some(year), Some(month), Some(day)) = (number_at(0, 4), number_at(5, 7), number_at(8, 10)) else {
         return false;
     };
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
         _ => 0,
     };
-    (1..=days).contains(&d)
+    (1..=days).contains(&day)
 }
 
 /// Allowed range of a figure's value.
@@ -60,7 +62,7 @@ impl IdSet {
     }
 
     fn find(&self, id: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|x| x.as_str().cmp(id))
+        self.0.binary_search_by(|listed| listed.as_str().cmp(id))
     }
 
     pub(super) fn contains(&self, id: &str) -> bool {
@@ -71,8 +73,8 @@ impl IdSet {
     pub(super) fn insert(&mut self, id: &str) -> bool {
         match self.find(id) {
             Ok(_) => false,
-            Err(i) => {
-                self.0.insert(i, id.to_owned());
+            Err(at) => {
+                self.0.insert(at, id.to_owned());
                 true
             }
         }
@@ -91,7 +93,7 @@ impl IdSet {
 /// only through `enter_key`, `enter_index` and `leave`; `dataset_from_value` reads the fields once
 /// the walk is over.
 pub(super) struct Reader {
-    /// Where the walk is, "$.markets[3].distanceKm".
+    /// Where the walk is, `$.markets[3].distanceKm`.
     pub(super) path: String,
     /// The first `MAX_PROBLEMS` problems found.
     pub(super) problems: Vec<Problem>,
@@ -121,8 +123,8 @@ impl Reader {
         }
         let mut message = self.path.clone();
         message.push_str(": ");
-        for p in parts {
-            message.push_str(p);
+        for part in parts {
+            message.push_str(part);
         }
         let path = self.path.clone();
         self.problems.push(Problem::new(path, kind, message, fix));
@@ -135,19 +137,19 @@ impl Reader {
 
     /// Goes down to `path.key`; returns the mark `leave` goes back to.
     pub(super) fn enter_key(&mut self, key: &str) -> usize {
-        let n = self.path.len();
+        let mark = self.path.len();
         self.path.push('.');
         self.path.push_str(key);
-        n
+        mark
     }
 
-    /// Goes down to `path[i]`; returns the mark `leave` goes back to.
-    pub(super) fn enter_index(&mut self, i: usize) -> usize {
-        let n = self.path.len();
+    /// Goes down to `path[index]`; returns the mark `leave` goes back to.
+    pub(super) fn enter_index(&mut self, index: usize) -> usize {
+        let mark = self.path.len();
         self.path.push('[');
-        self.path.push_str(&i.to_string());
+        self.path.push_str(&index.to_string());
         self.path.push(']');
-        n
+        mark
     }
 
     /// Goes back up to where `enter_key` or `enter_index` was called.
@@ -157,13 +159,13 @@ impl Reader {
 
     /// A problem at `path.key`.
     pub(super) fn problem_at(&mut self, key: &str, kind: ProblemKind, parts: &[&str], fix: Fix) {
-        let n = self.enter_key(key);
+        let mark = self.enter_key(key);
         self.problem_with_fix(kind, parts, fix);
-        self.path.truncate(n);
+        self.leave(mark);
     }
 
-    pub(super) fn wrong_type(&mut self, want: &str, v: &Value) {
-        let found = match v {
+    pub(super) fn wrong_type(&mut self, want: &str, value: &Value) {
+        let found = match value {
             Value::Null => "null",
             Value::Bool(_) => "true/false",
             Value::Number(_) => "a number",
@@ -174,198 +176,204 @@ impl Reader {
         self.problem(ProblemKind::Type, &["expected ", want, ", found ", found]);
     }
 
-    /// A required field: reports it missing (and returns `d`) or reads it with `f` at its path.
+    /// A required field: reports it missing (and returns `default`) or reads it with `read` at its
+    /// path.
     pub(super) fn required<'v, T>(
         &mut self,
-        o: &'v JsonObject,
+        object: &'v JsonObject,
         key: &str,
-        d: T,
-        f: impl FnOnce(&mut Self, &'v Value) -> T,
+        default: T,
+        read: impl FnOnce(&mut Self, &'v Value) -> T,
     ) -> T {
-        let n = self.enter_key(key);
-        let t = match o.get(key) {
-            Some(v) => f(self, v),
+        let mark = self.enter_key(key);
+        let result = match object.get(key) {
+            Some(value) => read(self, value),
             None => {
                 self.problem(ProblemKind::Missing, &["is missing"]);
-                d
+                default
             }
         };
-        self.path.truncate(n);
-        t
+        self.leave(mark);
+        result
     }
 
     /// An optional field: absent or null is `None`.
     pub(super) fn optional<'v, T>(
         &mut self,
-        o: &'v JsonObject,
+        object: &'v JsonObject,
         key: &str,
-        f: impl FnOnce(&mut Self, &'v Value) -> T,
+        read: impl FnOnce(&mut Self, &'v Value) -> T,
     ) -> Option<T> {
-        match o.get(key) {
+        match object.get(key) {
             None | Some(Value::Null) => None,
-            Some(v) => {
-                let n = self.enter_key(key);
-                let t = f(self, v);
-                self.path.truncate(n);
-                Some(t)
+            Some(value) => {
+                let mark = self.enter_key(key);
+                let result = read(self, value);
+                self.leave(mark);
+                Some(result)
             }
         }
     }
 
-    /// A required object read by `f`.
+    /// A required object read by `read`.
     pub(super) fn required_object<'v, T>(
         &mut self,
-        o: &'v JsonObject,
+        object: &'v JsonObject,
         key: &str,
-        f: impl FnOnce(&mut Self, &'v JsonObject) -> T,
+        read: impl FnOnce(&mut Self, &'v JsonObject) -> T,
     ) -> Option<T> {
-        self.required(o, key, None, |r, v| {
-            let o = r.object(v)?;
-            Some(f(r, o))
+        self.required(object, key, None, |reader, value| {
+            let object = reader.object(value)?;
+            Some(read(reader, object))
         })
     }
 
-    /// A required list; `f` reads each item (None drops it, its problem already reported).
+    /// A required list of at most `MAX_ITEMS`; `read` reads each item (None drops it, its problem
+    /// already reported).
     pub(super) fn list<'v, T>(
         &mut self,
-        o: &'v JsonObject,
+        object: &'v JsonObject,
         key: &str,
         nonempty: bool,
-        mut f: impl FnMut(&mut Self, &'v Value) -> Option<T>,
+        mut read: impl FnMut(&mut Self, &'v Value) -> Option<T>,
     ) -> Vec<T> {
-        self.required(o, key, Vec::new(), |r, v| {
-            let Value::Array(a) = v else {
-                r.wrong_type("a list", v);
+        self.required(object, key, Vec::new(), |reader, value| {
+            let Value::Array(items) = value else {
+                reader.wrong_type("a list", value);
                 return Vec::new();
             };
-            if nonempty && a.is_empty() {
-                r.problem(ProblemKind::Empty, &["must list at least one entry"]);
+            if nonempty && items.is_empty() {
+                reader.problem(ProblemKind::Empty, &["must list at least one entry"]);
             }
-            if a.len() > MAX_ITEMS {
-                r.problem_with_fix(ProblemKind::TooLarge, &["has more than 1000 entries"], Fix::ListTooLong);
+            if items.len() > MAX_ITEMS {
+                reader.problem_with_fix(ProblemKind::TooLarge, &["has more than 1000 entries"], Fix::ListTooLong);
             }
-            let mut out = Vec::with_capacity(a.len().min(MAX_ITEMS));
-            for (i, x) in a.iter().take(MAX_ITEMS).enumerate() {
-                let n = r.path.len();
-                r.path.push('[');
-                r.path.push_str(&i.to_string());
-                r.path.push(']');
-                if let Some(t) = f(r, x) {
-                    out.push(t);
+            let mut read_items = Vec::with_capacity(items.len().min(MAX_ITEMS));
+            for (index, item) in items.iter().take(MAX_ITEMS).enumerate() {
+                let mark = reader.enter_index(index);
+                if let Some(read_item) = read(reader, item) {
+                    read_items.push(read_item);
                 }
-                r.path.truncate(n);
+                reader.leave(mark);
             }
-            out
+            read_items
         })
     }
 
-    pub(super) fn object<'v>(&mut self, v: &'v Value) -> Option<&'v JsonObject> {
-        match v {
-            Value::Object(o) => Some(o),
+    pub(super) fn object<'v>(&mut self, value: &'v Value) -> Option<&'v JsonObject> {
+        match value {
+            Value::Object(object) => Some(object),
             _ => {
-                self.wrong_type("an object", v);
+                self.wrong_type("an object", value);
                 None
             }
         }
     }
 
-    pub(super) fn str_value<'v>(&mut self, v: &'v Value) -> Option<&'v str> {
-        match v {
-            Value::String(s) => Some(s),
+    pub(super) fn str_value<'v>(&mut self, value: &'v Value) -> Option<&'v str> {
+        match value {
+            Value::String(text) => Some(text),
             _ => {
-                self.wrong_type("a string", v);
+                self.wrong_type("a string", value);
                 None
             }
         }
     }
 
-    pub(super) fn string(&mut self, v: &Value) -> String {
-        self.str_value(v).map(str::to_owned).unwrap_or_default()
+    pub(super) fn string(&mut self, value: &Value) -> String {
+        self.str_value(value).map(str::to_owned).unwrap_or_default()
     }
 
-    pub(super) fn boolean(&mut self, v: &Value) -> bool {
-        match v {
-            Value::Bool(b) => *b,
+    pub(super) fn boolean(&mut self, value: &Value) -> bool {
+        match value {
+            Value::Bool(flag) => *flag,
             _ => {
-                self.wrong_type("true or false", v);
+                self.wrong_type("true or false", value);
                 false
             }
         }
     }
 
-    /// A finite number within `b`; 0 when bad. (A parsed tree holds only finite numbers:
+    /// A finite number within `bound`; 0 when bad. (A parsed tree holds only finite numbers:
     /// `parse` and `Bounded` refuse the others.)
-    pub(super) fn number(&mut self, v: &Value, b: Bound) -> f64 {
-        match v.as_f64() {
-            Some(x) => {
-                self.check_bound(x, b);
-                x
+    pub(super) fn number(&mut self, value: &Value, bound: Bound) -> f64 {
+        match value.as_f64() {
+            Some(number) => {
+                self.check_bound(number, bound);
+                number
             }
             None => {
-                self.wrong_type("a number", v);
+                self.wrong_type("a number", value);
                 0.0
             }
         }
     }
 
     /// A year, 1900..=2200; 0 when bad.
-    pub(super) fn year(&mut self, v: &Value) -> i32 {
-        match v.as_f64() {
+    pub(super) fn year(&mut self, value: &Value) -> i32 {
+        match value.as_f64() {
             // A whole number (also written as 2024.0 or 2.024e3).
-            Some(y) if (1900.0..=2200.0).contains(&y) && y.fract() == 0.0 => y as i32,
-            Some(y) if y.fract() == 0.0 => {
+            Some(year) if (1900.0..=2200.0).contains(&year) && year.fract() == 0.0 => year as i32,
+            Some(year) if year.fract() == 0.0 => {
                 self.problem_with_fix(ProblemKind::Range, &["a year must be between 1900 and 2200"], Fix::Year);
                 0
             }
             _ => {
-                self.wrong_type("a whole number (a year)", v);
+                self.wrong_type("a whole number (a year)", value);
                 0
             }
         }
     }
 
-    pub(super) fn date(&mut self, v: &Value) -> String {
-        let Some(s) = self.str_value(v) else {
+    pub(super) fn date(&mut self, value: &Value) -> String {
+        let Some(written) = self.str_value(value) else {
             return String::new();
         };
-        if !is_iso_date(s) {
-            self.problem(ProblemKind::Date, &["\"", s, "\" is not a date written YYYY-MM-DD"]);
+        if !is_iso_date(written) {
+            self.problem(
+                ProblemKind::Date,
+                &["\"", written, "\" is not a date written YYYY-MM-DD"],
+            );
         }
-        s.to_owned()
+        written.to_owned()
     }
 
-    /// The value whose JSON name is the string `v`, reporting "unknownKind" when none is.
-    pub(super) fn choice<T: Copy>(&mut self, v: &Value, allowed: &[(T, &str)]) -> Option<T> {
-        let s = self.str_value(v)?;
-        let found = allowed.iter().find(|(_, name)| *name == s).map(|(t, _)| *t);
+    /// The value whose JSON name is the string `value`, reporting "unknownKind" when none is.
+    pub(super) fn choice<T: Copy>(&mut self, value: &Value, allowed: &[(T, &str)]) -> Option<T> {
+        let written = self.str_value(value)?;
+        let found = allowed
+            .iter()
+            .find(|(_, name)| *name == written)
+            .map(|(choice, _)| *choice);
         if found.is_none() {
             let names: Vec<&str> = allowed.iter().map(|(_, name)| *name).collect();
             let list = names.join(", ");
-            self.problem(ProblemKind::UnknownKind, &["\"", s, "\" is not one of: ", &list]);
+            self.problem(ProblemKind::UnknownKind, &["\"", written, "\" is not one of: ", &list]);
         }
         found
     }
 
-    pub(super) fn text(&mut self, v: &Value) -> Text {
-        let Some(o) = self.object(v) else {
+    pub(super) fn text(&mut self, value: &Value) -> Text {
+        let Some(object) = self.object(value) else {
             return Text::default();
         };
         Text {
-            ko: self.required(o, "ko", String::new(), Self::string),
-            en: self.required(o, "en", String::new(), Self::string),
+            ko: self.required(object, "ko", String::new(), Self::string),
+            en: self.required(object, "en", String::new(), Self::string),
         }
     }
 
-    pub(super) fn text_field(&mut self, o: &JsonObject, key: &str) -> Text {
-        self.required(o, key, Text::default(), Self::text)
+    pub(super) fn text_field(&mut self, object: &JsonObject, key: &str) -> Text {
+        self.required(object, key, Text::default(), Self::text)
     }
 
-    pub(super) fn string_field(&mut self, o: &JsonObject, key: &str) -> String {
-        self.required(o, key, String::new(), Self::string)
+    pub(super) fn string_field(&mut self, object: &JsonObject, key: &str) -> String {
+        self.required(object, key, String::new(), Self::string)
     }
 
-    fn check_bound(&mut self, x: f64, b: Bound) {
-        let (lo, hi, msg, fix) = match b {
+    /// Reports `number` outside `bound`.
+    fn check_bound(&mut self, number: f64, bound: Bound) {
+        let (min, max, message, fix) = match bound {
             Bound::NonNegative => (0.0, f64::INFINITY, "", Fix::Range),
             Bound::Positive => (0.0, f64::INFINITY, "must be greater than 0", Fix::Positive),
             Bound::Share => (
@@ -381,15 +389,16 @@ impl Reader {
                 Fix::Growth,
             ),
         };
-        if x < 0.0 && b == Bound::Positive {
+        if number < 0.0 && bound == Bound::Positive {
             self.problem_with_fix(ProblemKind::Negative, &["must not be negative"], fix);
-        } else if x < 0.0 && lo >= 0.0 {
+        } else if number < 0.0 && min >= 0.0 {
             self.problem(ProblemKind::Negative, &["must not be negative"]);
-        } else if x < lo || x > hi || (b == Bound::Positive && x == 0.0) {
-            self.problem_with_fix(ProblemKind::Range, &[msg], fix);
+        } else if number < min || number > max || (bound == Bound::Positive && number == 0.0) {
+            self.problem_with_fix(ProblemKind::Range, &[message], fix);
         }
     }
 
+    /// Reports `id` when `seen` has it already, and adds it.
     pub(super) fn unique(&mut self, id: &str, seen: &mut IdSet) {
         if !id.is_empty() && !seen.insert(id) {
             self.problem(ProblemKind::Duplicate, &["\"", id, "\" is listed more than once"]);
@@ -397,29 +406,29 @@ impl Reader {
     }
 
     /// An entry's "id": non-empty and not seen before in its list.
-    pub(super) fn id_field(&mut self, o: &JsonObject, seen: &mut IdSet) -> String {
-        self.required(o, "id", String::new(), |r, v| {
-            let Some(s) = r.str_value(v) else {
+    pub(super) fn id_field(&mut self, object: &JsonObject, seen: &mut IdSet) -> String {
+        self.required(object, "id", String::new(), |reader, value| {
+            let Some(id) = reader.str_value(value) else {
                 return String::new();
             };
-            if s.is_empty() {
-                r.problem(ProblemKind::Empty, &["must not be empty"]);
+            if id.is_empty() {
+                reader.problem(ProblemKind::Empty, &["must not be empty"]);
             }
-            r.unique(s, seen);
-            s.to_owned()
+            reader.unique(id, seen);
+            id.to_owned()
         })
     }
 
     /// An optional list: absent or null is empty, otherwise read as `list` reads it.
     pub(super) fn optional_list<'v, T>(
         &mut self,
-        o: &'v JsonObject,
+        object: &'v JsonObject,
         key: &str,
-        f: impl FnMut(&mut Self, &'v Value) -> Option<T>,
+        read: impl FnMut(&mut Self, &'v Value) -> Option<T>,
     ) -> Vec<T> {
-        match o.get(key) {
+        match object.get(key) {
             None | Some(Value::Null) => Vec::new(),
-            Some(_) => self.list(o, key, false, f),
+            Some(_) => self.list(object, key, false, read),
         }
     }
 }

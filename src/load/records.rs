@@ -28,13 +28,13 @@ fn empty_figure() -> Figure {
 
 impl Reader {
     /// Every figure goes through here.
-    pub(super) fn figure(&mut self, o: &JsonObject, b: Bound) -> Figure {
-        let value = self.required(o, "value", 0.0, |r, v| r.number(v, b));
-        let unit = self.string_field(o, "unit");
-        let source = self.optional(o, "source", Self::string).unwrap_or_default();
-        let year = self.optional(o, "year", Self::year);
-        let assumption = self.optional(o, "assumption", Self::boolean).unwrap_or(false);
-        let note = self.optional(o, "note", Self::text);
+    pub(super) fn figure(&mut self, object: &JsonObject, bound: Bound) -> Figure {
+        let value = self.required(object, "value", 0.0, |reader, value| reader.number(value, bound));
+        let unit = self.string_field(object, "unit");
+        let source = self.optional(object, "source", Self::string).unwrap_or_default();
+        let year = self.optional(object, "year", Self::year);
+        let assumption = self.optional(object, "assumption", Self::boolean).unwrap_or(false);
+        let note = self.optional(object, "note", Self::text);
         if source.trim().is_empty() && !assumption {
             self.problem_at(
                 "source",
@@ -53,10 +53,12 @@ impl Reader {
         }
     }
 
-    pub(super) fn figure_field(&mut self, o: &JsonObject, key: &str, b: Bound) -> Figure {
-        self.required(o, key, empty_figure(), |r, v| match r.object(v) {
-            Some(o) => r.figure(o, b),
-            None => empty_figure(),
+    pub(super) fn figure_field(&mut self, object: &JsonObject, key: &str, bound: Bound) -> Figure {
+        self.required(object, key, empty_figure(), |reader, value| {
+            match reader.object(value) {
+                Some(object) => reader.figure(object, bound),
+                None => empty_figure(),
+            }
         })
     }
 
@@ -76,18 +78,18 @@ impl Reader {
     }
 
     /// A "sector" field naming a known sector, once per list.
-    pub(super) fn sector_field(&mut self, o: &JsonObject, sectors: &IdSet, seen: &mut IdSet) -> String {
-        self.required(o, "sector", String::new(), |r, v| {
-            let s = r.string(v);
-            r.known_id(&s, sectors, ProblemKind::UnknownSector);
-            r.unique(&s, seen);
-            s
+    pub(super) fn sector_field(&mut self, object: &JsonObject, sectors: &IdSet, seen: &mut IdSet) -> String {
+        self.required(object, "sector", String::new(), |reader, value| {
+            let sector = reader.string(value);
+            reader.known_id(&sector, sectors, ProblemKind::UnknownSector);
+            reader.unique(&sector, seen);
+            sector
         })
     }
 
     /// Reports each sector missing from the list `key` (if that list is there at all).
-    pub(super) fn every_sector_in(&mut self, o: &JsonObject, key: &str, sectors: &IdSet, seen: &IdSet) {
-        if matches!(o.get(key), Some(Value::Array(_))) {
+    pub(super) fn every_sector_in(&mut self, object: &JsonObject, key: &str, sectors: &IdSet, seen: &IdSet) {
+        if matches!(object.get(key), Some(Value::Array(_))) {
             for id in sectors.iter().filter(|id| !seen.contains(id)) {
                 self.problem_at(
                     key,
@@ -100,77 +102,87 @@ impl Reader {
     }
 
     /// A market's per-sector figures (demand or growth): one per known sector.
-    pub(super) fn sector_figures(&mut self, o: &JsonObject, key: &str, b: Bound, sectors: &IdSet) -> Vec<SectorFigure> {
-        self.sector_figures_except(o, key, b, sectors, &IdSet::new())
+    pub(super) fn sector_figures(
+        &mut self,
+        object: &JsonObject,
+        key: &str,
+        bound: Bound,
+        sectors: &IdSet,
+    ) -> Vec<SectorFigure> {
+        self.sector_figures_except(object, key, bound, sectors, &IdSet::new())
     }
 
-    /// `sector_figs` where the sectors in `optional` may have no entry.
+    /// `sector_figures` where the sectors in `optional` may have no entry.
     pub(super) fn sector_figures_except(
         &mut self,
-        o: &JsonObject,
+        object: &JsonObject,
         key: &str,
-        b: Bound,
+        bound: Bound,
         sectors: &IdSet,
         optional: &IdSet,
     ) -> Vec<SectorFigure> {
         let mut seen = IdSet::new();
-        let list = self.list(o, key, false, |r, v| {
-            let o = r.object(v)?;
+        let list = self.list(object, key, false, |reader, value| {
+            let object = reader.object(value)?;
             Some(SectorFigure {
-                sector: r.sector_field(o, sectors, &mut seen),
-                figure: r.figure(o, b),
+                sector: reader.sector_field(object, sectors, &mut seen),
+                figure: reader.figure(object, bound),
             })
         });
         for id in optional.iter() {
             seen.insert(id);
         }
-        self.every_sector_in(o, key, sectors, &seen);
+        self.every_sector_in(object, key, sectors, &seen);
         list
     }
 
-    pub(super) fn any_of_ids(&mut self, o: &JsonObject, ids: &IdSet, kind: ProblemKind) -> Vec<String> {
-        self.list(o, "anyOf", true, |r, v| {
-            let s = r.string(v);
-            r.known_id(&s, ids, kind);
-            Some(s)
+    pub(super) fn any_of_ids(&mut self, object: &JsonObject, ids: &IdSet, kind: ProblemKind) -> Vec<String> {
+        self.list(object, "anyOf", true, |reader, value| {
+            let id = reader.string(value);
+            reader.known_id(&id, ids, kind);
+            Some(id)
         })
     }
 
-    pub(super) fn amount_krw(&mut self, v: &Value) -> f64 {
-        self.number(v, Bound::NonNegative)
+    pub(super) fn amount_krw(&mut self, value: &Value) -> f64 {
+        self.number(value, Bound::NonNegative)
     }
 
     /// One criterion of a program's rule; `refs` are the sector, region and market ids.
-    pub(super) fn criterion(&mut self, v: &Value, refs: [&IdSet; 3]) -> Option<Criterion> {
-        let o = self.object(v)?;
-        let kind = self.required(o, "kind", None, Self::str_value)?;
+    pub(super) fn criterion(&mut self, value: &Value, refs: [&IdSet; 3]) -> Option<Criterion> {
+        let object = self.object(value)?;
+        let kind = self.required(object, "kind", None, Self::str_value)?;
         let [sectors, regions, markets] = refs;
         Some(match kind {
             "sector" => Criterion::Sector {
-                any_of: self.any_of_ids(o, sectors, ProblemKind::UnknownSector),
+                any_of: self.any_of_ids(object, sectors, ProblemKind::UnknownSector),
             },
             "region" => Criterion::Region {
-                any_of: self.any_of_ids(o, regions, ProblemKind::UnknownRegion),
+                any_of: self.any_of_ids(object, regions, ProblemKind::UnknownRegion),
             },
             "market" => Criterion::Market {
-                any_of: self.any_of_ids(o, markets, ProblemKind::UnknownMarket),
+                any_of: self.any_of_ids(object, markets, ProblemKind::UnknownMarket),
             },
             "size" => Criterion::Size {
-                any_of: self.list(o, "anyOf", true, |r, v| r.choice(v, &SmeSize::ALL)),
+                any_of: self.list(object, "anyOf", true, |reader, value| {
+                    reader.choice(value, &SmeSize::ALL)
+                }),
             },
             "readiness" => {
-                let question = self.required(o, "question", None, |r, v| r.choice(v, &Question::ALL));
-                let expect = self.required(o, "expect", false, Self::boolean);
+                let question = self.required(object, "question", None, |reader, value| {
+                    reader.choice(value, &Question::ALL)
+                });
+                let expect = self.required(object, "expect", false, Self::boolean);
                 Criterion::Readiness {
                     question: question?,
                     expect,
                 }
             }
             "currentExports" => {
-                let min_krw = self.optional(o, "minKrw", Self::amount_krw);
-                let max_krw = self.optional(o, "maxKrw", Self::amount_krw);
-                if let (Some(a), Some(b)) = (min_krw, max_krw) {
-                    if a > b {
+                let min_krw = self.optional(object, "minKrw", Self::amount_krw);
+                let max_krw = self.optional(object, "maxKrw", Self::amount_krw);
+                if let (Some(min), Some(max)) = (min_krw, max_krw) {
+                    if min > max {
                         self.problem_at(
                             "minKrw",
                             ProblemKind::Range,
@@ -183,7 +195,7 @@ impl Reader {
             }
             "ftaInForce" => Criterion::FtaInForce,
             "confirm" => Criterion::Confirm {
-                text: self.text_field(o, "text"),
+                text: self.text_field(object, "text"),
             },
             _ => {
                 self.problem_at(
@@ -201,104 +213,114 @@ impl Reader {
         })
     }
 
-    pub(super) fn dataset(&mut self, v: &Value) -> Option<Dataset> {
-        let o = self.object(v)?;
-        let schema = self.required(o, "schema", None, |r, v| {
-            let s = r.str_value(v)?;
-            if s != SCHEMA {
-                r.problem(
+    pub(super) fn dataset(&mut self, value: &Value) -> Option<Dataset> {
+        let object = self.object(value)?;
+        let schema = self.required(object, "schema", None, |reader, value| {
+            let tag = reader.str_value(value)?;
+            if tag != SCHEMA {
+                reader.problem(
                     ProblemKind::Schema,
-                    &["\"", s, "\" is not the supported schema \"", SCHEMA, "\""],
+                    &["\"", tag, "\" is not the supported schema \"", SCHEMA, "\""],
                 );
             }
-            Some(s.to_owned())
+            Some(tag.to_owned())
         });
-        let version = self.string_field(o, "version");
-        let figures_as_of = self.required(o, "figuresAsOf", String::new(), Self::date);
-        let title = self.text_field(o, "title");
-        let price_year = self.required(o, "priceYear", 0, Self::year);
-        let projection_years = self.required(o, "projectionYears", 0, |r, v| {
-            let n = r.number(v, Bound::NonNegative);
-            if n.fract() != 0.0 {
-                r.problem(ProblemKind::Type, &["expected a whole number of years"]);
-            } else if !(1.0..=30.0).contains(&n) {
-                r.problem_with_fix(ProblemKind::Range, &["must be between 1 and 30 years"], Fix::Range);
+        let version = self.string_field(object, "version");
+        let figures_as_of = self.required(object, "figuresAsOf", String::new(), Self::date);
+        let title = self.text_field(object, "title");
+        let price_year = self.required(object, "priceYear", 0, Self::year);
+        let projection_years = self.required(object, "projectionYears", 0, |reader, value| {
+            let years = reader.number(value, Bound::NonNegative);
+            if years.fract() != 0.0 {
+                reader.problem(ProblemKind::Type, &["expected a whole number of years"]);
+            } else if !(1.0..=30.0).contains(&years) {
+                reader.problem_with_fix(ProblemKind::Range, &["must be between 1 and 30 years"], Fix::Range);
             }
-            n.clamp(0.0, 30.0) as i32
+            years.clamp(0.0, 30.0) as i32
         });
-        let exchange_rates = self.exchange_rates(o, price_year);
-        let plan = self.required_object(o, "plan", Self::plan);
-        let method = self.required_object(o, "method", Self::method).flatten();
+        let exchange_rates = self.exchange_rates(object, price_year);
+        let plan = self.required_object(object, "plan", Self::plan);
+        let method = self.required_object(object, "method", Self::method).flatten();
 
         let mut sector_ids = IdSet::new();
-        let sectors = self.list(o, "sectors", true, |r, v| {
-            let o = r.object(v)?;
+        let sectors = self.list(object, "sectors", true, |reader, value| {
+            let object = reader.object(value)?;
             Some(Sector {
-                id: r.id_field(o, &mut sector_ids),
-                ksic: r.string_field(o, "ksic"),
-                name: r.text_field(o, "name"),
-                korea_world_share: r.figure_field(o, "koreaWorldShare", Bound::Share),
-                korea_output_krw: r.figure_field(o, "koreaOutputKrw", Bound::Positive),
-                korea_exports_krw: r.figure_field(o, "koreaExportsKrw", Bound::NonNegative),
-                korea_exports_usd: r.figure_field(o, "koreaExportsUsd", Bound::Positive),
-                demand_from_health_spending: r.optional(o, "demandFromHealthSpending", |r, v| {
-                    r.object(v).map_or_else(empty_figure, |o| r.figure(o, Bound::Share))
+                id: reader.id_field(object, &mut sector_ids),
+                ksic: reader.string_field(object, "ksic"),
+                name: reader.text_field(object, "name"),
+                korea_world_share: reader.figure_field(object, "koreaWorldShare", Bound::Share),
+                korea_output_krw: reader.figure_field(object, "koreaOutputKrw", Bound::Positive),
+                korea_exports_krw: reader.figure_field(object, "koreaExportsKrw", Bound::NonNegative),
+                korea_exports_usd: reader.figure_field(object, "koreaExportsUsd", Bound::Positive),
+                demand_from_health_spending: reader.optional(object, "demandFromHealthSpending", |reader, value| {
+                    reader
+                        .object(value)
+                        .map_or_else(empty_figure, |object| reader.figure(object, Bound::Share))
                 }),
             })
         });
-        let korea_world_goods_share = self.optional(o, "koreaWorldGoodsShare", |r, v| {
-            r.object(v).map_or_else(empty_figure, |o| r.figure(o, Bound::Share))
+        let korea_world_goods_share = self.optional(object, "koreaWorldGoodsShare", |reader, value| {
+            reader
+                .object(value)
+                .map_or_else(empty_figure, |object| reader.figure(object, Bound::Share))
         });
         // A sector with a demand proxy needs no demand record in every market.
         let mut proxied = IdSet::new();
-        for s in sectors.iter().filter(|s| s.demand_from_health_spending.is_some()) {
-            proxied.insert(&s.id);
+        for sector in sectors
+            .iter()
+            .filter(|sector| sector.demand_from_health_spending.is_some())
+        {
+            proxied.insert(&sector.id);
         }
-        if let Some(p) = &plan {
-            self.scope_sectors(p, &sector_ids);
+        if let Some(plan) = &plan {
+            self.scope_sectors(plan, &sector_ids);
         }
 
         let mut region_ids = IdSet::new();
-        let regions = self.list(o, "regions", true, |r, v| {
-            let o = r.object(v)?;
+        let regions = self.list(object, "regions", true, |reader, value| {
+            let object = reader.object(value)?;
             Some(Region {
-                id: r.id_field(o, &mut region_ids),
-                name: r.text_field(o, "name"),
+                id: reader.id_field(object, &mut region_ids),
+                name: reader.text_field(object, "name"),
             })
         });
 
         let mut market_ids = IdSet::new();
-        let markets = self.list(o, "markets", true, |r, v| {
-            let o = r.object(v)?;
-            let id = r.id_field(o, &mut market_ids);
-            let region = r.required(o, "region", String::new(), |r, v| {
-                let s = r.string(v);
-                r.known_id(&s, &region_ids, ProblemKind::UnknownRegion);
-                s
+        let markets = self.list(object, "markets", true, |reader, value| {
+            let object = reader.object(value)?;
+            let id = reader.id_field(object, &mut market_ids);
+            let region = reader.required(object, "region", String::new(), |reader, value| {
+                let region = reader.string(value);
+                reader.known_id(&region, &region_ids, ProblemKind::UnknownRegion);
+                region
             });
-            let name = r.text_field(o, "name");
-            let distance_km = r.figure_field(o, "distanceKm", Bound::Positive);
-            let fta = r.required_object(o, "fta", |r, o| Fta {
-                status: r
-                    .required(o, "status", None, |r, v| r.choice(v, &FtaStatus::ALL))
+            let name = reader.text_field(object, "name");
+            let distance_km = reader.figure_field(object, "distanceKm", Bound::Positive);
+            let fta = reader.required_object(object, "fta", |reader, object| Fta {
+                status: reader
+                    .required(object, "status", None, |reader, value| {
+                        reader.choice(value, &FtaStatus::ALL)
+                    })
                     .unwrap_or(FtaStatus::None),
-                name: r.optional(o, "name", Self::text),
-                source: r.optional(o, "source", Self::string).unwrap_or_default(),
-                date: r.optional(o, "date", Self::string),
+                name: reader.optional(object, "name", Self::text),
+                source: reader.optional(object, "source", Self::string).unwrap_or_default(),
+                date: reader.optional(object, "date", Self::string),
             });
-            let demand = r.sector_figures_except(o, "demand", Bound::NonNegative, &sector_ids, &proxied);
-            let demand_growth = r.sector_figures(o, "demandGrowth", Bound::Growth, &sector_ids);
-            let korea_exports = r.korea_exports(o, &sector_ids);
-            let health_expenditure_usd = r.optional(o, "healthExpenditureUsd", |r, v| {
-                r.object(v)
-                    .map_or_else(empty_figure, |o| r.figure(o, Bound::NonNegative))
+            let demand = reader.sector_figures_except(object, "demand", Bound::NonNegative, &sector_ids, &proxied);
+            let demand_growth = reader.sector_figures(object, "demandGrowth", Bound::Growth, &sector_ids);
+            let korea_exports = reader.korea_exports(object, &sector_ids);
+            let health_expenditure_usd = reader.optional(object, "healthExpenditureUsd", |reader, value| {
+                reader
+                    .object(value)
+                    .map_or_else(empty_figure, |object| reader.figure(object, Bound::NonNegative))
             });
-            let goods_trade = r
-                .optional(o, "goodsTrade", |r, v| {
-                    let o = r.object(v)?;
+            let goods_trade = reader
+                .optional(object, "goodsTrade", |reader, value| {
+                    let object = reader.object(value)?;
                     Some(GoodsTrade {
-                        korea_exports_usd: r.figure_field(o, "koreaExportsUsd", Bound::NonNegative),
-                        imports_usd: r.figure_field(o, "importsUsd", Bound::Positive),
+                        korea_exports_usd: reader.figure_field(object, "koreaExportsUsd", Bound::NonNegative),
+                        imports_usd: reader.figure_field(object, "importsUsd", Bound::Positive),
                     })
                 })
                 .flatten();
@@ -316,47 +338,56 @@ impl Reader {
             })
         });
 
-        let sme = self.required_object(o, "sme", |r, o| r.sme(o, &sector_ids)).flatten();
+        let sme = self
+            .required_object(object, "sme", |reader, object| reader.sme(object, &sector_ids))
+            .flatten();
 
         let mut program_ids = IdSet::new();
         let refs = [&sector_ids, &region_ids, &market_ids];
-        let programs = self.list(o, "programs", false, |r, v| {
-            let o = r.object(v)?;
+        let programs = self.list(object, "programs", false, |reader, value| {
+            let object = reader.object(value)?;
             Some(Program {
-                id: r.id_field(o, &mut program_ids),
-                name: r.text_field(o, "name"),
-                agency: r.text_field(o, "agency"),
-                offers: r.text_field(o, "offers"),
-                status: r
-                    .required(o, "status", None, |r, v| r.choice(v, &ProgramStatus::ALL))
+                id: reader.id_field(object, &mut program_ids),
+                name: reader.text_field(object, "name"),
+                agency: reader.text_field(object, "agency"),
+                offers: reader.text_field(object, "offers"),
+                status: reader
+                    .required(object, "status", None, |reader, value| {
+                        reader.choice(value, &ProgramStatus::ALL)
+                    })
                     .unwrap_or(ProgramStatus::Unknown),
-                status_checked: r.required(o, "statusChecked", String::new(), Self::date),
-                status_note: r.optional(o, "statusNote", Self::text),
-                next_step: r.optional(o, "nextStep", Self::text),
-                dates: r.optional(o, "dates", Self::string),
-                source: r.string_field(o, "source"),
-                url: r.optional(o, "url", Self::string),
-                application_window: r
-                    .optional(o, "applicationWindow", |r, v| {
-                        let o = r.object(v)?;
-                        let opens = r.optional(o, "opens", Self::date);
-                        let closes = r.optional(o, "closes", Self::date);
-                        if let (Some(a), Some(b)) = (&opens, &closes) {
-                            if !a.is_empty() && !b.is_empty() && b < a {
-                                r.problem_at("closes", ProblemKind::Range, &["must not be before opens"], Fix::Range);
+                status_checked: reader.required(object, "statusChecked", String::new(), Self::date),
+                status_note: reader.optional(object, "statusNote", Self::text),
+                next_step: reader.optional(object, "nextStep", Self::text),
+                dates: reader.optional(object, "dates", Self::string),
+                source: reader.string_field(object, "source"),
+                url: reader.optional(object, "url", Self::string),
+                application_window: reader
+                    .optional(object, "applicationWindow", |reader, value| {
+                        let object = reader.object(value)?;
+                        let opens = reader.optional(object, "opens", Self::date);
+                        let closes = reader.optional(object, "closes", Self::date);
+                        if let (Some(opens), Some(closes)) = (&opens, &closes) {
+                            if !opens.is_empty() && !closes.is_empty() && closes < opens {
+                                reader.problem_at(
+                                    "closes",
+                                    ProblemKind::Range,
+                                    &["must not be before opens"],
+                                    Fix::Range,
+                                );
                             }
                         }
                         Some(ApplicationWindow {
                             opens,
                             closes,
-                            detail: r.optional(o, "detail", Self::text),
+                            detail: reader.optional(object, "detail", Self::text),
                         })
                     })
                     .flatten(),
-                rule: r.list(o, "rule", false, |r, v| r.criterion(v, refs)),
+                rule: reader.list(object, "rule", false, |reader, value| reader.criterion(value, refs)),
             })
         });
-        let entry_routes = self.entry_routes(o, &market_ids, &sector_ids, &program_ids);
+        let entry_routes = self.entry_routes(object, &market_ids, &sector_ids, &program_ids);
 
         Some(Dataset {
             schema: schema.unwrap_or_default(),
@@ -368,8 +399,8 @@ impl Reader {
             exchange_rate: ExchangeRate {
                 krw_per_usd: exchange_rates
                     .iter()
-                    .find(|r| r.year == price_year)
-                    .map(|r| r.krw_per_usd.clone())?,
+                    .find(|reader| reader.year == price_year)
+                    .map(|reader| reader.krw_per_usd.clone())?,
             },
             exchange_rates,
             plan: plan?,
@@ -388,59 +419,65 @@ impl Reader {
     /// a review time of 0..=120 months with min ≤ max; fees and times sourced or assumed.
     pub(super) fn entry_routes(
         &mut self,
-        o: &JsonObject,
+        object: &JsonObject,
         markets: &IdSet,
         sectors: &IdSet,
         programs: &IdSet,
     ) -> Vec<EntryRoute> {
         let mut ids = IdSet::new();
         let mut cells = IdSet::new();
-        self.optional_list(o, "entryRoutes", |r, v| {
-            let o = r.object(v)?;
-            let id = r.id_field(o, &mut ids);
-            let market = r.required(o, "market", String::new(), |r, v| {
-                let s = r.string(v);
-                r.known_id(&s, markets, ProblemKind::UnknownMarket);
-                s
+        self.optional_list(object, "entryRoutes", |reader, value| {
+            let object = reader.object(value)?;
+            let id = reader.id_field(object, &mut ids);
+            let market = reader.required(object, "market", String::new(), |reader, value| {
+                let market = reader.string(value);
+                reader.known_id(&market, markets, ProblemKind::UnknownMarket);
+                market
             });
-            let route_sectors = r.list(o, "sectors", true, |r, v| {
-                let s = r.string(v);
-                r.known_id(&s, sectors, ProblemKind::UnknownSector);
-                r.unique(&[market.as_str(), "/", s.as_str()].concat(), &mut cells);
-                Some(s)
+            let route_sectors = reader.list(object, "sectors", true, |reader, value| {
+                let sector = reader.string(value);
+                reader.known_id(&sector, sectors, ProblemKind::UnknownSector);
+                reader.unique(&[market.as_str(), "/", sector.as_str()].concat(), &mut cells);
+                Some(sector)
             });
-            let steps = r.list(o, "steps", false, |r, v| {
-                let o = r.object(v)?;
+            let steps = reader.list(object, "steps", false, |reader, value| {
+                let object = reader.object(value)?;
                 Some(EntryStep {
-                    text: r.text_field(o, "text"),
-                    kind: r
-                        .required(o, "kind", None, |r, v| r.choice(v, &StepKind::ALL))
+                    text: reader.text_field(object, "text"),
+                    kind: reader
+                        .required(object, "kind", None, |reader, value| {
+                            reader.choice(value, &StepKind::ALL)
+                        })
                         .unwrap_or(StepKind::Application),
-                    paid_by: r.optional_list(o, "paidBy", |r, v| {
-                        let s = r.string(v);
-                        r.known_id(&s, programs, ProblemKind::UnknownProgram);
-                        Some(s)
+                    paid_by: reader.optional_list(object, "paidBy", |reader, value| {
+                        let program = reader.string(value);
+                        reader.known_id(&program, programs, ProblemKind::UnknownProgram);
+                        Some(program)
                     }),
                 })
             });
-            let review_months = r
-                .optional(o, "reviewMonths", |r, v| {
-                    let o = r.object(v)?;
-                    let before = r.problem_count();
-                    let min = r.required(o, "min", 0.0, |r, v| r.number(v, Bound::NonNegative));
-                    let max = r.required(o, "max", 0.0, |r, v| r.number(v, Bound::NonNegative));
-                    if r.problem_count() == before && (min > max || max > 120.0) {
-                        r.problem_at(
+            let review_months = reader
+                .optional(object, "reviewMonths", |reader, value| {
+                    let object = reader.object(value)?;
+                    let before = reader.problem_count();
+                    let min = reader.required(object, "min", 0.0, |reader, value| {
+                        reader.number(value, Bound::NonNegative)
+                    });
+                    let max = reader.required(object, "max", 0.0, |reader, value| {
+                        reader.number(value, Bound::NonNegative)
+                    });
+                    if reader.problem_count() == before && (min > max || max > 120.0) {
+                        reader.problem_at(
                             "max",
                             ProblemKind::Range,
                             &["must be at least min and at most 120 months"],
                             Fix::Range,
                         );
                     }
-                    let source = r.optional(o, "source", Self::string).unwrap_or_default();
-                    let assumption = r.optional(o, "assumption", Self::boolean).unwrap_or(false);
+                    let source = reader.optional(object, "source", Self::string).unwrap_or_default();
+                    let assumption = reader.optional(object, "assumption", Self::boolean).unwrap_or(false);
                     if source.trim().is_empty() && !assumption {
-                        r.problem_at(
+                        reader.problem_at(
                             "source",
                             ProblemKind::Unsourced,
                             &["the time has no source and is not marked as an assumption"],
@@ -451,7 +488,7 @@ impl Reader {
                         min,
                         max,
                         source,
-                        year: r.optional(o, "year", Self::year),
+                        year: reader.optional(object, "year", Self::year),
                         assumption,
                     })
                 })
@@ -460,36 +497,38 @@ impl Reader {
                 id,
                 market,
                 sectors: route_sectors,
-                verified: r.required(o, "verified", false, Self::boolean),
-                regulator: r.text_field(o, "regulator"),
-                route: r.text_field(o, "route"),
-                local_representative: r
-                    .required(o, "localRepresentative", None, |r, v| r.choice(v, &Representative::ALL))
+                verified: reader.required(object, "verified", false, Self::boolean),
+                regulator: reader.text_field(object, "regulator"),
+                route: reader.text_field(object, "route"),
+                local_representative: reader
+                    .required(object, "localRepresentative", None, |reader, value| {
+                        reader.choice(value, &Representative::ALL)
+                    })
                     .unwrap_or(Representative::Unclear),
                 steps,
-                documents: r.optional_list(o, "documents", |r, v| Some(r.text(v))),
+                documents: reader.optional_list(object, "documents", |reader, value| Some(reader.text(value))),
                 review_months,
-                fees: r.optional_list(o, "fees", |r, v| {
-                    let o = r.object(v)?;
+                fees: reader.optional_list(object, "fees", |reader, value| {
+                    let object = reader.object(value)?;
                     Some(Fee {
-                        label: r.text_field(o, "label"),
-                        figure: r.figure(o, Bound::NonNegative),
+                        label: reader.text_field(object, "label"),
+                        figure: reader.figure(object, Bound::NonNegative),
                     })
                 }),
-                validity: r.optional(o, "validity", Self::text),
-                ask_at: r.text_field(o, "askAt"),
-                source: r.string_field(o, "source"),
-                checked: r.required(o, "checked", String::new(), Self::date),
+                validity: reader.optional(object, "validity", Self::text),
+                ask_at: reader.text_field(object, "askAt"),
+                source: reader.string_field(object, "source"),
+                checked: reader.required(object, "checked", String::new(), Self::date),
             })
         })
     }
 
-    pub(super) fn plan(&mut self, o: &JsonObject) -> Plan {
-        let name = self.text_field(o, "name");
-        let announced = self.required(o, "announced", String::new(), Self::date);
-        let source = self.string_field(o, "source");
-        let base_year = self.required(o, "baseYear", 0, Self::year);
-        let target_year = self.required(o, "targetYear", 0, Self::year);
+    pub(super) fn plan(&mut self, object: &JsonObject) -> Plan {
+        let name = self.text_field(object, "name");
+        let announced = self.required(object, "announced", String::new(), Self::date);
+        let source = self.string_field(object, "source");
+        let base_year = self.required(object, "baseYear", 0, Self::year);
+        let target_year = self.required(object, "targetYear", 0, Self::year);
         if base_year != 0 && target_year != 0 {
             if target_year <= base_year {
                 self.problem_at(
@@ -513,45 +552,49 @@ impl Reader {
             source,
             base_year,
             target_year,
-            base_exports_krw: self.figure_field(o, "baseExportsKrw", Bound::Positive),
-            target_exports_krw: self.figure_field(o, "targetExportsKrw", Bound::Positive),
-            implied_krw_per_usd: self.optional(o, "impliedKrwPerUsd", |r, v| match r.object(v) {
-                Some(o) => r.figure(o, Bound::Positive),
-                None => empty_figure(),
+            base_exports_krw: self.figure_field(object, "baseExportsKrw", Bound::Positive),
+            target_exports_krw: self.figure_field(object, "targetExportsKrw", Bound::Positive),
+            implied_krw_per_usd: self.optional(object, "impliedKrwPerUsd", |reader, value| {
+                match reader.object(value) {
+                    Some(object) => reader.figure(object, Bound::Positive),
+                    None => empty_figure(),
+                }
             }),
-            scope: self.optional(o, "scope", Self::text),
+            scope: self.optional(object, "scope", Self::text),
             // Checked against the sectors once they are read (`scope_sectors`).
-            scope_sectors: self.optional_list(o, "scopeSectors", |r, v| Some(r.string(v))),
-            reached: self.optional_list(o, "reached", |r, v| {
-                let o = r.object(v)?;
+            scope_sectors: self.optional_list(object, "scopeSectors", |reader, value| Some(reader.string(value))),
+            reached: self.optional_list(object, "reached", |reader, value| {
+                let object = reader.object(value)?;
                 Some(LabelledFigure {
-                    label: r.text_field(o, "label"),
-                    figure: r.figure(o, Bound::NonNegative),
+                    label: reader.text_field(object, "label"),
+                    figure: reader.figure(object, Bound::NonNegative),
                 })
             }),
-            measures: self.optional_list(o, "measures", |r, v| {
-                let o = r.object(v)?;
+            measures: self.optional_list(object, "measures", |reader, value| {
+                let object = reader.object(value)?;
                 Some(PlanMeasure {
-                    name: r.text_field(o, "name"),
-                    status: r
-                        .required(o, "status", None, |r, v| r.choice(v, &ProgramStatus::ALL))
+                    name: reader.text_field(object, "name"),
+                    status: reader
+                        .required(object, "status", None, |reader, value| {
+                            reader.choice(value, &ProgramStatus::ALL)
+                        })
                         .unwrap_or(ProgramStatus::Unknown),
-                    status_checked: r.required(o, "statusChecked", String::new(), Self::date),
-                    summary: r.text_field(o, "summary"),
-                    source: r.string_field(o, "source"),
+                    status_checked: reader.required(object, "statusChecked", String::new(), Self::date),
+                    summary: reader.text_field(object, "summary"),
+                    source: reader.string_field(object, "source"),
                 })
             }),
         }
     }
 
     /// `$.exchangeRates`: one rate a year, each year once, and one for the price year.
-    pub(super) fn exchange_rates(&mut self, o: &JsonObject, price_year: i32) -> Vec<YearRate> {
+    pub(super) fn exchange_rates(&mut self, object: &JsonObject, price_year: i32) -> Vec<YearRate> {
         let mut years: Vec<i32> = Vec::new();
-        let rates = self.list(o, "exchangeRates", true, |r, v| {
-            let o = r.object(v)?;
-            let year = r.required(o, "year", 0, Self::year);
+        let rates = self.list(object, "exchangeRates", true, |reader, value| {
+            let object = reader.object(value)?;
+            let year = reader.required(object, "year", 0, Self::year);
             if year != 0 && years.contains(&year) {
-                r.problem_at(
+                reader.problem_at(
                     "year",
                     ProblemKind::Duplicate,
                     &["the year is listed more than once"],
@@ -561,15 +604,18 @@ impl Reader {
             years.push(year);
             Some(YearRate {
                 year,
-                krw_per_usd: r.figure_field(o, "krwPerUsd", Bound::Positive),
+                krw_per_usd: reader.figure_field(object, "krwPerUsd", Bound::Positive),
             })
         });
-        if matches!(o.get("exchangeRates"), Some(Value::Array(_))) && price_year != 0 && !years.contains(&price_year) {
-            let y = price_year.to_string();
+        if matches!(object.get("exchangeRates"), Some(Value::Array(_)))
+            && price_year != 0
+            && !years.contains(&price_year)
+        {
+            let year = price_year.to_string();
             self.problem_at(
                 "exchangeRates",
                 ProblemKind::Incomplete,
-                &["has no rate for the price year ", &y],
+                &["has no rate for the price year ", &year],
                 Fix::RateForPriceYear,
             );
         }
@@ -580,8 +626,8 @@ impl Reader {
     pub(super) fn scope_sectors(&mut self, plan: &Plan, sectors: &IdSet) {
         let plan_mark = self.enter_key("plan");
         let list_mark = self.enter_key("scopeSectors");
-        for (i, id) in plan.scope_sectors.iter().enumerate() {
-            let item_mark = self.enter_index(i);
+        for (index, id) in plan.scope_sectors.iter().enumerate() {
+            let item_mark = self.enter_index(index);
             self.known_id(id, sectors, ProblemKind::UnknownSector);
             self.leave(item_mark);
         }
@@ -591,37 +637,38 @@ impl Reader {
 
     /// `$.markets[i].koreaExports`: Korea's actual exports to the market, each record naming
     /// known sectors; one record per single sector.
-    pub(super) fn korea_exports(&mut self, o: &JsonObject, sectors: &IdSet) -> Vec<ActualExports> {
+    pub(super) fn korea_exports(&mut self, object: &JsonObject, sectors: &IdSet) -> Vec<ActualExports> {
         let mut single = IdSet::new();
-        self.optional_list(o, "koreaExports", |r, v| {
-            let o = r.object(v)?;
-            let names = r.list(o, "sectors", true, |r, v| {
-                let s = r.string(v);
-                r.known_id(&s, sectors, ProblemKind::UnknownSector);
-                Some(s)
+        self.optional_list(object, "koreaExports", |reader, value| {
+            let object = reader.object(value)?;
+            let names = reader.list(object, "sectors", true, |reader, value| {
+                let sector = reader.string(value);
+                reader.known_id(&sector, sectors, ProblemKind::UnknownSector);
+                Some(sector)
             });
             if let [one] = names.as_slice() {
-                let mark = r.enter_key("sectors");
-                r.unique(one, &mut single);
-                r.leave(mark);
+                let mark = reader.enter_key("sectors");
+                reader.unique(one, &mut single);
+                reader.leave(mark);
             }
             Some(ActualExports {
                 sectors: names,
-                figure: r.figure(o, Bound::NonNegative),
+                figure: reader.figure(object, Bound::NonNegative),
             })
         })
     }
 
-    pub(super) fn method(&mut self, o: &JsonObject) -> Option<MethodParams> {
-        let max_figure_age_years = self.optional(o, "maxFigureAgeYears", |r, v| {
-            r.object(v)
-                .map_or_else(empty_figure, |o| r.figure(o, Bound::NonNegative))
+    pub(super) fn method(&mut self, object: &JsonObject) -> Option<MethodParams> {
+        let max_figure_age_years = self.optional(object, "maxFigureAgeYears", |reader, value| {
+            reader
+                .object(value)
+                .map_or_else(empty_figure, |object| reader.figure(object, Bound::NonNegative))
         });
-        let distance_elasticity = self.figure_field(o, "distanceElasticity", Bound::Positive);
-        let fta_in_force_effect = self.figure_field(o, "ftaInForceEffect", Bound::Positive);
+        let distance_elasticity = self.figure_field(object, "distanceElasticity", Bound::Positive);
+        let fta_in_force_effect = self.figure_field(object, "ftaInForceEffect", Bound::Positive);
         let before = self.problem_count();
-        let readiness_min_multiplier = self.figure_field(o, "readinessMinMultiplier", Bound::NonNegative);
-        let readiness_max_multiplier = self.figure_field(o, "readinessMaxMultiplier", Bound::NonNegative);
+        let readiness_min_multiplier = self.figure_field(object, "readinessMinMultiplier", Bound::NonNegative);
+        let readiness_max_multiplier = self.figure_field(object, "readinessMaxMultiplier", Bound::NonNegative);
         if self.problem_count() == before && readiness_min_multiplier.value > readiness_max_multiplier.value {
             self.problem_at(
                 "readinessMinMultiplier",
@@ -630,26 +677,28 @@ impl Reader {
                 Fix::MinMultiplierAboveMax,
             );
         }
-        let model_uncertainty = self.figure_field(o, "modelUncertainty", Bound::Share);
-        let readiness_weights = self.required_object(o, "readinessWeights", |r, o| {
-            let before = r.problem_count();
-            let w = ReadinessWeights {
-                certification: r.figure_field(o, "certification", Bound::Share),
-                local_partner: r.figure_field(o, "localPartner", Bound::Share),
-                export_experience: r.figure_field(o, "exportExperience", Bound::Share),
-                local_language: r.figure_field(o, "localLanguage", Bound::Share),
+        let model_uncertainty = self.figure_field(object, "modelUncertainty", Bound::Share);
+        let readiness_weights = self.required_object(object, "readinessWeights", |reader, object| {
+            let before = reader.problem_count();
+            let weights = ReadinessWeights {
+                certification: reader.figure_field(object, "certification", Bound::Share),
+                local_partner: reader.figure_field(object, "localPartner", Bound::Share),
+                export_experience: reader.figure_field(object, "exportExperience", Bound::Share),
+                local_language: reader.figure_field(object, "localLanguage", Bound::Share),
             };
-            let sum =
-                w.certification.value + w.local_partner.value + w.export_experience.value + w.local_language.value;
-            if r.problem_count() == before && (sum - 1.0).abs() > 1e-6 {
-                let s = crate::amount::format_number(sum, 6);
-                r.problem_with_fix(
+            let sum = weights.certification.value
+                + weights.local_partner.value
+                + weights.export_experience.value
+                + weights.local_language.value;
+            if reader.problem_count() == before && (sum - 1.0).abs() > 1e-6 {
+                let written_sum = crate::amount::format_number(sum, 6);
+                reader.problem_with_fix(
                     ProblemKind::Range,
-                    &["the four weights sum to ", &s, "; they must sum to 1"],
+                    &["the four weights sum to ", &written_sum, "; they must sum to 1"],
                     Fix::WeightsSum,
                 );
             }
-            w
+            weights
         });
         Some(MethodParams {
             distance_elasticity,
@@ -662,16 +711,16 @@ impl Reader {
         })
     }
 
-    pub(super) fn sme(&mut self, o: &JsonObject, sectors: &IdSet) -> Option<SmeRules> {
+    pub(super) fn sme(&mut self, object: &JsonObject, sectors: &IdSet) -> Option<SmeRules> {
         let mut ids = IdSet::new();
         let mut days = IdSet::new();
-        let tables = self.list(o, "tables", true, |r, v| {
-            let o = r.object(v)?;
-            Some(r.sme_table(o, sectors, &mut ids, &mut days))
+        let tables = self.list(object, "tables", true, |reader, value| {
+            let object = reader.object(value)?;
+            Some(reader.sme_table(object, sectors, &mut ids, &mut days))
         });
-        let asset_cap_krw = self.figure_field(o, "assetCapKrw", Bound::Positive);
-        let grace_period_years = self.figure_field(o, "gracePeriodYears", Bound::Positive);
-        let confirm_at = self.string_field(o, "confirmAt");
+        let asset_cap_krw = self.figure_field(object, "assetCapKrw", Bound::Positive);
+        let grace_period_years = self.figure_field(object, "gracePeriodYears", Bound::Positive);
+        let confirm_at = self.string_field(object, "confirmAt");
         Some(SmeRules {
             tables,
             asset_cap_krw,
@@ -681,21 +730,27 @@ impl Reader {
     }
 
     /// One table: its own id and effective date, a row per sector.
-    pub(super) fn sme_table(&mut self, o: &JsonObject, sectors: &IdSet, ids: &mut IdSet, days: &mut IdSet) -> SmeTable {
-        let id = self.id_field(o, ids);
-        let name = self.text_field(o, "name");
-        let effective = self.required(o, "effective", String::new(), |r, v| {
-            let d = r.date(v);
-            r.unique(&d, days);
-            d
+    pub(super) fn sme_table(
+        &mut self,
+        object: &JsonObject,
+        sectors: &IdSet,
+        ids: &mut IdSet,
+        days: &mut IdSet,
+    ) -> SmeTable {
+        let id = self.id_field(object, ids);
+        let name = self.text_field(object, "name");
+        let effective = self.required(object, "effective", String::new(), |reader, value| {
+            let day = reader.date(value);
+            reader.unique(&day, days);
+            day
         });
-        let source = self.string_field(o, "source");
+        let source = self.string_field(object, "source");
         let mut seen = IdSet::new();
-        let rows = self.list(o, "rows", false, |r, v| {
-            let o = r.object(v)?;
-            Some(r.sme_row(o, sectors, &mut seen))
+        let rows = self.list(object, "rows", false, |reader, value| {
+            let object = reader.object(value)?;
+            Some(reader.sme_row(object, sectors, &mut seen))
         });
-        self.every_sector_in(o, "rows", sectors, &seen);
+        self.every_sector_in(object, "rows", sectors, &seen);
         SmeTable {
             id,
             name,
@@ -706,11 +761,11 @@ impl Reader {
     }
 
     /// One row: small at most medium.
-    pub(super) fn sme_row(&mut self, o: &JsonObject, sectors: &IdSet, seen: &mut IdSet) -> SmeRow {
-        let sector = self.sector_field(o, sectors, seen);
+    pub(super) fn sme_row(&mut self, object: &JsonObject, sectors: &IdSet, seen: &mut IdSet) -> SmeRow {
+        let sector = self.sector_field(object, sectors, seen);
         let before = self.problem_count();
-        let small_max_krw = self.figure_field(o, "smallMaxKrw", Bound::NonNegative);
-        let medium_max_krw = self.figure_field(o, "mediumMaxKrw", Bound::NonNegative);
+        let small_max_krw = self.figure_field(object, "smallMaxKrw", Bound::NonNegative);
+        let medium_max_krw = self.figure_field(object, "mediumMaxKrw", Bound::NonNegative);
         if self.problem_count() == before && small_max_krw.value > medium_max_krw.value {
             self.problem_at(
                 "smallMaxKrw",
