@@ -1,7 +1,7 @@
 //! The dataset: every figure, table, market and program the engine uses, read from one JSON file.
 //!
 //! The default dataset (`data/dataset.json`) is compiled into the crate; a ministry can load its own
-//! at run time. These are the typed records; `load.rs` builds them from JSON, collecting every
+//! at run time. These are the typed records; `load` builds them from JSON, collecting every
 //! problem with its JSON path instead of stopping at the first (no serde derive on the way in:
 //! derive stops at the first error and costs bytes in the Wasm bundle).
 //!

@@ -21,6 +21,7 @@
 //! - `load`: builds a `Dataset` from the JSON value tree (serde_json natively; `JSON.parse` and
 //!   serde-wasm-bindgen in the browser), validates everything, each problem with its JSON path,
 //!   typed kind and fix, worded by `words`.
+//!   `load/`: `mod.rs` API and parsing, `bounded.rs` depth bound, `reader.rs` checked walk, `records.rs` records.
 //! - `engine`: checks raw input, runs the calculations and has `words` word them into one `Estimate`.
 //! - `report`: what a firm takes away: the calculation trace (`trace`: inputs, factors with source
 //!   and year, each step of the method) and two or three markets side by side (`compare_markets`).

@@ -722,7 +722,7 @@ mod typescript {
         .concat();
         let text = [
             "// What estimate() and compareMarkets() return, and a dataset's problems, generated from src/model.rs,\n",
-            "// src/report.rs and src/load.rs",
+            "// src/report.rs and src/load/mod.rs",
             " by ts-rs (UPDATE_TYPES=1 cargo test --lib result_types). Do not edit.\n\n",
             types.trim_end(),
             "\n",

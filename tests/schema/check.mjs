@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Keeps docs/dataset.schema.json and the engine's dataset loader (src/load.rs) in step.
+// Keeps docs/dataset.schema.json and the engine's dataset loader (src/load/) in step.
 //
 //   node tests/schema/check.mjs
 //
 // 1. The schema compiles in ajv's strict mode (draft 2020-12, with ajv-formats for "date"), has a
-//    description on every property, and its enums are the loader's own lists (read from load.rs).
+//    description on every property, and its enums are the loader's own lists (read from src/load/).
 // 2. data/dataset.json and a few valid variants (comments, nulls, every criterion kind) pass both.
 // 3. Broken datasets, made here from data/dataset.json by JSON-pointer edits, are rejected by BOTH
 //    the schema and the loader, at the same JSON path ("$.markets[3].distanceKm.value"; ajv's
@@ -31,7 +31,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
 const SCHEMA_FILE = path.join(ROOT, 'docs/dataset.schema.json');
 const DATASET_FILE = path.join(ROOT, 'data/dataset.json');
-const LOADER_FILE = path.join(ROOT, 'src/load.rs');
+const LOADER_DIR = path.join(ROOT, 'src/load');
 const PKG = path.join(ROOT, 'dist/pkg');
 
 const argv = process.argv.slice(2);
@@ -215,7 +215,11 @@ const uniq = (xs) => [...new Set(xs)];
 
 const schemaText = fs.readFileSync(SCHEMA_FILE, 'utf8');
 const base = JSON.parse(fs.readFileSync(DATASET_FILE, 'utf8'));
-const loaderSrc = fs.readFileSync(LOADER_FILE, 'utf8');
+const loaderSrc = fs
+  .readdirSync(LOADER_DIR)
+  .filter((name) => name.endsWith('.rs'))
+  .map((name) => fs.readFileSync(path.join(LOADER_DIR, name), 'utf8'))
+  .join('\n');
 let schema, validate;
 
 check('schema is JSON and declares draft 2020-12', () => {
@@ -267,7 +271,7 @@ check('additionalProperties is never false (the loader ignores unknown keys)', (
 });
 
 /** The JSON names the loader accepts for an enum of src/vocab.rs: its `impl TYPE { pub const ALL: [...] = [(TYPE::X, "x"), ...]; }`. */
-const vocabSrc = fs.readFileSync(path.join(path.dirname(LOADER_FILE), 'vocab.rs'), 'utf8');
+const vocabSrc = fs.readFileSync(path.join(ROOT, 'src/vocab.rs'), 'utf8');
 function rustList(type) {
   const m = vocabSrc.match(
     new RegExp(`impl ${type} \\{[^}]*?pub const ALL: \\[\\(${type}, &'static str\\); \\d+\\] =([^;]*);`),
@@ -288,7 +292,7 @@ check('enums match the loader: FTA status, program status, sizes, questions, cri
     ['Question', rustList('Question'), thenOf('readiness').properties.question.enum],
   ];
   const kinds = loaderSrc.match(/is not a criterion kind \(([^)]*)\)/);
-  if (!kinds) return 'src/load.rs: the "is not a criterion kind (...)" message was not found';
+  if (!kinds) return 'src/load/: the "is not a criterion kind (...)" message was not found';
   pairs.push(['criterion kinds', kinds[1].split(',').map((s) => s.trim()), crit.properties.kind.enum]);
   const tag = loaderSrc.match(/pub const SCHEMA: &str = "([^"]*)"/);
   pairs.push(['SCHEMA', [tag && tag[1]], [schema.properties.schema.const]]);

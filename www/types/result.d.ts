@@ -1,5 +1,5 @@
 // What estimate() and compareMarkets() return, and a dataset's problems, generated from src/model.rs,
-// src/report.rs and src/load.rs by ts-rs (UPDATE_TYPES=1 cargo test --lib result_types). Do not edit.
+// src/report.rs and src/load/mod.rs by ts-rs (UPDATE_TYPES=1 cargo test --lib result_types). Do not edit.
 
 /**
  * Everything the widget shows for one case.
