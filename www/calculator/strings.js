@@ -1,5 +1,5 @@
 // The widget's own words: labels of the form, headings, notes and templates (UI chrome), in Korean
-// and English. Nothing derived from a result is worded here: the engine words results (src/words.rs)
+// and English. Nothing derived from a result is worded here: the engine words results (src/words/)
 // and the element shows its strings as they are.
 
 export const STRINGS = {
