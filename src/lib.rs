@@ -13,16 +13,20 @@
 //!   the case's day; export potential by tiers of data, each formula a constant next to its code,
 //!   and the market ranking with `ranks_before`; eligibility and where each programme's call
 //!   stands; the way into the market and the first sale). They compute; they word nothing.
-//! - `words`: the one wording layer: typed outcomes to Korean and English sentences, for the
-//!   widget, the JS API and the command line alike (also dataset problems' fixes).
+//! - `words`: the one wording layer: a `CaseOutcome` to the `Estimate` in Korean or English in one
+//!   pass (`words::estimate`), for the widget, the JS API and the command line alike (also dataset
+//!   problems' fixes).
 //!   One file per outcome: names, sme, potential, entry, support, plan, glance, problems, assumptions.
-//! - `glance`: the answer at a glance (`Estimate.summary`) and what would change it (`whatIf`,
-//!   `whatIfSme`, `whatIfSupport`), from the typed outcomes of one case, worded by `words`.
+//! - `glance`: what would change the answer (each readiness answer's gain, the revenue or assets
+//!   at which the SME status changes), as numbers.
+//! - `outcome`: the whole typed outcome of one case (`CaseOutcome`: SME, potential and years,
+//!   ranking, way in, programmes, plan, what-ifs, and what the answer at a glance picks out),
+//!   computed before a word is written.
 //! - `load`: builds a `Dataset` from the JSON value tree (serde_json natively; `JSON.parse` and
 //!   serde-wasm-bindgen in the browser), validates everything, each problem with its JSON path,
 //!   typed kind and fix, worded by `words`.
 //!   `load/`: `mod.rs` API and parsing, `bounded.rs` depth bound, `reader.rs` checked walk, `records.rs` records.
-//! - `engine`: checks raw input, runs the calculations and has `words` word them into one `Estimate`.
+//! - `engine`: checks raw input, then `outcome::compute` and `words::estimate`, once each.
 //! - `report`: what a firm takes away: the calculation trace (`trace`: inputs, factors with source
 //!   and year, each step of the method) and two or three markets side by side (`compare_markets`).
 //! - `panel`: the reference panel of firms, their pinned outcomes and the comparison of two
@@ -36,8 +40,8 @@
 //!   the same rules, and `panel` to compare two datasets.
 //!
 //! Dependency order (a module imports only modules before it; no cycles):
-//! `vocab`, `error` < `ko`, `amount` < `model`, `dataset` < `sme` < `entry`, `potential`, `rules` < `words`
-//! < `glance` < `load` < `engine` < `report`, `panel`, and on wasm32 `canvas` < `binding` < `chart`;
+//! `vocab`, `error` < `ko`, `amount` < `model`, `dataset` < `sme` < `entry`, `potential`, `rules` < `glance`
+//! < `outcome` < `words` < `load` < `engine` < `report`, `panel`, and on wasm32 `canvas` < `binding` < `chart`;
 //! `src/cli` uses the crate from outside.
 //!
 //! Invariant: nothing reachable from outside input panics; problems are `InputError` or
@@ -63,6 +67,7 @@ pub mod glance;
 pub mod ko;
 pub mod load;
 pub mod model;
+pub mod outcome;
 // Natively (tests, the command line) and in the validator page's Wasm; kept out of the widget's
 // Wasm, where even unused it costs about 180 bytes.
 #[cfg(any(not(target_arch = "wasm32"), feature = "validator"))]

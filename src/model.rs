@@ -473,7 +473,7 @@ pub struct Estimate {
     pub support: Vec<SupportResult>,
     /// Figures behind this result that are assumptions, not sourced facts.
     pub assumptions: Vec<String>,
-    /// The answer at a glance, shown above the cards (`glance::summary`).
+    /// The answer at a glance, shown above the cards (picked by `outcome`, worded by `words`).
     pub summary: Summary,
     /// One entry per readiness question not answered "yes": the base potential if it were.
     pub what_if: Vec<WhatIfAnswer>,
@@ -522,7 +522,7 @@ pub struct ShownBand {
     pub high: String,
 }
 
-// ---- the answer at a glance and what would change it (`glance`) --------------------------------
+// ---- the answer at a glance and what would change it (`outcome`, `glance`) -----------------------------
 
 /// Which card a summary line is about (and links to).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -6,7 +6,7 @@
 //! `Bounded`, which builds the `serde_json::Value` tree and refuses nesting deeper than
 //! `MAX_DEPTH` while it goes (a recursive walk of 100,000 levels would overflow the Wasm stack,
 //! and a trap kills the widget). The tree is then walked by a small reader that keeps the JSON
-//! path of where it is ("$.markets[3].distanceKm.value") and collects every problem instead of
+//! path of where it is (`$.markets[3].distanceKm.value`) and collects every problem instead of
 //! stopping at the first. A bad value is replaced by a default so the walk goes on; any problem
 //! makes the result `Err`. Unknown keys are ignored (room for comments); a repeated key counts
 //! with its last value. The walk follows the schema, not the input, so its depth is fixed.
@@ -41,7 +41,7 @@ pub const MAX_PROBLEMS: usize = 200;
 /// Items read at most from any one list (markets, programs, ...).
 pub const MAX_ITEMS: usize = 1000;
 
-/// One problem in a dataset file, with the JSON path where it is ("$.markets[3].distanceKm.value").
+/// One problem in a dataset file, with the JSON path where it is (`$.markets[3].distanceKm.value`).
 /// The kind and the fix are typed; `hint` and `hint_ko` are the fix as `words::fix` words it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

@@ -7,6 +7,7 @@
 //! It decides nothing: every outcome, threshold and choice arrives already made, and a function
 //! here only picks the words for it.
 //!
+//! `estimate` words a whole `CaseOutcome` into the `Estimate` in one pass, calling the others.
 //! One file per outcome, so a sentence is found by what it is about: `names` (labels defined
 //! once), `sme` (the SME card), `potential` (factors, ease of trade, years, ranking), `entry` (the
 //! way into the market), `support` (programmes, criteria, calls, FTA reason), `plan` (the
@@ -19,6 +20,7 @@
 
 mod assumptions;
 mod entry;
+mod estimate;
 mod glance;
 mod names;
 mod plan;
@@ -29,6 +31,7 @@ mod support;
 
 pub use assumptions::assumptions;
 pub use entry::{entry, registration_sooner};
+pub use estimate::estimate;
 pub use glance::{estimate_disclaimer, result_texts, summary_lines, what_if_answer, what_if_sme, SummaryContext};
 pub use names::{
     criterion_outcome_label, fta_status_label, outcome_label, program_status_label, question_label, question_text,

@@ -10,7 +10,7 @@ export type Estimate = { lang: Lang, datasetVersion: string, figuresAsOf: string
  */
 assumptions: Array<string>, 
 /**
- * The answer at a glance, shown above the cards (`glance::summary`).
+ * The answer at a glance, shown above the cards (picked by `outcome`, worded by `words`).
  */
 summary: Summary, 
 /**
@@ -488,7 +488,7 @@ export type ProgramDifference = { id: string, name: string,
 outcomes: Array<Outcome>, outcomeLabels: Array<string>, };
 
 /**
- * One problem in a dataset file, with the JSON path where it is ("$.markets[3].distanceKm.value").
+ * One problem in a dataset file, with the JSON path where it is (`$.markets[3].distanceKm.value`).
  * The kind and the fix are typed; `hint` and `hint_ko` are the fix as `words::fix` words it.
  */
 export type Problem = { path: string, 
