@@ -93,7 +93,7 @@ pub fn estimate(raw: &RawInput, ds: &Dataset) -> Result<Estimate, Vec<InputError
 /// worded once (`words::estimate`). Sector and market exist (checked by `check`); if a caller
 /// passes unknown ids anyway the potential is zero, never a panic.
 pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
-    words::estimate(&outcome::compute(input, ds), input, ds)
+    words::estimate(outcome::compute(input, ds), input, ds)
 }
 
 /// The numbers of an `Estimate` without any text: what the command line's `batch` writes for

@@ -10,9 +10,10 @@ use crate::model::{
 use crate::outcome::CaseOutcome;
 
 /// Words a case's outcome into the `Estimate` the widget, the JS API and the command line show.
-pub fn estimate(o: &CaseOutcome, input: &Input, ds: &Dataset) -> Estimate {
+pub fn estimate(mut o: CaseOutcome, input: &Input, ds: &Dataset) -> Estimate {
     let lang = input.lang;
-    let potential = potential_card(o, input, ds);
+    let years = core::mem::take(&mut o.years);
+    let potential = potential_card(&o, years, input, ds);
     let support: Vec<SupportResult> = match ds.market(&input.market) {
         Some(market) => ds
             .programs
@@ -66,7 +67,7 @@ pub fn estimate(o: &CaseOutcome, input: &Input, ds: &Dataset) -> Estimate {
         .collect();
     let ranking = ranking(ds, &o.ranks, input);
     let entry = entry(ds, &o.entry, &support, input);
-    let summary = summary(o, &potential, &ranking, &support, &what_if, &entry, input);
+    let summary = summary(&o, &potential, &ranking, &support, &what_if, &entry, input);
     let texts = result_texts(&o.size, &potential, &ranking, &summary, lang);
     let shown = shown_amounts(&potential, &ranking, lang);
     Estimate {
@@ -77,7 +78,7 @@ pub fn estimate(o: &CaseOutcome, input: &Input, ds: &Dataset) -> Estimate {
         sme: sme_status(&o.size, input, ds),
         potential,
         ranking,
-        plan: plan_context(ds, o.plan.clone(), lang),
+        plan: plan_context(ds, o.plan, lang),
         support,
         assumptions: assumptions(ds, input, o.terms.as_ref(), o.size.threshold_assumed, lang),
         summary,
@@ -91,7 +92,7 @@ pub fn estimate(o: &CaseOutcome, input: &Input, ds: &Dataset) -> Estimate {
 }
 
 /// The potential card: the outcome's amounts with the market's names and the factors worded.
-fn potential_card(o: &CaseOutcome, input: &Input, ds: &Dataset) -> Potential {
+fn potential_card(o: &CaseOutcome, years: Vec<crate::model::YearPotential>, input: &Input, ds: &Dataset) -> Potential {
     let lang = input.lang;
     let rate = crate::potential::krw_per_usd(ds);
     let usd = |krw: f64| if rate > 0.0 { krw / rate } else { 0.0 };
@@ -119,7 +120,7 @@ fn potential_card(o: &CaseOutcome, input: &Input, ds: &Dataset) -> Potential {
         untapped_usd: usd(a.untapped_krw),
         untapped_assumes_no_exports: exports.is_none() || known.is_none(),
         exports_to_market_krw: if known.is_some() { exports } else { None },
-        years: year_labels(o.years.clone(), lang),
+        years: year_labels(years, lang),
         price_year: ds.price_year,
         ease_basis,
         ease_label: ease_label(ease_basis, lang).to_owned(),
