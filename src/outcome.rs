@@ -6,6 +6,7 @@
 //! Depends on: `model`, `dataset`, `sme`, `potential`, `rules`, `entry`, `glance`. Used by
 //! `words` and `engine`.
 
+use crate::amount::to_won;
 use crate::dataset::Dataset;
 use crate::glance::{self, SmeChange, WhatIfGain};
 use crate::model::{EntryAssessment, Input, Outcome, ProgramAssessment, SmeAssessment, SmeBasis, SmeSize};
@@ -22,6 +23,20 @@ pub struct Amounts {
     pub high_krw: f64,
     /// Base minus exports to the market (none given counts as none), never below zero.
     pub untapped_krw: f64,
+}
+
+impl Amounts {
+    /// The same amounts in US dollars at the dataset's rate (zero without a rate).
+    pub fn in_usd(&self, ds: &Dataset) -> Amounts {
+        let rate = potential::krw_per_usd(ds);
+        let usd = |krw: f64| if rate > 0.0 { krw / rate } else { 0.0 };
+        Amounts {
+            base_krw: usd(self.base_krw),
+            low_krw: usd(self.low_krw),
+            high_krw: usd(self.high_krw),
+            untapped_krw: usd(self.untapped_krw),
+        }
+    }
 }
 
 pub fn amounts(ds: &Dataset, t: &Terms, input: &Input) -> Amounts {
@@ -50,6 +65,8 @@ pub struct GlanceFacts {
     /// The threshold nearest in the direction that matters, KRW; `None` when revenue did not
     /// decide the class.
     pub sme_threshold_krw: Option<f64>,
+    /// Revenue minus that threshold, KRW: negative below it, positive above.
+    pub sme_distance_krw: Option<f64>,
     /// Index in `ranks` of the ranking's first market when it is not the chosen one.
     pub best_rank: Option<usize>,
     /// Indices in `ds.programs` by outcome, in dataset order.
@@ -73,6 +90,11 @@ pub struct CaseOutcome {
     /// The chosen market's terms (`None` for an unknown sector or market).
     pub terms: Option<Terms>,
     pub amounts: Amounts,
+    /// `amounts` in US dollars (the `_krw` fields hold dollars here).
+    pub amounts_usd: Amounts,
+    /// The firm's exportable output, whole won, and whether the firm reported it.
+    pub exportable_krw: f64,
+    pub exportable_is_reported: bool,
     /// The projection year by year, without labels.
     pub years: Vec<YearPotential>,
     pub readiness_score: f64,
@@ -121,12 +143,18 @@ pub fn compute(input: &Input, ds: &Dataset) -> CaseOutcome {
     let what_if = glance::what_if(input, amounts.base_krw, &|i| base_krw(i, ds));
     let what_if_sme = glance::what_if_sme(&size);
     let glance = glance_facts(&size, &ranks, &programs, &what_if, &input.market, ds);
+    let (exportable_krw, exportable_is_reported) = terms.as_ref().map_or((0.0, false), |t| {
+        (to_won(t.firm.exportable_krw) as f64, t.firm.exportable_is_reported)
+    });
     CaseOutcome {
         size,
         ranks,
         entry,
         terms,
+        amounts_usd: amounts.in_usd(ds),
         amounts,
+        exportable_krw,
+        exportable_is_reported,
         years,
         // Without a sector and market there is no potential for the answers to move.
         readiness_score: if terms_known { readiness_score } else { 0.0 },
@@ -185,6 +213,7 @@ fn glance_facts(
         .map(|w| w.id);
     GlanceFacts {
         sme_threshold_krw,
+        sme_distance_krw: sme_threshold_krw.map(|t| a.revenue_krw as f64 - t),
         best_rank,
         likely: with(Outcome::Eligible),
         possibly: with(Outcome::Maybe),

@@ -593,6 +593,8 @@ pub struct PlanFigures {
     /// The firm's base potential as a share of the plan's target; `None` when the firm's sector
     /// is outside the plan's scope (its figure covered other categories: no comparison).
     pub firm_share_of_target: Option<f64>,
+    /// The target in US dollars at the rate the plan's own figures imply, when the dataset has it.
+    pub target_usd_at_implied_rate: Option<f64>,
 }
 
 /// The plan's path from its base to its target, and the firm's base potential as a share of the
@@ -621,5 +623,12 @@ pub fn plan(ds: &Dataset, firm_base_krw: f64, sector: &str) -> PlanFigures {
         implied_growth: growth,
         path,
         firm_share_of_target: in_scope.then_some(share),
+        target_usd_at_implied_rate: p.implied_krw_per_usd.as_ref().map(|r| {
+            if r.value > 0.0 {
+                target / r.value
+            } else {
+                0.0
+            }
+        }),
     }
 }

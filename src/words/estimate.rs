@@ -94,9 +94,8 @@ pub fn estimate(mut o: CaseOutcome, input: &Input, ds: &Dataset) -> Estimate {
 /// The potential card: the outcome's amounts with the market's names and the factors worded.
 fn potential_card(o: &CaseOutcome, years: Vec<crate::model::YearPotential>, input: &Input, ds: &Dataset) -> Potential {
     let lang = input.lang;
-    let rate = crate::potential::krw_per_usd(ds);
-    let usd = |krw: f64| if rate > 0.0 { krw / rate } else { 0.0 };
     let a = &o.amounts;
+    let usd = &o.amounts_usd;
     let exports = input.exports_to_market_krw.map(|x| x as f64);
     let known = match (ds.sector(&input.sector), ds.market(&input.market), o.terms.as_ref()) {
         (Some(s), Some(m), Some(t)) => Some((s, m, t)),
@@ -113,11 +112,11 @@ fn potential_card(o: &CaseOutcome, years: Vec<crate::model::YearPotential>, inpu
         base_krw: a.base_krw,
         low_krw: a.low_krw,
         high_krw: a.high_krw,
-        base_usd: usd(a.base_krw),
-        low_usd: usd(a.low_krw),
-        high_usd: usd(a.high_krw),
+        base_usd: usd.base_krw,
+        low_usd: usd.low_krw,
+        high_usd: usd.high_krw,
         untapped_krw: a.untapped_krw,
-        untapped_usd: usd(a.untapped_krw),
+        untapped_usd: usd.untapped_krw,
         untapped_assumes_no_exports: exports.is_none() || known.is_none(),
         exports_to_market_krw: if known.is_some() { exports } else { None },
         years: year_labels(years, lang),
@@ -127,8 +126,8 @@ fn potential_card(o: &CaseOutcome, years: Vec<crate::model::YearPotential>, inpu
         ease_note: known.map_or_else(String::new, |(s, m, t)| ease_note(ds, s, m, t, lang)),
         korea_potential_krw: o.korea_potential_krw,
         korea_untapped_krw: o.korea_untapped_krw,
-        exportable_krw: known.map_or(0.0, |(_, _, t)| crate::amount::to_won(t.firm.exportable_krw) as f64),
-        exportable_is_reported: known.is_some_and(|(_, _, t)| t.firm.exportable_is_reported),
+        exportable_krw: o.exportable_krw,
+        exportable_is_reported: o.exportable_is_reported,
         factors: known.map_or_else(Vec::new, |(s, m, t)| factors(ds, s, m, t, lang)),
         readiness_score: o.readiness_score,
         unanswered_questions: o.unanswered_questions,
@@ -160,7 +159,7 @@ fn summary(
     let mut s = Summary {
         sme_size: a.size,
         sme_threshold_krw: g.sme_threshold_krw,
-        sme_distance_krw: g.sme_threshold_krw.map(|t| a.revenue_krw as f64 - t),
+        sme_distance_krw: g.sme_distance_krw,
         market: potential.market.clone(),
         base_krw: potential.base_krw,
         low_krw: potential.low_krw,

@@ -20,6 +20,7 @@ pub fn plan_context(ds: &Dataset, figures: PlanFigures, lang: Lang) -> PlanConte
         implied_growth: growth,
         path,
         firm_share_of_target: share,
+        target_usd_at_implied_rate,
     } = figures;
     let fmt = |v: f64| crate::amount::format_krw(to_won(v), lang);
     let pct = percent(growth);
@@ -79,7 +80,7 @@ pub fn plan_context(ds: &Dataset, figures: PlanFigures, lang: Lang) -> PlanConte
         );
     }
     let implied_rate_note = p.implied_krw_per_usd.as_ref().map(|r| {
-        let usd = if r.value > 0.0 { target / r.value } else { 0.0 };
+        let usd = target_usd_at_implied_rate.unwrap_or_default();
         match lang {
             Lang::Ko => [
                 "계획의 목표를 달러로 적은 ",
