@@ -59,18 +59,18 @@ export function downloadCsv(view, state) {
   add(word('smeH'), word('limits'), sme.limits, sme.thresholds.map((x) => x.text).join(' / '));
   for (const condition of sme.notChecked) add(word('smeH'), word('notCheckedH'), condition);
   const potentialHeading = view.text('potH', { m: potential.marketName });
-  add(potentialHeading, word('base'), Math.round(potential.baseKrw), shown.base);
-  add(potentialHeading, word('low'), Math.round(potential.lowKrw), shown.low);
-  add(potentialHeading, word('high'), Math.round(potential.highKrw), shown.high);
+  add(potentialHeading, word('base'), potential.baseKrw, shown.base);
+  add(potentialHeading, word('low'), potential.lowKrw, shown.low);
+  add(potentialHeading, word('high'), potential.highKrw, shown.high);
   add(
     potentialHeading,
     word('untapped'),
-    Math.round(potential.untappedKrw),
+    potential.untappedKrw,
     potential.untappedAssumesNoExports ? word('untappedNote') : '',
   );
   potential.years.forEach((year, i) => {
     const band = shown.years[i];
-    add(word('yearsH'), year.label, Math.round(year.baseKrw), band.low + word('to') + band.high);
+    add(word('yearsH'), year.label, year.baseKrw, band.low + word('to') + band.high);
   });
   for (const factor of potential.factors) {
     const notes = [factor.unit, factor.source, factor.year, factor.assumption ? word('assumed') : ''];
@@ -78,7 +78,7 @@ export function downloadCsv(view, state) {
   }
   result.ranking.forEach((market, i) => {
     const band = shown.ranking[i];
-    add(word('rankH'), market.rank + '. ' + market.name, Math.round(market.baseKrw), band.low + word('to') + band.high);
+    add(word('rankH'), market.rank + '. ' + market.name, market.baseKrw, band.low + word('to') + band.high);
   });
   add(word('planH'), result.plan.name, result.plan.summary, result.plan.source);
   add(word('planH'), '', result.plan.comparison, result.plan.scope);
