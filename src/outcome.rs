@@ -25,16 +25,25 @@ pub struct Amounts {
     pub untapped_krw: f64,
 }
 
+/// The same amounts in US dollars at the dataset's rate.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct AmountsUsd {
+    pub base_usd: f64,
+    pub low_usd: f64,
+    pub high_usd: f64,
+    pub untapped_usd: f64,
+}
+
 impl Amounts {
-    /// The same amounts in US dollars at the dataset's rate (zero without a rate).
-    pub fn in_usd(&self, ds: &Dataset) -> Amounts {
+    /// These amounts in US dollars (zero without a rate).
+    pub fn in_usd(&self, ds: &Dataset) -> AmountsUsd {
         let rate = potential::krw_per_usd(ds);
         let usd = |krw: f64| if rate > 0.0 { krw / rate } else { 0.0 };
-        Amounts {
-            base_krw: usd(self.base_krw),
-            low_krw: usd(self.low_krw),
-            high_krw: usd(self.high_krw),
-            untapped_krw: usd(self.untapped_krw),
+        AmountsUsd {
+            base_usd: usd(self.base_krw),
+            low_usd: usd(self.low_krw),
+            high_usd: usd(self.high_krw),
+            untapped_usd: usd(self.untapped_krw),
         }
     }
 }
@@ -90,8 +99,8 @@ pub struct CaseOutcome {
     /// The chosen market's terms (`None` for an unknown sector or market).
     pub terms: Option<Terms>,
     pub amounts: Amounts,
-    /// `amounts` in US dollars (the `_krw` fields hold dollars here).
-    pub amounts_usd: Amounts,
+    /// `amounts` in US dollars.
+    pub amounts_usd: AmountsUsd,
     /// The firm's exportable output, whole won, and whether the firm reported it.
     pub exportable_krw: f64,
     pub exportable_is_reported: bool,
