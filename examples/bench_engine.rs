@@ -11,8 +11,8 @@ use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use sme_export::builtin::dataset as default_dataset;
 use sme_export::engine::{estimate, RawInput};
-use sme_export::load::default_dataset;
 
 fn main() -> ExitCode {
     let seconds: f64 = match std::env::args().nth(1) {
@@ -25,13 +25,7 @@ fn main() -> ExitCode {
             }
         },
     };
-    let ds = match default_dataset() {
-        Ok(ds) => ds,
-        Err(problems) => {
-            eprintln!("bench_engine: the compiled-in dataset is invalid: {problems:?}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let ds = default_dataset();
     let input = |revenue_krw: f64| RawInput {
         revenue_krw: Some(revenue_krw),
         sector: "medical_devices".into(),

@@ -94,7 +94,10 @@ if (!glue.datasetInfo("ko").version) { console.error(process.env.GLUE + ": datas
 '
 }
 
-# The widget's engine, what every host page downloads.
+# The first-answer module: what the answer at a glance needs, loaded first by every host page.
+build_pkg pkg-first --features first
+# The full module: the whole result, charts, datasets at run time, trace, comparison; fetched
+# after the answer at a glance is painted.
 build_pkg pkg
 # The validator page's engine: the same plus `comparePanel` (feature `validator`), so the widget's
 # bundle does not carry the reference panel's comparison. Built second: pkg/ is already done.
@@ -119,6 +122,8 @@ if [ -d www ]; then
 fi
 [ "$shipped" -gt 0 ] || warn "www/ has no files to ship yet: dist/ holds only pkg/."
 cp pkg/sme_export.js pkg/sme_export_bg.wasm dist/pkg/
+mkdir -p dist/pkg-first
+cp pkg-first/sme_export.js pkg-first/sme_export_bg.wasm dist/pkg-first/
 mkdir -p dist/pkg-validator
 cp pkg-validator/sme_export.js pkg-validator/sme_export_bg.wasm dist/pkg-validator/
 # The reference panel, for the validator page's comparison with the built-in figures.

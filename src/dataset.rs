@@ -22,10 +22,6 @@ use crate::error::Lang;
 pub use crate::vocab::{FtaStatus, ProgramStatus, Representative, StepKind};
 use crate::vocab::{Question, SmeSize};
 
-/// The default dataset, compiled in.
-/// `data/dataset.json` without its `note` members (see build.rs), compiled in.
-pub const DEFAULT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.json"));
-
 /// Text in both languages.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Text {

@@ -96,6 +96,13 @@ pub fn estimate_checked(input: &Input, ds: &Dataset) -> Estimate {
     words::estimate(outcome::compute(input, ds), input, ds)
 }
 
+/// Checks the input and words the answer at a glance only (the first-answer module's call): the
+/// same outcome as `estimate`, worded no further than the summary.
+pub fn glance(raw: &RawInput, ds: &Dataset) -> Result<crate::model::GlanceAnswer, Vec<InputError>> {
+    let input = check(raw, ds)?;
+    Ok(words::glance(&outcome::compute(&input, ds), &input, ds))
+}
+
 /// The numbers of an `Estimate` without any text: what the command line's `batch` writes for
 /// each firm. For a checked input, `score` agrees with `estimate_checked` on every field here
 /// (property-tested in `tests/score.rs`): it calls the same `sme::size_of` (the decision inside

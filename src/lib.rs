@@ -59,20 +59,23 @@
 )]
 
 pub mod amount;
+pub mod builtin;
 pub mod dataset;
 pub mod engine;
 pub mod entry;
 pub mod error;
 pub mod glance;
 pub mod ko;
+#[cfg(not(first_module))]
 pub mod load;
 pub mod model;
 pub mod outcome;
 // Natively (tests, the command line) and in the validator page's Wasm; kept out of the widget's
 // Wasm, where even unused it costs about 180 bytes.
-#[cfg(any(not(target_arch = "wasm32"), feature = "validator"))]
+#[cfg(all(not(first_module), any(not(target_arch = "wasm32"), feature = "validator")))]
 pub mod panel;
 pub mod potential;
+#[cfg(not(first_module))]
 pub mod report;
 pub mod rules;
 pub mod sme;
@@ -81,9 +84,9 @@ pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod binding;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(first_module)))]
 mod canvas;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(first_module)))]
 mod chart;
 
 /// The widget is single-threaded (no Wasm threads), which is what makes `AssumeSingleThreaded` sound.

@@ -538,6 +538,19 @@ pub enum SummaryTopic {
     NextAnswer,
 }
 
+/// The answer at a glance alone: what the first-answer module returns (`glance(input)`), before
+/// the whole `Estimate` arrives from the full module. The summary is the `Estimate`'s.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct GlanceAnswer {
+    pub lang: Lang,
+    pub dataset_version: String,
+    pub summary: Summary,
+    /// What a screen reader is told (`ResultTexts::announcement`).
+    pub announcement: String,
+}
+
 /// One line of the summary, worded, with the card it links to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]

@@ -5,17 +5,17 @@
 //! flagged; the age rule; each sector's sum over the markets.
 //! (c), the worked example, is `tests/worked_example.rs`.
 
+use sme_export::builtin::dataset as default_dataset;
 use sme_export::dataset::Dataset;
 use sme_export::engine::{estimate, RawInput};
 use sme_export::error::Lang;
-use sme_export::load::default_dataset;
 use sme_export::model::{EaseBasis, Estimate};
 use sme_export::potential;
 
 const EOK: f64 = 100_000_000.0;
 
 fn ds() -> Dataset {
-    default_dataset().unwrap_or_else(|p| panic!("{p:#?}"))
+    default_dataset()
 }
 
 fn run(ds: &Dataset, revenue: f64, sector: &str, market: &str, current: Option<f64>) -> Estimate {
@@ -215,7 +215,7 @@ fn a_figure_more_than_five_years_old_is_never_grown_forward() {
     assert!(qa.potential.base_krw > 0.0);
     // Without a proxy either, no demand is used and the note says why.
     let mut v: serde_json::Value =
-        serde_json::from_str(sme_export::dataset::DEFAULT_JSON).unwrap_or_else(|e| panic!("{e}"));
+        serde_json::from_str(sme_export::builtin::DEFAULT_JSON).unwrap_or_else(|e| panic!("{e}"));
     if let Some(markets) = v["markets"].as_array_mut() {
         for m in markets {
             if m["id"] == "QA" {

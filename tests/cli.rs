@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use sme_export::amount::format_krw;
+use sme_export::builtin::dataset as default_dataset;
 use sme_export::engine::{estimate, to_won, RawInput};
 use sme_export::error::{Field, InputError, Lang, Reason};
-use sme_export::load::{dataset_from_json, default_dataset};
+use sme_export::load::dataset_from_json;
 use sme_export::model::{Estimate, Outcome, Readiness, SmeSize};
 
 const BIN: &str = env!("CARGO_BIN_EXE_sme-export");
@@ -74,7 +75,7 @@ fn validate_accepts_the_default_dataset() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dataset.json");
     let o = run(&["validate", path.to_str().unwrap_or_default()]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let ds = default_dataset();
     let out = stdout(&o);
     assert!(out.contains("valid dataset"), "{out}");
     assert!(out.contains(&ds.version), "{out}");
@@ -164,7 +165,7 @@ fn usage_errors_exit_2() {
 // estimate
 
 fn library_estimate(revenue: f64, sector: &str, market: &str, lang: Lang) -> Estimate {
-    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let ds = default_dataset();
     let raw = RawInput {
         revenue_krw: Some(revenue),
         sector: sector.into(),
@@ -266,7 +267,7 @@ fn estimate_json_is_the_library_estimate() {
     ]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let got: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}"));
-    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let ds = default_dataset();
     let raw = RawInput {
         revenue_krw: Some(3.5e8),
         sector: "medical_services".into(),
@@ -452,7 +453,7 @@ const HEADER: [&str; 13] = [
 
 /// The output row the library's full estimate implies for a good row.
 fn expected_row(id: &str, raw: RawInput, note: &str) -> Vec<String> {
-    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let ds = default_dataset();
     let e = estimate(&raw, &ds).unwrap_or_else(|e| panic!("{id}: {e:?}"));
     let ids = |o: Outcome| {
         e.support

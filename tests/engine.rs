@@ -3,19 +3,16 @@
 //! the method document's worked example in `tests/worked_example.rs`.
 
 use proptest::prelude::*;
+use sme_export::builtin::dataset as default_dataset;
 use sme_export::dataset::Dataset;
 use sme_export::engine::{estimate, RawInput};
 use sme_export::error::{Field, Lang, Reason};
-use sme_export::load::default_dataset;
 use sme_export::model::{Estimate, Readiness, SmeSize};
 
 const EOK: f64 = 100_000_000.0; // 억
 
 fn ds() -> Dataset {
-    match default_dataset() {
-        Ok(ds) => ds,
-        Err(problems) => panic!("default dataset must load: {problems:#?}"),
-    }
+    default_dataset()
 }
 
 fn case(revenue: f64, sector: &str, market: &str) -> RawInput {

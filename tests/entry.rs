@@ -3,7 +3,8 @@
 //! firm reads on the card "How to enter and how long", in both languages.
 
 use serde_json::{json, Value};
-use sme_export::dataset::{Dataset, DEFAULT_JSON};
+use sme_export::builtin::DEFAULT_JSON;
+use sme_export::dataset::Dataset;
 use sme_export::engine::{estimate, RawInput};
 use sme_export::error::Lang;
 use sme_export::load::dataset_from_value;

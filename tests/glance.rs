@@ -1,9 +1,9 @@
 //! The answer at a glance and what would change it, as a person reads them: the summary's lines,
 //! and each what-if figure equal to the estimate of the changed case.
 
-use sme_export::engine::{estimate, RawInput};
+use sme_export::builtin::dataset as default_dataset;
+use sme_export::engine::{estimate, glance, RawInput};
 use sme_export::error::Lang;
-use sme_export::load::default_dataset;
 use sme_export::model::{Direction, Outcome, Question, Readiness, SmeMeasure, SmeSize, SummaryTopic};
 
 fn case(revenue: f64, lang: Lang, readiness: Readiness) -> RawInput {
@@ -20,7 +20,7 @@ fn case(revenue: f64, lang: Lang, readiness: Readiness) -> RawInput {
 
 #[test]
 fn what_if_gives_the_estimate_of_each_answer_yes() {
-    let ds = default_dataset().expect("dataset");
+    let ds = default_dataset();
     let readiness = Readiness {
         local_partner: Some(true),
         local_language: Some(false),
@@ -63,7 +63,7 @@ fn what_if_gives_the_estimate_of_each_answer_yes() {
 
 #[test]
 fn summary_says_status_distance_potential_market_support_and_next_answer() {
-    let ds = default_dataset().expect("dataset");
+    let ds = default_dataset();
     let r = estimate(&case(3.5e9, Lang::Ko, Readiness::default()), &ds).expect("valid");
     let s = &r.summary;
     assert_eq!(s.sme_size, SmeSize::Small);
@@ -132,7 +132,7 @@ fn summary_says_status_distance_potential_market_support_and_next_answer() {
 
 #[test]
 fn sme_what_if_names_the_amounts_where_the_class_changes() {
-    let ds = default_dataset().expect("dataset");
+    let ds = default_dataset();
     let r = estimate(&case(3.5e10, Lang::En, Readiness::default()), &ds).expect("valid");
     assert_eq!(r.sme.size, SmeSize::Medium);
     let w: Vec<(SmeMeasure, Direction, f64, SmeSize)> = r
@@ -173,7 +173,7 @@ fn sme_what_if_names_the_amounts_where_the_class_changes() {
 fn trace_steps_redo_the_base_and_compare_lists_what_differs() {
     use sme_export::engine::check;
     use sme_export::report::{compare_markets, trace};
-    let ds = default_dataset().expect("dataset");
+    let ds = default_dataset();
     let input = check(&case(3.5e9, Lang::En, Readiness::default()), &ds).expect("valid");
     let r = sme_export::engine::estimate_checked(&input, &ds);
     let t = trace(&input, &ds);
@@ -220,4 +220,52 @@ fn trace_steps_redo_the_base_and_compare_lists_what_differs() {
         c.programs_that_differ.len() + c.programs_alike as usize,
         ds.programs.len()
     );
+}
+
+/// The first-answer module words the summary alone, from its own copy of the dataset (without
+/// the long texts): a reader sees the same answer at a glance before and after the rest arrives.
+/// Every sector and market, revenues on each side of the SME ceilings, answers yes, no and none,
+/// both languages.
+#[test]
+fn first_answer_is_the_summary_of_the_whole_result() {
+    let full = default_dataset();
+    let first = sme_export::builtin::first::dataset();
+    // The first copy really is the smaller one: the routes' steps and the programmes' offers are gone.
+    assert!(first.entry_routes.iter().all(|r| r.steps.is_empty()));
+    assert!(full.entry_routes.iter().any(|r| !r.steps.is_empty()));
+    assert!(first.programs.iter().all(|p| p.offers.ko.is_empty()));
+    let mut checked = 0;
+    for sector in &full.sectors {
+        for market in &full.markets {
+            for revenue in [3e8, 3.5e9, 9e9, 1.1e11] {
+                for (lang, yes) in [(Lang::Ko, None), (Lang::En, Some(true)), (Lang::Ko, Some(false))] {
+                    let raw = RawInput {
+                        revenue_krw: Some(revenue),
+                        sector: sector.id.clone(),
+                        market: market.id.clone(),
+                        current_exports_krw: Some(revenue / 10.0),
+                        readiness: Readiness {
+                            certification: yes,
+                            local_partner: yes.map(|x| !x),
+                            ..Readiness::default()
+                        },
+                        lang,
+                        today: Some("2026-12-01".into()),
+                        ..RawInput::default()
+                    };
+                    let whole = estimate(&raw, &full).expect("valid");
+                    let at_glance = glance(&raw, &first).expect("valid");
+                    assert_eq!(
+                        at_glance.summary, whole.summary,
+                        "{} {} {revenue} {lang:?}",
+                        sector.id, market.id
+                    );
+                    assert_eq!(at_glance.announcement, whole.texts.announcement);
+                    assert!(at_glance.summary.lines.len() >= 5);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 4 * 11 * 4 * 3, "{checked}");
 }

@@ -4,9 +4,10 @@
 //! and after. After reviewing the difference, regenerate with
 //! `UPDATE_PANEL=1 cargo test --test panel`.
 
+use sme_export::builtin::dataset as default_dataset;
 use sme_export::dataset::Dataset;
 use sme_export::error::Lang;
-use sme_export::load::{dataset_from_json, default_dataset};
+use sme_export::load::dataset_from_json;
 use sme_export::panel::{compare, diff, outcomes, outcomes_csv, read_outcomes, read_panel, ChangeKind, PanelFirm};
 
 const PANEL: &str = include_str!("../data/panel.csv");
@@ -18,7 +19,7 @@ fn panel() -> Vec<PanelFirm> {
 }
 
 fn default_ds() -> Dataset {
-    default_dataset().unwrap_or_else(|p| panic!("default dataset must load: {p:#?}"))
+    default_dataset()
 }
 
 /// The default dataset's JSON with one edit applied to its value tree.

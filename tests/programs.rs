@@ -2,15 +2,15 @@
 //! regression tests: each profile's full list of outcomes is pinned, so a change to a rule or
 //! to the interpreter shows up as a changed outcome a user would see.
 
+use sme_export::builtin::dataset as default_dataset;
 use sme_export::engine::{estimate, RawInput};
 use sme_export::error::Lang;
-use sme_export::load::default_dataset;
 use sme_export::model::{Estimate, Outcome, ProgramStatus, SupportResult};
 
 use Outcome::{Eligible as E, Ineligible as N, Maybe as M};
 
 fn run(revenue: f64, sector: &str, market: &str, lang: Lang) -> Estimate {
-    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let ds = default_dataset();
     let raw = RawInput {
         revenue_krw: Some(revenue),
         sector: sector.into(),
@@ -135,7 +135,7 @@ fn digital_health_firm_not_an_sme_to_uzbekistan() {
 
 #[test]
 fn every_program_has_a_reason_per_criterion_and_the_status() {
-    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let ds = default_dataset();
     let r = run(35e8, "medical_devices", "SA", Lang::Ko);
     for (p, res) in ds.programs.iter().zip(&r.support) {
         assert_eq!(res.reasons.len(), p.rule.len() + 1, "{}", p.id);
@@ -188,7 +188,7 @@ fn the_plans_own_measures_of_unknown_status_are_history_not_support() {
 fn each_call_says_whether_it_is_open_on_the_cases_day() {
     use sme_export::model::WindowStatus as W;
     let on = |today: &str| {
-        let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+        let ds = default_dataset();
         let raw = RawInput {
             revenue_krw: Some(35e8),
             sector: "medical_devices".into(),
@@ -236,7 +236,7 @@ fn each_call_says_whether_it_is_open_on_the_cases_day() {
     );
     // A bill in committee is not something to act on now.
     let clinic = {
-        let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+        let ds = default_dataset();
         let raw = RawInput {
             revenue_krw: Some(8e8),
             sector: "medical_services".into(),

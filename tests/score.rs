@@ -6,17 +6,17 @@
 //! `rules::criterion_outcome` is exercised.
 
 use proptest::prelude::*;
+use sme_export::builtin::dataset as default_dataset;
 use sme_export::dataset::{Dataset, FtaStatus, Program, ProgramStatus, Text};
 use sme_export::engine::{check, estimate, estimate_checked, score, Prepared, RawInput, Score};
 use sme_export::error::Lang;
-use sme_export::load::default_dataset;
 use sme_export::model::{Estimate, Input, Question, Readiness, SmeSize};
 use sme_export::rules::Criterion;
 
 /// The default dataset, loaded once for all cases.
 fn ds() -> &'static Dataset {
     static DS: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
-    DS.get_or_init(|| default_dataset().unwrap_or_else(|p| panic!("default dataset must load: {p:#?}")))
+    DS.get_or_init(default_dataset)
 }
 
 /// Asserts that the score and the estimate agree; returns a message naming the first difference.

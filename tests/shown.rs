@@ -3,9 +3,9 @@
 //! typed amount. Each is checked against the engine's own functions and the figures it words.
 
 use sme_export::amount::{format_krw, format_usd, parse_amount, round_significant};
+use sme_export::builtin::dataset as default_dataset;
 use sme_export::engine::{estimate, to_won, RawInput};
 use sme_export::error::Lang;
-use sme_export::load::default_dataset;
 use sme_export::model::Readiness;
 use sme_export::report::compare_markets;
 use sme_export::words::amount_echo;
@@ -29,7 +29,7 @@ fn three(krw: f64, lang: Lang) -> String {
 
 #[test]
 fn every_amount_is_shown_to_three_significant_digits() {
-    let ds = default_dataset().expect("dataset");
+    let ds = default_dataset();
     for lang in [Lang::Ko, Lang::En] {
         let r = estimate(&case(lang, Readiness::default()), &ds).expect("valid");
         let (p, s) = (&r.potential, &r.shown);
@@ -60,7 +60,7 @@ fn every_amount_is_shown_to_three_significant_digits() {
 
 #[test]
 fn readiness_counts_as_answered_with_any_answer() {
-    let ds = default_dataset().expect("dataset");
+    let ds = default_dataset();
     let none = estimate(&case(Lang::Ko, Readiness::default()), &ds).expect("valid");
     assert!(!none.potential.readiness_answered);
     let no = Readiness {
@@ -77,7 +77,7 @@ fn readiness_counts_as_answered_with_any_answer() {
 
 #[test]
 fn the_dataset_label_and_the_echo_are_worded_per_language() {
-    let ds = default_dataset().expect("dataset");
+    let ds = default_dataset();
     let r = estimate(&case(Lang::Ko, Readiness::default()), &ds).expect("valid");
     assert_eq!(r.texts.dataset_label, "데이터");
     let won = parse_amount("3 억 5천").expect("Korean amount");

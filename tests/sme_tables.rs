@@ -3,16 +3,16 @@
 //! SME card, in both languages: the table applied, the class, the distance to each ceiling and
 //! the conditions the widget cannot check.
 
+use sme_export::builtin::dataset as default_dataset;
 use sme_export::dataset::Dataset;
 use sme_export::engine::{estimate, RawInput};
 use sme_export::error::Lang;
-use sme_export::load::default_dataset;
 use sme_export::model::{SmeSize, SmeStatus};
 
 const EOK: f64 = 100_000_000.0; // 억
 
 fn ds() -> Dataset {
-    default_dataset().unwrap_or_else(|p| panic!("default dataset must load: {p:#?}"))
+    default_dataset()
 }
 
 fn sme(ds: &Dataset, revenue: f64, sector: &str, today: &str, lang: Lang) -> SmeStatus {

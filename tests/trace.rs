@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
+use sme_export::builtin::dataset as default_dataset;
 use sme_export::engine::{check, RawInput};
-use sme_export::load::default_dataset;
 use sme_export::model::Readiness;
 use sme_export::report::{trace, Trace};
 
@@ -166,7 +166,7 @@ fn check_trace(tr: &Trace, case: &str) -> usize {
 
 #[test]
 fn every_formula_of_the_trace_evaluates_to_its_value_for_every_sector_and_market() {
-    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let ds = default_dataset();
     let readiness = [
         Readiness::default(),
         Readiness {
@@ -225,7 +225,7 @@ fn the_evaluator_catches_a_formula_that_does_not_compute_its_value() {
     assert_eq!(evaluate("round(a × 1.26)", &env), Ok(3.0));
     assert!(evaluate("a × c", &env).is_err(), "an id the trace does not have");
     // The formula the old trace stated for the firm's share, against a value it did not compute.
-    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let ds = default_dataset();
     let raw = RawInput {
         revenue_krw: Some(3.5e9),
         sector: "medical_devices".into(),

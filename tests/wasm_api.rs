@@ -298,7 +298,7 @@ fn worked_example_crosses_exactly() {
 /// (not a trap that kills the instance), and several mistakes are all listed with their paths.
 #[wasm_bindgen_test]
 fn datasets_through_json_parse_keep_every_check() {
-    let text = sme_export::dataset::DEFAULT_JSON;
+    let text = include_str!("../data/dataset.json");
     let with_bom = ["\u{feff}", text].concat();
     let report = call("validateDataset", &[with_bom.as_str().into()]).unwrap();
     assert_eq!(at(&report, "ok").as_bool(), Some(true), "{}", json(&report));

@@ -2,10 +2,11 @@
 //! the statuses as enums) and `words` turns them into the sentences a person reads, in Korean and
 //! English. Each test checks the typed outcome and the words made from it.
 
+use sme_export::builtin::dataset as default_dataset;
 use sme_export::dataset::{Dataset, FtaStatus, ProgramStatus};
 use sme_export::engine::{check, estimate, RawInput};
 use sme_export::error::Lang;
-use sme_export::load::{dataset_from_json, default_dataset, Fix, ProblemKind};
+use sme_export::load::{dataset_from_json, Fix, ProblemKind};
 use sme_export::model::{Check, Estimate, Outcome, SmeBasis, SmeSize, SupportResult};
 use sme_export::rules::{self, Facts};
 use sme_export::{sme, words};
@@ -13,10 +14,7 @@ use sme_export::{sme, words};
 const EOK: f64 = 100_000_000.0; // 억
 
 fn ds() -> Dataset {
-    match default_dataset() {
-        Ok(ds) => ds,
-        Err(problems) => panic!("default dataset must load: {problems:#?}"),
-    }
+    default_dataset()
 }
 
 fn case(revenue: f64, sector: &str, market: &str, lang: Lang) -> RawInput {
@@ -173,7 +171,7 @@ fn fta_concluded_is_worded_and_is_not_in_force() {
 
 #[test]
 fn the_loader_reads_concluded_and_refuses_an_unknown_status_with_words_in_both_languages() {
-    let mut v: serde_json::Value = match serde_json::from_str(sme_export::dataset::DEFAULT_JSON) {
+    let mut v: serde_json::Value = match serde_json::from_str(sme_export::builtin::DEFAULT_JSON) {
         Ok(v) => v,
         Err(e) => panic!("{e}"),
     };
@@ -207,7 +205,7 @@ fn the_loader_reads_concluded_and_refuses_an_unknown_status_with_words_in_both_l
 
 #[test]
 fn precise_fixes_are_worded_in_korean_too() {
-    let mut v: serde_json::Value = match serde_json::from_str(sme_export::dataset::DEFAULT_JSON) {
+    let mut v: serde_json::Value = match serde_json::from_str(sme_export::builtin::DEFAULT_JSON) {
         Ok(v) => v,
         Err(e) => panic!("{e}"),
     };

@@ -2,13 +2,13 @@
 //! won of revenue looking at Saudi Arabia. If the dataset or the method changes, this test and
 //! the document change together.
 
+use sme_export::builtin::dataset as default_dataset;
 use sme_export::engine::{estimate, RawInput};
-use sme_export::load::default_dataset;
 use sme_export::model::{EaseBasis, Readiness};
 
 #[test]
 fn method_document_worked_example_to_the_won() {
-    let ds = default_dataset().unwrap_or_else(|p| panic!("{p:?}"));
+    let ds = default_dataset();
     assert_eq!(ds.version, "2026.12.2", "the document quotes this dataset version");
     let raw = RawInput {
         revenue_krw: Some(3_500_000_000.0),

@@ -29,7 +29,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use sme_export::amount::parse_amount;
 use sme_export::dataset::Dataset;
 use sme_export::error::{Field, InputError, Lang};
-use sme_export::load::{dataset_from_json, default_dataset, Fix, Problem, ProblemKind, MAX_BYTES};
+use sme_export::load::{dataset_from_json, Fix, Problem, ProblemKind, MAX_BYTES};
 use sme_export::model::Question;
 use sme_export::words::question_text;
 
@@ -247,7 +247,7 @@ pub fn problem_line(problem: &Problem) -> String {
 /// The dataset of `--dataset FILE`, or the built-in one. Problems are printed on stderr (exit 1).
 pub fn dataset(path: Option<&str>) -> Result<Dataset, Failure> {
     let (name, loaded) = match path {
-        None => ("the built-in dataset", default_dataset()),
+        None => ("the built-in dataset", Ok(sme_export::builtin::dataset())),
         Some(path) => (
             path,
             read_dataset_text(path)?

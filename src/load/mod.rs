@@ -25,7 +25,7 @@ use serde_json::Value;
 pub use bounded::{Bounded, Stop};
 use reader::Reader;
 
-use crate::dataset::{Dataset, DEFAULT_JSON};
+use crate::dataset::Dataset;
 use crate::error::Lang;
 pub use crate::vocab::{Fix, ProblemKind};
 use crate::words;
@@ -72,11 +72,6 @@ impl Problem {
             hint_ko: words::fix(fix, Lang::Ko),
         }
     }
-}
-
-/// Parses and validates the compiled-in default dataset.
-pub fn default_dataset() -> Result<Dataset, Vec<Problem>> {
-    dataset_from_json(DEFAULT_JSON)
 }
 
 /// Parses and validates a dataset; returns every problem found, or the dataset.

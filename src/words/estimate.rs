@@ -4,8 +4,8 @@ use super::*;
 use crate::dataset::Dataset;
 use crate::error::Lang;
 use crate::model::{
-    EaseBasis, Estimate, FtaStatus, Input, Potential, Question, RankedMarket, ShownAmounts, ShownBand, Summary,
-    SupportResult, WhatIfAnswer, WhatIfSme, WhatIfSupport,
+    EaseBasis, Estimate, FtaStatus, GlanceAnswer, Input, Potential, Question, RankedMarket, ShownAmounts, ShownBand,
+    Summary, SupportResult, WhatIfAnswer, WhatIfSme, WhatIfSupport,
 };
 use crate::outcome::CaseOutcome;
 
@@ -23,26 +23,7 @@ pub fn estimate(mut o: CaseOutcome, input: &Input, ds: &Dataset) -> Estimate {
             .collect(),
         None => Vec::new(),
     };
-    let sooner = registration_sooner(&o.entry, ds.price_year, lang);
-    let what_if: Vec<WhatIfAnswer> = o
-        .what_if
-        .iter()
-        .map(|w| {
-            let (label, mut text) = what_if_answer(w.id, w.base_krw, w.gain_krw, lang);
-            // Registered in the market: the first sale moves to the projection's first year too.
-            if let (Question::Certification, Some(s)) = (w.id, sooner.as_deref()) {
-                text.push(' ');
-                text.push_str(s);
-            }
-            WhatIfAnswer {
-                id: w.id,
-                label,
-                base_krw: w.base_krw,
-                gain_krw: w.gain_krw,
-                text,
-            }
-        })
-        .collect();
+    let what_if = what_if_answers(&o, ds, lang);
     let what_if_sme = o
         .what_if_sme
         .iter()
@@ -67,7 +48,14 @@ pub fn estimate(mut o: CaseOutcome, input: &Input, ds: &Dataset) -> Estimate {
         .collect();
     let ranking = ranking(ds, &o.ranks, input);
     let entry = entry(ds, &o.entry, &support, input);
-    let summary = summary(&o, &potential, &ranking, &support, &what_if, &entry, input);
+    let first_year = potential.years.first().map(|y| y.year);
+    let at_glance = Chosen {
+        market: &potential.market,
+        market_name: &potential.market_name,
+        first_year,
+        program_names: &|i| support.get(i).map(|s| s.name.clone()),
+    };
+    let summary = summary(&o, &at_glance, &ranking, &what_if, &entry, input);
     let texts = result_texts(&o.size, &potential, &ranking, &summary, lang);
     let shown = shown_amounts(&potential, &ranking, lang);
     Estimate {
@@ -135,24 +123,29 @@ fn potential_card(o: &CaseOutcome, years: Vec<crate::model::YearPotential>, inpu
     }
 }
 
+/// What the summary says of the chosen market and the programmes, by name.
+struct Chosen<'a> {
+    market: &'a str,
+    market_name: &'a str,
+    /// The projection's first year.
+    first_year: Option<i32>,
+    /// A programme's name by its index in the dataset.
+    program_names: &'a dyn Fn(usize) -> Option<String>,
+}
+
 /// The answer at a glance: the outcome's picks, named, then worded line by line.
 fn summary(
     o: &CaseOutcome,
-    potential: &Potential,
+    chosen_market: &Chosen,
     ranking: &[RankedMarket],
-    support: &[SupportResult],
     what_if: &[WhatIfAnswer],
     entry: &crate::model::EntryResult,
     input: &Input,
 ) -> Summary {
     let g = &o.glance;
     let a = &o.size;
-    let names = |ids: &[usize]| -> Vec<String> {
-        ids.iter()
-            .filter_map(|&i| support.get(i))
-            .map(|s| s.name.clone())
-            .collect()
-    };
+    let names =
+        |ids: &[usize]| -> Vec<String> { ids.iter().filter_map(|&i| (chosen_market.program_names)(i)).collect() };
     let best = g.best_rank.and_then(|i| ranking.get(i));
     let likely_names = names(&g.likely);
     let possibly_names = names(&g.possibly);
@@ -160,10 +153,10 @@ fn summary(
         sme_size: a.size,
         sme_threshold_krw: g.sme_threshold_krw,
         sme_distance_krw: g.sme_distance_krw,
-        market: potential.market.clone(),
-        base_krw: potential.base_krw,
-        low_krw: potential.low_krw,
-        high_krw: potential.high_krw,
+        market: chosen_market.market.to_owned(),
+        base_krw: o.amounts.base_krw,
+        low_krw: o.amounts.low_krw,
+        high_krw: o.amounts.high_krw,
         best_market: best.map(|m| m.market.clone()),
         best_market_name: best.map(|m| m.name.clone()),
         best_market_base_krw: best.map(|m| m.base_krw),
@@ -183,11 +176,11 @@ fn summary(
         &SummaryContext {
             sme_label: size_label(a.size, input.lang),
             basis: a.basis,
-            market_name: &potential.market_name,
-            year: potential.years.first().map(|y| y.year),
+            market_name: chosen_market.market_name,
+            year: chosen_market.first_year,
             rank: chosen.map(|m| m.rank),
             markets: ranking.len(),
-            unanswered: potential.unanswered_questions,
+            unanswered: o.unanswered_questions,
             next_gain: what_if.iter().find(|w| Some(w.id) == s.next_answer),
             entry,
         },
@@ -222,5 +215,63 @@ fn shown_amounts(p: &Potential, ranking: &[RankedMarket], lang: Lang) -> ShownAm
             .iter()
             .map(|m| band(m.low_krw, m.base_krw, m.high_krw))
             .collect(),
+    }
+}
+
+/// Each readiness answer's gain, worded; a yes to certification also says how much sooner the
+/// firm would sell.
+fn what_if_answers(o: &CaseOutcome, ds: &Dataset, lang: Lang) -> Vec<WhatIfAnswer> {
+    let sooner = registration_sooner(&o.entry, ds.price_year, lang);
+    o.what_if
+        .iter()
+        .map(|w| {
+            let (label, mut text) = what_if_answer(w.id, w.base_krw, w.gain_krw, lang);
+            // Registered in the market: the first sale moves to the projection's first year too.
+            if let (Question::Certification, Some(s)) = (w.id, sooner.as_deref()) {
+                text.push(' ');
+                text.push_str(s);
+            }
+            WhatIfAnswer {
+                id: w.id,
+                label,
+                base_krw: w.base_krw,
+                gain_krw: w.gain_krw,
+                text,
+            }
+        })
+        .collect()
+}
+
+/// The answer at a glance alone, worded from the same outcome as `estimate` and by the same
+/// functions: what the first-answer module shows before the rest of the result. Its summary is
+/// the `Estimate`'s (tested on every sector and market).
+pub fn glance(o: &CaseOutcome, input: &Input, ds: &Dataset) -> GlanceAnswer {
+    let lang = input.lang;
+    let market = ds.market(&input.market);
+    let market_name = market.map_or(input.market.as_str(), |m| m.name.get(lang));
+    let what_if = what_if_answers(o, ds, lang);
+    let ranking = ranking(ds, &o.ranks, input);
+    // The summary's line on the way in reads the route's timing only, never who pays for a step.
+    let entry = entry(ds, &o.entry, &[], input);
+    let first_year = o.years.first().map(|y| y.year);
+    let at_glance = Chosen {
+        market: market.map_or(input.market.as_str(), |m| m.id.as_str()),
+        market_name,
+        first_year,
+        program_names: &|i| ds.programs.get(i).map(|p| p.name.get(lang).to_owned()),
+    };
+    let summary = summary(o, &at_glance, &ranking, &what_if, &entry, input);
+    let announcement = announcement(
+        size_label(o.size.size, lang),
+        market_name,
+        &shown_krw(o.amounts.base_krw, lang),
+        &summary,
+        lang,
+    );
+    GlanceAnswer {
+        lang,
+        dataset_version: ds.version.clone(),
+        summary,
+        announcement,
     }
 }

@@ -299,15 +299,7 @@ pub fn result_texts(
             "Bar chart of export potential by market. Of {n} markets, first is {top}; your choice {m} ranks {rank}."
         ),
     };
-    let (e, q) = (s.likely_count.to_string(), s.possibly_count.to_string());
-    let base = shown_krw(p.base_krw, lang);
-    let label = size_label(a.size, lang);
-    let announcement = match lang {
-        Lang::Ko => format!("{label}. {m} 연간 수출 잠재력 {base}. 지원 대상 {e}건, 확인 필요 {q}건."),
-        Lang::En => {
-            format!("{label}. Yearly export potential to {m}: {base}. {e} measures likely eligible, {q} to confirm.")
-        }
-    };
+    let announcement = announcement(size_label(a.size, lang), m, &shown_krw(p.base_krw, lang), s, lang);
     crate::model::ResultTexts {
         readiness_note,
         years_alt,
@@ -315,6 +307,17 @@ pub fn result_texts(
         announcement,
         disclaimer: estimate_disclaimer(lang).to_owned(),
         dataset_label: lang.pick("데이터", "Dataset").to_owned(),
+    }
+}
+
+/// What a screen reader is told when a result arrives: the SME status, the potential and the support.
+pub fn announcement(label: &str, m: &str, base: &str, s: &crate::model::Summary, lang: Lang) -> String {
+    let (e, q) = (s.likely_count.to_string(), s.possibly_count.to_string());
+    match lang {
+        Lang::Ko => format!("{label}. {m} 연간 수출 잠재력 {base}. 지원 대상 {e}건, 확인 필요 {q}건."),
+        Lang::En => {
+            format!("{label}. Yearly export potential to {m}: {base}. {e} measures likely eligible, {q} to confirm.")
+        }
     }
 }
 

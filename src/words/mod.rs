@@ -31,8 +31,10 @@ mod support;
 
 pub use assumptions::assumptions;
 pub use entry::{entry, registration_sooner};
-pub use estimate::estimate;
-pub use glance::{estimate_disclaimer, result_texts, summary_lines, what_if_answer, what_if_sme, SummaryContext};
+pub use estimate::{estimate, glance};
+pub use glance::{
+    announcement, estimate_disclaimer, result_texts, summary_lines, what_if_answer, what_if_sme, SummaryContext,
+};
 pub use names::{
     criterion_outcome_label, fta_status_label, outcome_label, program_status_label, question_label, question_text,
     size_label, size_name,
