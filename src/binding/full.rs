@@ -5,11 +5,14 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+#[cfg(feature = "validator")]
 use js_sys::Object;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{built_in, dataset_for, input_error, lang_of, raw_input, set, to_js, LOADED};
+use super::{dataset_for, input_error, raw_input, to_js, LOADED};
+#[cfg(feature = "validator")]
+use super::{built_in, lang_of, set};
 use crate::dataset::Dataset;
 use crate::engine;
 use crate::error::Lang;
