@@ -3,7 +3,19 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['node_modules/', 'tests/', 'scripts/', 'bench/', 'target/', 'pkg/', 'pkg-validator/', 'dist/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'tests/',
+      'scripts/',
+      'bench/',
+      'target/',
+      'pkg/',
+      'pkg-first/',
+      'pkg-validator/',
+      'dist/',
+    ],
+  },
   js.configs.recommended,
   {
     files: ['www/**/*.js'],

@@ -2,7 +2,8 @@
 # Builds the widget: Rust -> wasm (cargo) -> JS glue (wasm-bindgen) -> smaller wasm (wasm-opt),
 # then assembles dist/, the folder to put on any static host (also under a sub-path).
 #
-#   pkg/   wasm-bindgen output (sme_export.js, sme_export_bg.wasm, .d.ts typings). Generated.
+#   pkg-first/  the first-answer module (feature `first`): what the answer at a glance needs.
+#   pkg/   wasm-bindgen output (sme_export.js, sme_export_bg.wasm, .d.ts typings): the full module.
 #   pkg-validator/  the same with feature `validator` (adds comparePanel), for dataset.html only.
 #   dist/  www/ (minus screenshots and test-only files) + pkg/sme_export.js + pkg/sme_export_bg.wasm
 #          + pkg-validator/ (the same two files) + panel.csv (data/panel.csv), for the validator page,
@@ -144,11 +145,15 @@ if grep -rnE '<script[^>]*src=' dist --include='*.html' | grep -v 'type="module"
 fi
 # The element and its modules, bundled into one file; the engine (./pkg/sme_export.js, with its
 # .wasm found through import.meta.url) stays a module of its own beside it.
+# --splitting: full.js (the cards, charts, CSV, print; imported when the full module is fetched)
+# and what only it imports go to a chunk in dist/calculator/, so the answer at a glance waits for
+# none of it.
 if [ -f "www/$ELEMENT" ]; then
-	node_modules/.bin/esbuild "www/$ELEMENT" --bundle --minify --format=esm \
-		--external:./pkg/sme_export.js --outfile="dist/$ELEMENT" --allow-overwrite --log-level=warning
+	node_modules/.bin/esbuild "www/$ELEMENT" --bundle --splitting --minify --format=esm \
+		--external:./pkg/sme_export.js --external:./pkg-first/sme_export.js --outdir=dist \
+		--entry-names='[name]' --chunk-names="$ELEMENT_MODULES/[name]-[hash]" --allow-overwrite --log-level=warning
 fi
-mapfile -d '' min_js < <(find dist -type f -name '*.js' ! -path "dist/$ELEMENT" -print0 | sort -z)
+mapfile -d '' min_js < <(find dist -type f -name '*.js' ! -path "dist/$ELEMENT" ! -path "dist/$ELEMENT_MODULES/*" -print0 | sort -z)
 mapfile -d '' min_css < <(find dist -type f -name '*.css' -print0 | sort -z)
 if [ "${#min_js[@]}" -gt 0 ]; then
 	node_modules/.bin/esbuild "${min_js[@]}" --minify --format=esm --outdir=dist --outbase=dist \

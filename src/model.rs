@@ -713,6 +713,7 @@ mod typescript {
             export::<Outcome>(&cfg),
             export::<CriterionResult>(&cfg),
             export::<Check>(&cfg),
+            export::<GlanceAnswer>(&cfg),
             export::<Summary>(&cfg),
             export::<SummaryLine>(&cfg),
             export::<SummaryTopic>(&cfg),

@@ -1,17 +1,18 @@
 // <sme-export-calculator lang="ko|en">: medical-export potential calculator for Korean SMEs.
-// Everything is computed in this browser by the Wasm engine (./pkg/sme_export.js); nothing typed
-// is sent anywhere. DOM is built with createElement/textContent only (CSP-safe: no inline style,
-// no inline handlers, no innerHTML).
+// Everything is computed in this browser by the Wasm engine (./pkg-first/ gives the answer at
+// a glance, ./pkg/ the whole result); nothing typed is sent anywhere. DOM is built with
+// createElement/textContent only (CSP-safe: no inline style, no inline handlers, no innerHTML).
 //
 // This file is the element (its lifecycle and attributes); the widget inside it is a store, a
 // controller and a view, in ./calculator/: store.js (the state: one documented object), controller.js
 // (events -> state -> engine), view.js (the form and result frame, rendered from the state),
-// render.js (the result cards), charts.js, compare.js (markets side by side), csv.js (CSV and the
+// glance.js (the answer at a glance), full.js (what comes with the full module: render.js, the
+// result cards; charts.js, compare.js (markets side by side), csv.js (CSV and the
 // JSON calculation trace), print.js (the printed report), data-src.js (dataset fetch), state.js
 // (the form's fields, share link and storage format), strings.js (UI chrome in two languages) and
-// dom.js (DOM helpers). scripts/build.sh bundles them with esbuild into one
-// dist/sme-export-calculator.js, so hosts keep one script URL; the engine (./pkg/) stays a separate
-// module next to it.
+// dom.js (DOM helpers). scripts/build.sh bundles them with esbuild into dist/sme-export-calculator.js
+// and, for full.js and what only it imports, one chunk in dist/calculator/ that it imports when
+// the full module is fetched, so hosts keep one script URL; the engines stay modules of their own.
 
 import { h } from './calculator/dom.js';
 import { Store } from './calculator/store.js';
@@ -19,30 +20,57 @@ import { Controller, languageOf } from './calculator/controller.js';
 import { View } from './calculator/view.js';
 
 const CSS_URL = new URL('./sme-export-calculator.css', import.meta.url).href;
-const WASM_URL = new URL('./pkg/sme_export_bg.wasm', import.meta.url);
+const FIRST_WASM_URL = new URL('./pkg-first/sme_export_bg.wasm', import.meta.url);
+const FULL_WASM_URL = new URL('./pkg/sme_export_bg.wasm', import.meta.url);
 const TAG = 'sme-export-calculator';
+/** Where a page that compiled the full module itself (the validator, dataset.js) leaves it. */
+const FULL_KEY = Symbol.for('sme-export:wasm');
 
-// The engine, started once for every element as soon as this module runs, in parallel: the .wasm
-// is fetched and compiled while the glue (./pkg/sme_export.js) and the stylesheet arrive, instead
-// of after the glue has run (docs/adr/0001). The glue's init awaits the compiled module it is
-// given, so it is called as soon as the glue is there. compileStreaming gets the fetch's promise
-// itself: no step of this script runs between the response and the compile, where a busy main
-// thread would delay it. Compiled once per page: a page that
-// compiled it first (the validator, dataset.js) leaves the promise under the same global key. A
-// server that does not say application/wasm makes compileStreaming fail; then the bytes are
-// fetched again (from the HTTP cache, normally) and compiled whole, as the glue would do.
-const compiled = (globalThis[Symbol.for('sme-export:wasm')] ||= WebAssembly.compileStreaming(fetch(WASM_URL)).catch(
-  () =>
-    fetch(WASM_URL)
-      .then((response) => response.arrayBuffer())
-      .then((bytes) => WebAssembly.compile(bytes)),
-));
-const engine = import('./pkg/sme_export.js').then(async (module) => {
-  await module.default({ module_or_path: compiled });
+/** A .wasm compiled as it streams in. compileStreaming gets the fetch's promise itself: no step of
+ *  this script runs between the response and the compile, where a busy main thread would delay
+ *  it. A server that does not say application/wasm makes compileStreaming fail; then the bytes are
+ *  fetched again (from the HTTP cache, normally) and compiled whole, as the glue would do.
+ *  @param {URL} url */
+function compile(url) {
+  return WebAssembly.compileStreaming(fetch(url)).catch(() =>
+    fetch(url).then((response) => {
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+      return response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+    }),
+  );
+}
+
+// Two modules (docs/adr/0006). The first-answer module (./pkg-first/: the engine, the SME table,
+// potential, support rules, the answer at a glance and the built-in dataset) is started once for
+// every element as soon as this module runs: its .wasm is fetched and compiled while the glue and
+// the stylesheet arrive (docs/adr/0001). The full module (./pkg/: the whole result, charts,
+// datasets at run time, trace, comparison) and the cards' code (./calculator/full.js) come after
+// the answer at a glance is painted, or at once for a page that needs them (Controller.requestFull).
+const first = import('./pkg-first/sme_export.js').then(async (module) => {
+  await module.default({ module_or_path: compile(FIRST_WASM_URL) });
   return module;
 });
-engine.catch(() => {}); // each element reports a failure itself
-compiled.catch(() => {});
+first.catch(() => {}); // each element reports a failure itself
+
+/** @type {Promise<{engine: any, ui: typeof import('./calculator/full.js')}> | null} */
+let full = null;
+/** The full module and the cards' code, fetched once for every element; after a failure the next
+ *  call fetches again (the retry under the answer at a glance). */
+function loadFull() {
+  if (full) return full;
+  const compiled = (globalThis[FULL_KEY] ||= compile(FULL_WASM_URL));
+  const request = Promise.all([compiled, import('./pkg/sme_export.js'), import('./calculator/full.js')]).then(
+    async ([module, engine, ui]) => {
+      await engine.default({ module_or_path: module });
+      return { engine, ui };
+    },
+  );
+  request.catch(() => {
+    if (full === request) full = null;
+    if (globalThis[FULL_KEY] === compiled) delete globalThis[FULL_KEY];
+  });
+  return (full = request);
+}
 
 class SmeExportCalculator extends HTMLElement {
   /** The widget whose print button was pressed: the one print.js prints. @type {SmeExportCalculator | null} */
@@ -80,7 +108,7 @@ class SmeExportCalculator extends HTMLElement {
     /** @type {View} */
     this.view = new View(this, root, wrap, this.store);
     /** @type {Controller} */
-    this.controller = new Controller(this, this.store, this.view);
+    this.controller = new Controller(this, this.store, this.view, loadFull);
     const show = () => {
       wrap.style.visibility = '';
     };
@@ -97,7 +125,7 @@ class SmeExportCalculator extends HTMLElement {
       return target === this;
     });
     this.controller.rebuild();
-    engine.then(
+    first.then(
       (module) => this.controller.start(module),
       (e) => {
         console.error('sme-export: could not load the engine', e);

@@ -10,9 +10,9 @@ use js_sys::Object;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{dataset_for, input_error, raw_input, to_js, LOADED};
 #[cfg(feature = "validator")]
 use super::{built_in, lang_of, set};
+use super::{dataset_for, input_error, raw_input, to_js, LOADED};
 use crate::dataset::Dataset;
 use crate::engine;
 use crate::error::Lang;

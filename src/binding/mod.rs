@@ -12,8 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Object, Reflect};
-use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::amount;
@@ -116,55 +115,30 @@ enum Loose {
     Other,
 }
 
-impl<'de> Deserialize<'de> for Loose {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(LooseVisitor)
+impl Loose {
+    /// A JS value as it is: wasm-bindgen's own checks of its type, no deserializer (the input has
+    /// ten members; a generic walk of it was a fifth of the first module's bytes).
+    fn of(value: JsValue) -> Loose {
+        if value.is_undefined() || value.is_null() {
+            Loose::Absent
+        } else if let Some(b) = value.as_bool() {
+            Loose::Bool(b)
+        } else if let Some(x) = value.as_f64() {
+            Loose::Number(x)
+        } else if let Some(s) = value.as_string() {
+            Loose::Text(s)
+        } else {
+            Loose::Other
+        }
     }
 }
 
-struct LooseVisitor;
-
-impl<'de> Visitor<'de> for LooseVisitor {
-    type Value = Loose;
-
-    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str("any value")
+/// The member `key` of a JS object; absent when `object` is not an object or its getter throws.
+fn member(object: &JsValue, key: &str) -> JsValue {
+    if !object.is_object() {
+        return JsValue::UNDEFINED;
     }
-    fn visit_bool<E>(self, b: bool) -> Result<Loose, E> {
-        Ok(Loose::Bool(b))
-    }
-    fn visit_f64<E>(self, x: f64) -> Result<Loose, E> {
-        Ok(Loose::Number(x))
-    }
-    fn visit_i64<E>(self, x: i64) -> Result<Loose, E> {
-        Ok(Loose::Number(x as f64))
-    }
-    fn visit_u64<E>(self, x: u64) -> Result<Loose, E> {
-        Ok(Loose::Number(x as f64))
-    }
-    fn visit_str<E>(self, s: &str) -> Result<Loose, E> {
-        Ok(Loose::Text(s.to_owned()))
-    }
-    fn visit_string<E>(self, s: String) -> Result<Loose, E> {
-        Ok(Loose::Text(s))
-    }
-    fn visit_unit<E>(self) -> Result<Loose, E> {
-        Ok(Loose::Absent)
-    }
-    fn visit_none<E>(self) -> Result<Loose, E> {
-        Ok(Loose::Absent)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Loose, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Loose::Other)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Loose::Other)
-    }
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 impl Loose {
@@ -203,65 +177,33 @@ impl Loose {
     }
 }
 
-/// The input object of `estimate`, by the names the page uses.
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-struct JsInput {
-    revenue_krw: Loose,
-    sector: Loose,
-    market: Loose,
-    current_exports_krw: Loose,
-    exports_to_market_krw: Loose,
-    total_assets_krw: Loose,
-    medical_corporation: Loose,
-    #[serde(deserialize_with = "readiness_or_unanswered")]
-    readiness: JsReadiness,
-    lang: Loose,
-    today: Loose,
-    /// An element's dataset key (its `data-src` URL); absent: the default.
-    dataset: Loose,
-}
-
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-struct JsReadiness {
-    certification: Loose,
-    local_partner: Loose,
-    export_experience: Loose,
-    local_language: Loose,
-}
-
-/// `readiness` that is not an object counts as no answers (as a missing one does).
-/// serde-wasm-bindgen reads each JS value on its own, so a refused one leaves nothing half-read.
-fn readiness_or_unanswered<'de, D: Deserializer<'de>>(d: D) -> Result<JsReadiness, D::Error> {
-    Ok(JsReadiness::deserialize(d).unwrap_or_default())
-}
-
 /// Reads the JS input object into a `RawInput` and its dataset key, collecting problems with
 /// amounts. Not an object at all: every member is absent (and `engine::check` says which are needed).
 fn raw_input(input: &JsValue) -> (RawInput, String, Vec<InputError>) {
-    let js: JsInput = serde_wasm_bindgen::from_value(input.clone()).unwrap_or_default();
+    let get = |key: &str| Loose::of(member(input, key));
     let mut errors = Vec::new();
-    let r = js.readiness;
+    // `readiness` that is not an object counts as no answers (as a missing one does).
+    let answers = member(input, "readiness");
+    let answer = |key: &str| Loose::of(member(&answers, key)).flag();
     let readiness = Readiness {
-        certification: r.certification.flag(),
-        local_partner: r.local_partner.flag(),
-        export_experience: r.export_experience.flag(),
-        local_language: r.local_language.flag(),
+        certification: answer("certification"),
+        local_partner: answer("localPartner"),
+        export_experience: answer("exportExperience"),
+        local_language: answer("localLanguage"),
     };
     let raw = RawInput {
-        revenue_krw: js.revenue_krw.amount(Field::RevenueKrw, &mut errors),
-        sector: js.sector.text().unwrap_or_default(),
-        market: js.market.text().unwrap_or_default(),
-        current_exports_krw: js.current_exports_krw.amount(Field::CurrentExportsKrw, &mut errors),
-        exports_to_market_krw: js.exports_to_market_krw.amount(Field::ExportsToMarketKrw, &mut errors),
-        total_assets_krw: js.total_assets_krw.amount(Field::TotalAssetsKrw, &mut errors),
-        medical_corporation: js.medical_corporation.flag(),
+        revenue_krw: get("revenueKrw").amount(Field::RevenueKrw, &mut errors),
+        sector: get("sector").text().unwrap_or_default(),
+        market: get("market").text().unwrap_or_default(),
+        current_exports_krw: get("currentExportsKrw").amount(Field::CurrentExportsKrw, &mut errors),
+        exports_to_market_krw: get("exportsToMarketKrw").amount(Field::ExportsToMarketKrw, &mut errors),
+        total_assets_krw: get("totalAssetsKrw").amount(Field::TotalAssetsKrw, &mut errors),
+        medical_corporation: get("medicalCorporation").flag(),
         readiness,
-        lang: lang_from(js.lang.text().as_deref()),
-        today: js.today.text(),
+        lang: lang_from(get("lang").text().as_deref()),
+        today: get("today").text(),
     };
-    (raw, js.dataset.text().unwrap_or_default(), errors)
+    (raw, get("dataset").text().unwrap_or_default(), errors)
 }
 
 /// One input problem as the page gets it: in the requested language, both kept for the widget.

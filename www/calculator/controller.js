@@ -5,9 +5,6 @@
 
 import { todayIso } from './dom.js';
 import { AMOUNTS, QUESTIONS, shareUrl } from './state.js';
-import { downloadCsv, downloadTrace } from './csv.js';
-import { printPage } from './print.js';
-import { loadDataSource } from './data-src.js';
 
 /** @typedef {import('./store.js').Store} Store */
 /** @typedef {import('./view.js').View} View */
@@ -15,6 +12,9 @@ import { loadDataSource } from './data-src.js';
 /** @typedef {import('./state.js').TextField} TextField */
 /** @typedef {import('../types/result').Question} Question */
 /** @typedef {typeof import('../types/pkg/sme_export')} Engine */
+/** @typedef {import('./view.js').FullUi} FullUi */
+/** The full module and the cards' code, as the element loads them.
+ *  @typedef {() => Promise<{engine: Engine, ui: FullUi}>} LoadFull */
 
 /** Work waiting for the next frame: a new result, or only the charts drawn again. */
 /** @typedef {'recalculate' | 'redraw'} Work */
@@ -24,13 +24,22 @@ export class Controller {
    * @param {HTMLElement} host  the custom element (its attributes configure the widget)
    * @param {Store} store
    * @param {View} view
+   * @param {LoadFull} loadFull  fetches the full module (the element's; a failure may be retried)
    */
-  constructor(host, store, view) {
+  constructor(host, store, view, loadFull) {
     this.host = host;
     this.store = store;
     this.view = view;
-    /** @type {Engine | null} */
+    this.loadFull = loadFull;
+    /** The engine answering: the first-answer module, then the full one. @type {Engine | null} */
     this.engine = null;
+    /** Whether `engine` is the full module (the whole result), not only the answer at a glance. */
+    this.whole = false;
+    /** The full module on its way, or null (not asked yet, or failed). @type {Promise<void> | null} */
+    this.fullRequest = null;
+    /** Where the rest of the result stands while only the answer at a glance is shown.
+     *  @type {'loading' | 'failed'} */
+    this.rest = 'loading';
     /** The frame callback that runs coalesced work, 0 when none is queued. */
     this.frame = 0;
     /** Set by an edit answered at once, until the next frame: later edits of the frame wait for it. */
@@ -52,15 +61,58 @@ export class Controller {
 
   // ---- lifecycle ---------------------------------------------------------------------------
 
-  /** The engine is there: the full form (the dataset's sectors and markets) and the first result.
-   *  @param {Engine} engine */
-  start(engine) {
+  /** The first-answer module is there: the full form (the dataset's sectors and markets) and the
+   *  answer at a glance. A page that needs what only the full module has (a dataset of its own)
+   *  asks for it at once; otherwise it is fetched once the answer at a glance is painted.
+   *  @param {typeof import('../types/pkg-first/sme_export')} first */
+  start(first) {
+    // Until upgrade(), only what both modules have is called (glance, datasetInfo, amountEcho).
+    const engine = /** @type {Engine} */ (/** @type {unknown} */ (first));
     this.engine = engine;
     this.view.engine = engine;
-    // dataset-key: a dataset the page already loaded with loadDataset(json, key) (the validator page's preview).
-    if (!this.host.getAttribute('data-src')) this.store.state.datasetKey = this.host.getAttribute('dataset-key') || '';
     this.rebuild();
-    if (this.host.getAttribute('data-src')) this.loadDataSource();
+    if (this.needsFull()) this.requestFull();
+  }
+
+  /** A dataset of the page's own (data-src, or dataset-key: one the page loaded itself) is in the
+   *  full module only. */
+  needsFull() {
+    return !!(this.host.getAttribute('data-src') || this.host.getAttribute('dataset-key'));
+  }
+
+  /** Fetches the full module once (again after a failure: the retry). */
+  requestFull() {
+    if (this.whole || this.fullRequest) return;
+    this.rest = 'loading';
+    this.view.showRest('loading');
+    this.fullRequest = this.loadFull().then(
+      ({ engine, ui }) => this.upgrade(engine, ui),
+      (e) => {
+        console.error('sme-export: could not load the rest of the result', e);
+        this.fullRequest = null;
+        this.rest = 'failed';
+        this.view.showRest('failed');
+      },
+    );
+  }
+
+  /** The full module is in: it answers from now on, and the whole result replaces the glance.
+   *  @param {Engine} engine @param {FullUi} ui */
+  upgrade(engine, ui) {
+    const state = this.store.state;
+    this.engine = engine;
+    this.whole = true;
+    this.view.engine = engine;
+    this.view.full = ui;
+    if (this.view.stylesheetLoaded && !this.view.chartOptions) ui.chartOptions(this.view);
+    // dataset-key: a dataset the page already loaded with loadDataset(json, key) (the validator page's preview).
+    if (!this.host.getAttribute('data-src')) state.datasetKey = this.host.getAttribute('dataset-key') || '';
+    state.dataset = this.datasetInfo();
+    if (this.host.getAttribute('data-src')) {
+      this.recalculate();
+      this.loadDataSource();
+    } else if (state.datasetKey) this.rebuild();
+    else this.recalculate();
   }
 
   /** Watches the widget's width, the pixel density and printing (again after a reconnection). */
@@ -122,12 +174,14 @@ export class Controller {
       if (name === 'lang' || name === 'heading-level') this.rebuild();
       return;
     }
-    if (name === 'data-src' || name === 'dataset-key') this.loadDataSource();
-    else this.rebuild();
+    if (name === 'data-src' || name === 'dataset-key') {
+      if (this.whole) this.loadDataSource();
+      else this.requestFull();
+    } else this.rebuild();
   }
 
   loadDataSource() {
-    return loadDataSource(this);
+    return this.view.full?.loadDataSource(this);
   }
 
   // ---- the reader's edits -----------------------------------------------------------------
@@ -261,9 +315,10 @@ export class Controller {
         /* shown as a problem */
       }
     }
+    state.problems = [];
+    if (!this.whole) return this.recalculateGlance(input);
     /** @type {import('./store.js').Estimate | null} */
     let result = null;
-    state.problems = [];
     try {
       result = engine.estimate(input);
     } catch (e) {
@@ -279,6 +334,31 @@ export class Controller {
       this.view.announce(result.texts.announcement);
     } else if (state.result) {
       this.view.showStale();
+    }
+  }
+
+  /** Before the full module: the answer at a glance alone, from the first-answer module. The
+   *  full module is asked for once the first answer is painted (the frame after it).
+   *  @param {EstimateInput} input */
+  recalculateGlance(input) {
+    const state = this.store.state;
+    /** @type {import('../types/result').GlanceAnswer | null} */
+    let answer = null;
+    try {
+      answer = this.engine.glance(input);
+    } catch (e) {
+      if (Array.isArray(e?.errors)) state.problems = e.errors;
+      else console.error('sme-export:', e);
+    }
+    this.view.showForm();
+    if (!answer) {
+      if (this.view.body.querySelector('.glance')) this.view.showStale();
+      return;
+    }
+    this.view.showGlance(answer, this.rest);
+    this.view.announce(answer.announcement);
+    if (!this.fullRequest && this.rest !== 'failed') {
+      requestAnimationFrame(() => setTimeout(() => this.requestFull()));
     }
   }
 
@@ -300,17 +380,18 @@ export class Controller {
   }
 
   downloadCsv() {
-    downloadCsv(this.view, this.store.state);
+    this.view.full?.downloadCsv(this.view, this.store.state);
   }
 
   downloadTrace() {
-    downloadTrace(this.view, this.store.state);
+    this.view.full?.downloadTrace(this.view, this.store.state);
   }
 
   /** Print shows every table: open all result disclosures, then restore what the reader had open.
    *  @param {boolean} on */
   setPrinting(on) {
-    printPage(this.host, on);
+    // Before the full module, the page prints what it shows (the answer at a glance).
+    this.view.full?.printPage(this.host, on);
     this.store.state.printing = on;
     this.view.chartOptions = null;
     this.view.openDetailsForPrint(on);

@@ -4,6 +4,7 @@
 import { h, v, mount, patch, safeUrl } from './dom.js';
 import { drawCharts } from './charts.js';
 import { compareCard } from './compare.js';
+import { summaryCard } from './glance.js';
 
 /** @typedef {import('./view.js').View} View */
 /** @typedef {import('../types/result').Estimate} Estimate */
@@ -11,16 +12,6 @@ import { compareCard } from './compare.js';
 
 const OUTCOMES = /** @type {const} */ (['eligible', 'maybe', 'ineligible']);
 const MARK = { eligible: '✓', maybe: '?', ineligible: '✕' };
-
-/** The card each summary topic links to. */
-const TOPIC_CARD = {
-  sme: 'sme',
-  potential: 'pot',
-  entry: 'entry',
-  bestMarket: 'rank',
-  support: 'sup',
-  nextAnswer: 'whatif',
-};
 
 /** Takes the reader to a card: scrolled into view, its heading focused (so a screen reader reads it).
  *  @param {View} view @param {string} name */
@@ -413,35 +404,7 @@ export function renderResult(view, result, rest = false) {
   );
 
   // The answer at a glance: every line worded by the engine, each a link to its card.
-  const sumCard = v(
-    'section',
-    { class: 'card sum', id: 'c-sum', 'aria-labelledby': 'ch-sum' },
-    view.heading(v, 1, view.text('sumH'), { id: 'ch-sum' }),
-    v(
-      'ul',
-      { class: 'sum-l' },
-      result.summary.lines.map((x) =>
-        v(
-          'li',
-          { class: 't-' + x.topic },
-          v(
-            'a',
-            {
-              href: '#c-' + TOPIC_CARD[x.topic],
-              class: 'sl',
-              onclick: (e) => {
-                e.preventDefault();
-                goTo(view, TOPIC_CARD[x.topic]);
-              },
-            },
-            v('span', { class: 'sl-l' }, x.label),
-            ' ',
-            v('span', { class: 'sl-t' }, x.text),
-          ),
-        ),
-      ),
-    ),
-  );
+  const sumCard = summaryCard(view, v, result.summary.lines, (name) => goTo(view, name));
 
   // What would change the answer: computed and worded by the engine (result.whatIf, whatIfSme, whatIfSupport).
   const wiCard =
@@ -535,7 +498,9 @@ export function renderResult(view, result, rest = false) {
   // The first result of a build shows the cards down to the ranking (both charts) at once and
   // the rest (comparison, plan, support list, assumptions: half the nodes, one more engine call)
   // one frame later; the printed report and every later result have all at once.
+  // The answer at a glance shown alone before (the first module's) is replaced whole.
   let box = view.body.firstElementChild;
+  if (box?.classList.contains('glance')) box = null;
   const first = !box?.classList.contains('cards') && !state.printing;
   // How to get into the market and how long it takes: the route as the engine worded it.
   const entry = result.entry;

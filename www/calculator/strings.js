@@ -6,6 +6,10 @@ export const STRINGS = {
   ko: {
     loading: '계산기를 불러오는 중입니다…',
     loadFail: '계산기를 불러오지 못했습니다. 페이지를 새로 고쳐 주세요.',
+    restLoading: '그래프, 시장 순위, 진출 절차, 지원 제도 목록을 불러오는 중입니다…',
+    restFail:
+      '그래프, 시장 순위, 진출 절차, 지원 제도 목록, 인쇄와 CSV를 불러오지 못했습니다. 위의 한눈에 보는 결과는 그대로 맞습니다.',
+    retry: '다시 시도',
     inputH: '기업 정보 입력',
     privacy: '입력한 내용은 이 브라우저 안에서만 계산되며 어디에도 전송되지 않습니다.',
     revenueKrw: '연평균 매출액 (최근 3년)',
@@ -124,6 +128,10 @@ export const STRINGS = {
   en: {
     loading: 'Loading the calculator…',
     loadFail: 'The calculator could not be loaded. Please reload the page.',
+    restLoading: 'Loading the charts, the market ranking, the way in and the list of support measures…',
+    restFail:
+      'The charts, the market ranking, the way in, the list of support measures, printing and CSV could not be loaded. The answer at a glance above stands as it is.',
+    retry: 'Try again',
     inputH: 'About your company',
     privacy: 'Everything you type is calculated in this browser and sent nowhere.',
     revenueKrw: 'Average yearly revenue (last 3 years, KRW)',

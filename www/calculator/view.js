@@ -6,8 +6,7 @@
 import { text as stringFor } from './strings.js';
 import { h } from './dom.js';
 import { AMOUNTS, QUESTIONS } from './state.js';
-import { renderResult } from './render.js';
-import { chartOptions, drawCharts } from './charts.js';
+import { renderGlance, showRest } from './glance.js';
 
 /** @typedef {import('./store.js').Store} Store */
 /** @typedef {import('./store.js').State} State */
@@ -16,6 +15,8 @@ import { chartOptions, drawCharts } from './charts.js';
 /** @typedef {import('./controller.js').Engine} Engine */
 /** @typedef {import('./state.js').TextField} TextField */
 /** @typedef {import('./charts.js').ChartOptions} ChartOptions */
+/** @typedef {typeof import('./full.js')} FullUi */
+/** @typedef {import('../types/result').GlanceAnswer} GlanceAnswer */
 
 /**
  * A field of the form: its control, where the engine's echo of an amount goes, and its problem.
@@ -49,6 +50,9 @@ export class View {
     /** The engine, for what the cards ask it (comparison, charts, amounts as typed).
      *  @type {Engine | null} */
     this.engine = null;
+    /** The cards, charts, CSV and printing (./full.js), once the full module is in.
+     *  @type {FullUi | null} */
+    this.full = null;
     /** Where the reader's events go; set by build(). @type {Controller | null} */
     this.controller = null;
     /** Whether the form has been built (the controller waits for it). */
@@ -411,7 +415,21 @@ export class View {
 
   /** @param {Estimate} result */
   render(result) {
-    renderResult(this, result);
+    this.full?.renderResult(this, result);
+  }
+
+  /** The answer at a glance alone (the first module's), and where the rest of the result stands.
+   *  @param {GlanceAnswer} answer @param {'loading' | 'failed'} rest */
+  showGlance(answer, rest) {
+    this.staleNote.hidden = true;
+    this.body.classList.remove('stale');
+    renderGlance(this, answer, rest);
+  }
+
+  /** The rest of the result is on its way again, or could not be loaded.
+   *  @param {'loading' | 'failed'} rest */
+  showRest(rest) {
+    showRest(this, rest);
   }
 
   /** The input is invalid: the last result stays, marked as stale, and the problem is announced. */
@@ -470,7 +488,7 @@ export class View {
    *  the form), so the first result does not force that pass over the freshly inserted results. */
   stylesheetIn() {
     this.stylesheetLoaded = true;
-    if (!this.chartOptions) chartOptions(this);
+    if (!this.chartOptions) this.full?.chartOptions(this);
   }
 
   /** The size, density or colours changed: the chart options are read again, the charts redrawn.
@@ -478,10 +496,10 @@ export class View {
   chartsChanged() {
     this.chartOptions = null;
     this.chartsStale = true;
-    if (this.stylesheetLoaded && !this.state.result) chartOptions(this);
+    if (this.stylesheetLoaded && !this.state.result) this.full?.chartOptions(this);
   }
 
   drawCharts() {
-    drawCharts(this);
+    this.full?.drawCharts(this);
   }
 }

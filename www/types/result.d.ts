@@ -319,6 +319,16 @@ reasonStatesOutcome: boolean, };
 export type Check = "status" | "sector" | "region" | "market" | "size" | "readiness" | "currentExports" | "ftaInForce" | "confirm";
 
 /**
+ * The answer at a glance alone: what the first-answer module returns (`glance(input)`), before
+ * the whole `Estimate` arrives from the full module. The summary is the `Estimate`'s.
+ */
+export type GlanceAnswer = { lang: Lang, datasetVersion: string, summary: Summary, 
+/**
+ * What a screen reader is told (`ResultTexts::announcement`).
+ */
+announcement: string, };
+
+/**
  * The answer at a glance: typed figures and the lines that word them.
  */
 export type Summary = { smeSize: SmeSize, 

@@ -50,6 +50,8 @@ export type DatasetReport = {
 };
 
 export function estimate(input: EstimateInput): Estimate;
+/** The answer at a glance alone: the first-answer module's call (the full module has it too). */
+export function glance(input: EstimateInput): import('../result').GlanceAnswer;
 export function compareMarkets(input: EstimateInput, ids: string[]): Comparison;
 export function trace(input: EstimateInput): object;
 export function datasetInfo(lang: Lang, key?: string): DatasetInfo;
