@@ -41,14 +41,29 @@ enum Copy {
     First,
 }
 
-/// Rust code that builds `self`.
+/// A `'static` literal that `src/builtin.rs`'s `Lit::make` turns into `self` (strings are `&str`,
+/// lists slices, records their `…L` mirror): the dataset is data in the module, not code.
 trait Rust {
     fn rust(&self, copy: Copy, out: &mut String);
+    /// The declaration of a record's mirror type and its `make` (records only).
+    fn mirror() -> &'static str
+    where
+        Self: Sized,
+    {
+        ""
+    }
+    /// The literal of an empty value of this type (a long text the first copy leaves out).
+    fn empty(&self, out: &mut String) {
+        out.push_str("Default::default()");
+    }
 }
 
 impl Rust for String {
     fn rust(&self, _: Copy, out: &mut String) {
-        let _ = write!(out, "s({self:?})");
+        let _ = write!(out, "{self:?}");
+    }
+    fn empty(&self, out: &mut String) {
+        out.push_str("\"\"");
     }
 }
 impl Rust for f64 {
@@ -77,27 +92,36 @@ impl<T: Rust> Rust for Option<T> {
             }
         }
     }
+    fn empty(&self, out: &mut String) {
+        out.push_str("None");
+    }
 }
 impl<T: Rust> Rust for Vec<T> {
     fn rust(&self, copy: Copy, out: &mut String) {
-        out.push_str("vec![");
+        out.push_str("&[");
         for x in self {
             x.rust(copy, out);
             out.push(',');
         }
         out.push(']');
     }
+    fn empty(&self, out: &mut String) {
+        out.push_str("&[]");
+    }
 }
 impl Rust for Text {
     fn rust(&self, _: Copy, out: &mut String) {
-        let _ = write!(out, "t({:?},{:?})", self.ko, self.en);
+        let _ = write!(out, "TextL({:?},{:?})", self.ko, self.en);
+    }
+    fn empty(&self, out: &mut String) {
+        out.push_str("TextL(\"\",\"\")");
     }
 }
 impl Rust for Figure {
-    // Notes stay out (see the top of this file); `f` is a helper of the generated code. The first
-    // copy drops the unit and the source: only the factor table and the trace show them.
+    // Notes stay out (see the top of this file). The first copy drops the unit and the source:
+    // only the factor table and the trace show them.
     fn rust(&self, copy: Copy, out: &mut String) {
-        out.push_str("f(");
+        out.push_str("FigureL(");
         self.value.rust(copy, out);
         match copy {
             Copy::Full => {
@@ -122,226 +146,194 @@ macro_rules! unit_enum {
 }
 unit_enum!(FtaStatus, ProgramStatus, Representative, StepKind, Question, SmeSize);
 
-/// A struct literal naming every field; `[field]` marks a long text the first module leaves empty
-/// (its type's `Default`).
+/// A record: its `…L` mirror (each field of type `<T as HasLit>::L`), the mirror's `make`, and its
+/// literal naming every field. Fields after `first_empty` are long texts the first copy leaves
+/// empty. The compiler checks the mirror against the real type: a field added to `dataset.rs`
+/// and not here fails to build.
 macro_rules! record {
-    ($ty:ident { $($field:ident),* $(; first_empty: $($long:ident),*)? }) => {
+    ($ty:ident { $($field:ident: $fty:ty),* $(; first_empty: $($long:ident: $lty:ty),*)? }) => {
         impl Rust for $ty {
             fn rust(&self, copy: Copy, out: &mut String) {
-                out.push_str(concat!(stringify!($ty), "{"));
+                out.push_str(concat!(stringify!($ty), "L{"));
                 $(
+                    let _: &$fty = &self.$field;
                     out.push_str(concat!(stringify!($field), ":"));
                     self.$field.rust(copy, out);
                     out.push(',');
                 )*
                 $($(
+                    let _: &$lty = &self.$long;
                     out.push_str(concat!(stringify!($long), ":"));
-                    if copy == Copy::Full { self.$long.rust(copy, out) } else { out.push_str("Default::default()") }
+                    if copy == Copy::Full { self.$long.rust(copy, out) } else { self.$long.empty(out) }
                     out.push(',');
                 )*)?
                 out.push('}');
             }
+            fn mirror() -> &'static str { concat!(
+            "pub struct ", stringify!($ty), "L {",
+            $("pub ", stringify!($field), ": <", stringify!($fty), " as HasLit>::L,",)*
+            $($("pub ", stringify!($long), ": <", stringify!($lty), " as HasLit>::L,",)*)?
+            "}\nimpl HasLit for ", stringify!($ty), " { type L = ", stringify!($ty), "L; }\n",
+            "impl Lit for ", stringify!($ty), "L { type Out = ", stringify!($ty), "; fn make(&self) -> ",
+            stringify!($ty), " { ", stringify!($ty), " {",
+            $(stringify!($field), ": self.", stringify!($field), ".make(),",)*
+            $($(stringify!($long), ": self.", stringify!($long), ".make(),",)*)?
+            "} } }\n",
+        ) }
         }
     };
 }
 
-record!(EntryRoute { id, market, sectors, verified, local_representative, review_months, checked;
-    first_empty: regulator, route, steps, documents, fees, validity, ask_at, source });
-record!(EntryStep { text, kind, paid_by });
-record!(MonthRange { min, max, year, assumption; first_empty: source });
-record!(Fee { label, figure });
-record!(Region { id, name });
-record!(ExchangeRate { krw_per_usd });
-record!(YearRate { year, krw_per_usd });
-record!(Plan { announced, base_year, target_year, base_exports_krw, target_exports_krw, implied_krw_per_usd,
-    scope_sectors, reached; first_empty: name, source, scope, measures });
+record!(Dataset { schema: String, version: String, figures_as_of: String, title: Text, price_year: i32,
+    projection_years: i32, exchange_rates: Vec<YearRate>, exchange_rate: ExchangeRate, plan: Plan,
+    method: MethodParams, sme: SmeRules, korea_world_goods_share: Option<Figure>, sectors: Vec<Sector>,
+    regions: Vec<Region>, markets: Vec<Market>, programs: Vec<Program>, entry_routes: Vec<EntryRoute> });
+record!(EntryRoute { id: String, market: String, sectors: Vec<String>, verified: bool,
+    local_representative: Representative, review_months: Option<MonthRange>, checked: String;
+    first_empty: regulator: Text, route: Text, steps: Vec<EntryStep>, documents: Vec<Text>, fees: Vec<Fee>,
+    validity: Option<Text>, ask_at: Text, source: String });
+record!(EntryStep { text: Text, kind: StepKind, paid_by: Vec<String> });
+record!(MonthRange { min: f64, max: f64, year: Option<i32>, assumption: bool; first_empty: source: String });
+record!(Fee {
+    label: Text,
+    figure: Figure
+});
+record!(Region { id: String, name: Text });
+record!(ExchangeRate { krw_per_usd: Figure });
+record!(YearRate {
+    year: i32,
+    krw_per_usd: Figure
+});
+record!(Plan { announced: String, base_year: i32, target_year: i32, base_exports_krw: Figure,
+    target_exports_krw: Figure, implied_krw_per_usd: Option<Figure>, scope_sectors: Vec<String>,
+    reached: Vec<LabelledFigure>; first_empty: name: Text, source: String, scope: Option<Text>,
+    measures: Vec<PlanMeasure> });
 record!(PlanMeasure {
-    name,
-    status,
-    status_checked,
-    summary,
-    source
+    name: Text,
+    status: ProgramStatus,
+    status_checked: String,
+    summary: Text,
+    source: String
 });
-record!(LabelledFigure { figure; first_empty: label });
-record!(MethodParams {
-    distance_elasticity,
-    fta_in_force_effect,
-    readiness_min_multiplier,
-    readiness_max_multiplier,
-    model_uncertainty,
-    readiness_weights,
-    max_figure_age_years
-});
+record!(LabelledFigure { figure: Figure; first_empty: label: Text });
+record!(MethodParams { distance_elasticity: Figure, fta_in_force_effect: Figure,
+    readiness_min_multiplier: Figure, readiness_max_multiplier: Figure, model_uncertainty: Figure,
+    readiness_weights: ReadinessWeights, max_figure_age_years: Option<Figure> });
 record!(ReadinessWeights {
-    certification,
-    local_partner,
-    export_experience,
-    local_language
+    certification: Figure,
+    local_partner: Figure,
+    export_experience: Figure,
+    local_language: Figure
 });
-record!(SmeRules { tables, asset_cap_krw, grace_period_years; first_empty: confirm_at });
-record!(SmeTable { id, effective, rows; first_empty: name, source });
+record!(SmeRules { tables: Vec<SmeTable>, asset_cap_krw: Figure, grace_period_years: Figure;
+    first_empty: confirm_at: String });
+record!(SmeTable { id: String, effective: String, rows: Vec<SmeRow>; first_empty: name: Text, source: String });
 record!(SmeRow {
-    sector,
-    small_max_krw,
-    medium_max_krw
+    sector: String,
+    small_max_krw: Figure,
+    medium_max_krw: Figure
 });
-record!(Sector {
-    id,
-    ksic,
-    name,
-    korea_world_share,
-    korea_output_krw,
-    korea_exports_krw,
-    korea_exports_usd,
-    demand_from_health_spending
-});
-record!(Market {
-    id,
-    region,
-    name,
-    distance_km,
-    fta,
-    demand,
-    demand_growth,
-    korea_exports,
-    health_expenditure_usd,
-    goods_trade
-});
+record!(Sector { id: String, ksic: String, name: Text, korea_world_share: Figure, korea_output_krw: Figure,
+    korea_exports_krw: Figure, korea_exports_usd: Figure, demand_from_health_spending: Option<Figure> });
+record!(Market { id: String, region: String, name: Text, distance_km: Figure, fta: Fta,
+    demand: Vec<SectorFigure>, demand_growth: Vec<SectorFigure>, korea_exports: Vec<ActualExports>,
+    health_expenditure_usd: Option<Figure>, goods_trade: Option<GoodsTrade> });
 record!(GoodsTrade {
-    korea_exports_usd,
-    imports_usd
+    korea_exports_usd: Figure,
+    imports_usd: Figure
 });
-record!(ActualExports { sectors, figure });
-record!(SectorFigure { sector, figure });
-record!(Fta { status, date; first_empty: name, source });
-record!(Program { id, name, status, status_checked, dates, application_window, rule;
-    first_empty: agency, offers, status_note, next_step, source, url });
-record!(ApplicationWindow { opens, closes, detail });
+record!(ActualExports { sectors: Vec<String>, figure: Figure });
+record!(SectorFigure {
+    sector: String,
+    figure: Figure
+});
+record!(Fta { status: FtaStatus, date: Option<String>; first_empty: name: Option<Text>, source: String });
+record!(Program { id: String, name: Text, status: ProgramStatus, status_checked: String, dates: Option<String>,
+    application_window: Option<ApplicationWindow>, rule: Vec<Criterion>; first_empty: agency: Text,
+    offers: Text, status_note: Option<Text>, next_step: Option<Text>, source: String, url: Option<String> });
+record!(ApplicationWindow { opens: Option<String>, closes: Option<String>, detail: Option<Text> });
 
 impl Rust for Criterion {
     fn rust(&self, copy: Copy, out: &mut String) {
-        let mut field = |name: &str, value: &dyn Fn(&mut String)| {
-            let _ = write!(out, "{name}:");
-            value(out);
-            out.push(',');
-        };
-        let _ = &mut field;
         match self {
             Criterion::Sector { any_of } => {
-                out.push_str("Criterion::Sector{any_of:");
+                out.push_str("CriterionL::Sector(");
                 any_of.rust(copy, out);
             }
             Criterion::Region { any_of } => {
-                out.push_str("Criterion::Region{any_of:");
+                out.push_str("CriterionL::Region(");
                 any_of.rust(copy, out);
             }
             Criterion::Market { any_of } => {
-                out.push_str("Criterion::Market{any_of:");
+                out.push_str("CriterionL::Market(");
                 any_of.rust(copy, out);
             }
             Criterion::Size { any_of } => {
-                out.push_str("Criterion::Size{any_of:");
+                out.push_str("CriterionL::Size(");
                 any_of.rust(copy, out);
             }
             Criterion::Readiness { question, expect } => {
-                out.push_str("Criterion::Readiness{question:");
+                out.push_str("CriterionL::Readiness(");
                 question.rust(copy, out);
-                out.push_str(",expect:");
+                out.push(',');
                 expect.rust(copy, out);
             }
             Criterion::CurrentExports { min_krw, max_krw } => {
-                out.push_str("Criterion::CurrentExports{min_krw:");
+                out.push_str("CriterionL::CurrentExports(");
                 min_krw.rust(copy, out);
-                out.push_str(",max_krw:");
+                out.push(',');
                 max_krw.rust(copy, out);
             }
-            Criterion::FtaInForce => out.push_str("Criterion::FtaInForce{"),
+            Criterion::FtaInForce => out.push_str("CriterionL::FtaInForce("),
             Criterion::Confirm { text } => {
-                out.push_str("Criterion::Confirm{text:");
+                out.push_str("CriterionL::Confirm(");
                 text.rust(copy, out);
             }
         }
-        out.push('}');
+        out.push(')');
     }
 }
 
-/// The generated file: small helpers, one function per record of the long lists (small stack
-/// frames, and no one function of hundreds of kilobytes), and `dataset()`.
+/// The records' mirror types and their `make`, shared by both copies.
+fn mirrors() -> String {
+    let mut out = String::from("// Generated by build.rs from src/dataset.rs's records. Do not edit.\n");
+    for mirror in [
+        Dataset::mirror(),
+        EntryRoute::mirror(),
+        EntryStep::mirror(),
+        MonthRange::mirror(),
+        Fee::mirror(),
+        Region::mirror(),
+        ExchangeRate::mirror(),
+        YearRate::mirror(),
+        Plan::mirror(),
+        PlanMeasure::mirror(),
+        LabelledFigure::mirror(),
+        MethodParams::mirror(),
+        ReadinessWeights::mirror(),
+        SmeRules::mirror(),
+        SmeTable::mirror(),
+        SmeRow::mirror(),
+        Sector::mirror(),
+        Market::mirror(),
+        GoodsTrade::mirror(),
+        ActualExports::mirror(),
+        SectorFigure::mirror(),
+        Fta::mirror(),
+        Program::mirror(),
+        ApplicationWindow::mirror(),
+    ] {
+        out.push_str(mirror);
+    }
+    out
+}
+
+/// A copy of the dataset: one `static` of the mirrors, and `dataset()`.
 fn generate(d: &Dataset, copy: Copy) -> String {
-    let mut out = String::from(
-        "// Generated by build.rs from data/dataset.json. Do not edit.\n\
-         #[inline(never)] fn s(x: &str) -> String { String::from(x) }\n\
-         #[inline(never)] fn t(ko: &str, en: &str) -> Text { Text { ko: s(ko), en: s(en) } }\n\
-         #[inline(never)] fn f(value: f64, unit: &str, source: &str, year: Option<i32>, assumption: bool) -> Figure {\n\
-         Figure { value, unit: s(unit), source: s(source), year, assumption, note: None } }\n",
-    );
-    let list = |name: &str, items: Vec<String>, out: &mut String| {
-        for (i, body) in items.iter().enumerate() {
-            let _ = writeln!(out, "#[inline(never)] fn {name}_{i}() -> {body}");
-        }
-        (0..items.len()).map(|i| format!("{name}_{i}(),")).collect::<String>()
-    };
-    let each = |items: &[&dyn Rust], ty: &str| -> Vec<String> {
-        items
-            .iter()
-            .map(|x| {
-                let mut body = format!("{ty} {{ ");
-                x.rust(copy, &mut body);
-                body.push_str(" }");
-                body
-            })
-            .collect()
-    };
-    let markets = list(
-        "market",
-        each(&d.markets.iter().map(|x| x as &dyn Rust).collect::<Vec<_>>(), "Market"),
-        &mut out,
-    );
-    let programs = list(
-        "program",
-        each(
-            &d.programs.iter().map(|x| x as &dyn Rust).collect::<Vec<_>>(),
-            "Program",
-        ),
-        &mut out,
-    );
-    let routes = list(
-        "route",
-        each(
-            &d.entry_routes.iter().map(|x| x as &dyn Rust).collect::<Vec<_>>(),
-            "EntryRoute",
-        ),
-        &mut out,
-    );
-    let sectors = list(
-        "sector",
-        each(&d.sectors.iter().map(|x| x as &dyn Rust).collect::<Vec<_>>(), "Sector"),
-        &mut out,
-    );
-    let mut rest = String::new();
-    let mut field = |name: &str, value: &dyn Rust| {
-        let _ = write!(rest, "{name}:");
-        value.rust(copy, &mut rest);
-        rest.push(',');
-    };
-    field("schema", &d.schema);
-    field("version", &d.version);
-    field("figures_as_of", &d.figures_as_of);
-    field("title", &d.title);
-    field("price_year", &d.price_year);
-    field("projection_years", &d.projection_years);
-    field("exchange_rates", &d.exchange_rates);
-    field("exchange_rate", &d.exchange_rate);
-    field("plan", &d.plan);
-    field("method", &d.method);
-    field("sme", &d.sme);
-    field("korea_world_goods_share", &d.korea_world_goods_share);
-    field("regions", &d.regions);
-    let _ = write!(
-        out,
-        "/// The compiled-in dataset.\npub fn dataset() -> Dataset {{ Dataset {{ {rest} sectors: vec![{sectors}], \
-         markets: vec![{markets}], programs: vec![{programs}], entry_routes: vec![{routes}] }} }}\n"
-    );
+    let mut out =
+        String::from("// Generated by build.rs from data/dataset.json. Do not edit.\nstatic DATASET: DatasetL = ");
+    d.rust(copy, &mut out);
+    out.push_str(";\n/// The compiled-in dataset.\npub fn dataset() -> Dataset { DATASET.make() }\n");
     out
 }
 
@@ -378,6 +370,7 @@ fn main() {
             );
         }
     };
+    fs::write(Path::new(&out_dir).join("dataset_mirrors.rs"), mirrors()).expect("OUT_DIR is writable");
     for (copy, name) in [(Copy::Full, "dataset_full.rs"), (Copy::First, "dataset_first.rs")] {
         fs::write(Path::new(&out_dir).join(name), generate(&dataset, copy)).expect("OUT_DIR is writable");
     }

@@ -63,7 +63,7 @@ export class Controller {
 
   /** The first-answer module is there: the full form (the dataset's sectors and markets) and the
    *  answer at a glance. A page that needs what only the full module has (a dataset of its own)
-   *  asks for it at once; otherwise it is fetched once the answer at a glance is painted.
+   *  asks for it at once; otherwise it is fetched once the form and the answer are painted.
    *  @param {typeof import('../types/pkg-first/sme_export')} first */
   start(first) {
     // Until upgrade(), only what both modules have is called (glance, datasetInfo, amountEcho).
@@ -71,7 +71,10 @@ export class Controller {
     this.engine = engine;
     this.view.engine = engine;
     this.rebuild();
+    // The frame after this one has painted the form and, for a case already entered (a share
+    // link, a reload), the answer at a glance: then the rest.
     if (this.needsFull()) this.requestFull();
+    else requestAnimationFrame(() => setTimeout(() => this.requestFull()));
   }
 
   /** A dataset of the page's own (data-src, or dataset-key: one the page loaded itself) is in the
@@ -337,8 +340,7 @@ export class Controller {
     }
   }
 
-  /** Before the full module: the answer at a glance alone, from the first-answer module. The
-   *  full module is asked for once the first answer is painted (the frame after it).
+  /** Before the full module: the answer at a glance alone, from the first-answer module.
    *  @param {EstimateInput} input */
   recalculateGlance(input) {
     const state = this.store.state;
@@ -357,9 +359,6 @@ export class Controller {
     }
     this.view.showGlance(answer, this.rest);
     this.view.announce(answer.announcement);
-    if (!this.fullRequest && this.rest !== 'failed') {
-      requestAnimationFrame(() => setTimeout(() => this.requestFull()));
-    }
   }
 
   // ---- the buttons and printing ---------------------------------------------------------------

@@ -7,3 +7,7 @@ export { chartOptions, drawCharts } from './charts.js';
 export { downloadCsv, downloadTrace } from './csv.js';
 export { printPage } from './print.js';
 export { loadDataSource } from './data-src.js';
+
+import { addStrings } from './strings.js';
+import { CARD_STRINGS } from './strings-cards.js';
+addStrings(CARD_STRINGS);

@@ -183,7 +183,8 @@ const beforeEngine = {
       'what was typed before the engine, and the focus, once it arrived',
     );
     await pick(p, '#calc-ko', 'sector', 'medical_devices');
-    await p.waitFor(() => !!document.querySelector('#calc-ko').shadowRoot.querySelector('#c-pot'), null, {
+    // The whole result: the support card is the last the first result of a build adds.
+    await p.waitFor(() => !!document.querySelector('#calc-ko').shadowRoot.querySelector('#c-sup'), null, {
       what: 'the result after the engine',
       timeout: 10000,
     });

@@ -48,6 +48,10 @@ export const cases = [
       await p.goto(t.A + 'index.html');
       await ready(p, '#calc-ko');
       await ready(p, '#calc-en');
+      // The full module comes after the form is painted, before anything is typed: loading ends there.
+      await p.waitFor(() => ['#calc-ko', '#calc-en'].every((s) => document.querySelector(s).controller?.whole), null, {
+        what: 'both elements to have the full module',
+      });
       await p.settle();
       const origin = new URL(t.A).origin;
       const loaded = p.log.requests.length;
