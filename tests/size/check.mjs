@@ -70,6 +70,9 @@ export async function widgetFiles(dist) {
 export const CHARTJS_VERSION = '4.6.1';
 export const CHARTJS_GZIP = 71_106;
 
+/** The budget: smaller than Chart.js alone. */
+export const BUDGET_GZIP = CHARTJS_GZIP - 1;
+
 /**
  * The limit this test enforces, gzip -9 bytes before the answer at a glance: the smallest total
  * reached, so that any growth fails and is either paid for or the limit raised in a commit that
