@@ -39,6 +39,15 @@ try {
   checks.parseAmountThrows = threw;
   checks.exports = ["estimate", "parseAmount", "formatAmount", "formatUsd", "datasetInfo",
     "loadDataset", "validateDataset", "resetDataset"].every((n) => typeof m[n] === "function");
+  // The first-answer module: the answer at a glance from its own dataset copy, under the same CSP.
+  const first = await import("./${SUB}/pkg-first/sme_export.js");
+  await first.default();
+  const answer = first.glance({ revenueKrw: "35억", sector: "medical_devices", market: "SA", lang: "ko",
+    today: "2026-12-01" });
+  checks.glance = answer.summary.lines.length >= 5 && /만 원/.test(answer.summary.lines[1].text) &&
+    JSON.stringify(answer.summary) === JSON.stringify(m.estimate({ revenueKrw: "35억", sector: "medical_devices",
+      market: "SA", lang: "ko", today: "2026-12-01" }).summary);
+  checks.firstHasNoLoader = typeof first.loadDataset === "undefined" && typeof first.estimate === "undefined";
   const failed = Object.keys(checks).filter((k) => !checks[k]);
   out.textContent = failed.length ? "SMOKE FAIL " + failed.join(",") : "SMOKE OK " + Object.keys(checks).join(",");
 } catch (e) {
@@ -61,6 +70,8 @@ async function main() {
     for (const [file, type] of [
       ['pkg/sme_export_bg.wasm', 'application/wasm'],
       ['pkg/sme_export.js', 'text/javascript'],
+      ['pkg-first/sme_export_bg.wasm', 'application/wasm'],
+      ['pkg-first/sme_export.js', 'text/javascript'],
     ]) {
       const r = await fetch(srv.url + SUB + '/' + file);
       const got = r.headers.get('content-type') || '';

@@ -90,7 +90,9 @@ clippy_all() {
 	cargo clippy --all-targets --all-features -- -D warnings &&
 		# binding.rs, chart.rs and tests/wasm_api.rs exist only on wasm32: lint them there too
 		# (with `validator`, the validator page's build, which adds comparePanel).
-		cargo clippy --target "$WASM_TARGET" --lib --test wasm_api --features validator -- -D warnings
+		cargo clippy --target "$WASM_TARGET" --lib --test wasm_api --features validator -- -D warnings &&
+		# The first-answer module's build (feature `first`: no loader, no charts, no trace).
+		cargo clippy --target "$WASM_TARGET" --lib --features first -- -D warnings
 }
 
 wasm_tests() {

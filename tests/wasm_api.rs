@@ -131,9 +131,25 @@ fn exports_every_api_function_under_its_js_name() {
         "loadDataset",
         "validateDataset",
         "resetDataset",
+        "glance",
     ] {
         assert!(has_export(name), "the wasm module does not export {name}");
     }
+}
+
+/// `glance(input)` reads the same input object member by member and gives the whole result's
+/// summary; a member of the wrong type is a problem with that field, not a thrown-away input.
+#[wasm_bindgen_test]
+fn glance_is_the_summary_of_estimate() {
+    let input = valid_input("35억".into());
+    let at_glance =
+        call("glance", std::slice::from_ref(&input)).unwrap_or_else(|e| panic!("glance threw: {}", json(&e)));
+    let whole = estimate(&input).unwrap_or_else(|e| panic!("{}", json(&e)));
+    assert_eq!(json(&at(&at_glance, "summary")), json(&at(&whole, "summary")));
+    assert!(!string(&at_glance, "announcement").is_empty());
+    let bad = valid_input(JsValue::from(Array::new()));
+    let e = expect_error(call("glance", &[bad]), "an array as revenue");
+    assert_eq!(string(&e.into(), "field"), "revenueKrw");
 }
 
 #[wasm_bindgen_test]
@@ -308,7 +324,13 @@ fn datasets_through_json_parse_keep_every_check() {
     let first = Array::from(&at(&report, "problems")).get(0);
     assert_eq!(string(&first, "kind"), "json");
     let message = string(&first, "message");
-    assert!(message.contains(" at line 2 column "), "{message}");
+    // The stray comma sits on the line after the one `"version"` was on.
+    let line = text
+        .split("\"version\"")
+        .next()
+        .map_or(0, |before| before.matches('\n').count())
+        + 2;
+    assert!(message.contains(&format!(" at line {line} column ")), "{message}");
 
     let deep = ["[".repeat(100_000), "]".repeat(100_000)].concat();
     let report = call("validateDataset", &[deep.as_str().into()]).unwrap();
