@@ -9,6 +9,8 @@
 //! - `model`: the checked input, the typed outcomes (`SmeAssessment`, `ProgramAssessment`) and
 //!   the worded result the widget shows (`Estimate`).
 //! - `dataset`: typed records of the dataset, `Criterion` among them (rules as data).
+//! - `builtin`: the default dataset, compiled in by `build.rs` as a `static` of `'static` mirrors
+//!   of those records (checked there by `load`, included by path); `builtin::dataset()`.
 //! - `sme`, `potential`, `rules`, `entry`: the calculations (SME status by the table in force on
 //!   the case's day; export potential by tiers of data, each formula a constant next to its code,
 //!   and the market ranking with `ranks_before`; eligibility and where each programme's call
@@ -26,21 +28,28 @@
 //!   serde-wasm-bindgen in the browser), validates everything, each problem with its JSON path,
 //!   typed kind and fix, worded by `words`.
 //!   `load/`: `mod.rs` API and parsing, `bounded.rs` depth bound, `reader.rs` checked walk, `records.rs` records.
-//! - `engine`: checks raw input, then `outcome::compute` and `words::estimate`, once each.
+//! - `engine`: checks raw input, then `outcome::compute` and `words::estimate`, once each;
+//!   `engine::glance` words the same outcome no further than the answer at a glance.
 //! - `report`: what a firm takes away: the calculation trace (`trace`: inputs, factors with source
 //!   and year, each step of the method) and two or three markets side by side (`compare_markets`).
 //! - `panel`: the reference panel of firms, their pinned outcomes and the comparison of two
 //!   datasets on them (the review of a figure update; uses `engine::Prepared::score`).
-//! - `binding`, `chart`, `canvas` (wasm32 only): the JS API (values cross through
-//!   serde-wasm-bindgen), the canvas charts, and their backend (plotters-canvas, adapted for
-//!   canvas text measuring and devicePixelRatio); `comparePanel` only with feature `validator`,
-//!   the validator page's build. Everything above them is plain Rust, tested natively.
+//! - `binding`, `chart`, `canvas` (wasm32 only): the JS API (results cross through
+//!   serde-wasm-bindgen; the input object is read member by member), the canvas charts, and their
+//!   backend (plotters-canvas, adapted for canvas text measuring and devicePixelRatio);
+//!   `comparePanel` only with feature `validator`, the validator page's build. Everything above
+//!   them is plain Rust, tested natively.
+//!
+//! Two Wasm modules from this crate: the full one (`pkg/`), and the first-answer one (`pkg-first/`,
+//! feature `first`, which `build.rs` turns into cfg `first_module` for wasm32 only): without
+//! `load`, `report`, `panel`, `chart`, `canvas` and `binding::full`, with the dataset copy without
+//! the detailed cards' long texts. Its `glance` gives the same summary as the full `estimate`.
 //! - `src/bin` + `src/cli` (feature `cli`): the native command line (validate, estimate, batch,
 //!   compare; clap, csv, encoding_rs), using `engine::Prepared` to score many firms fast with
 //!   the same rules, and `panel` to compare two datasets.
 //!
 //! Dependency order (a module imports only modules before it; no cycles):
-//! `vocab`, `error` < `ko`, `amount` < `model`, `dataset` < `sme` < `entry`, `potential`, `rules` < `glance`
+//! `vocab`, `error` < `ko`, `amount` < `model`, `dataset` < `builtin`, `sme` < `entry`, `potential`, `rules` < `glance`
 //! < `outcome` < `words` < `load` < `engine` < `report`, `panel`, and on wasm32 `canvas` < `binding` < `chart`;
 //! `src/cli` uses the crate from outside.
 //!
