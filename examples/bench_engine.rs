@@ -2,17 +2,19 @@
 //! dataset, the same inputs as the Wasm figure (medical devices, Saudi Arabia, Korean; revenue
 //! 35억 and 120억 won taken in turn, so that neither side can answer from a cache of the last call).
 //!
-//!   cargo run --release --example bench_engine [-- SECONDS]
+//!   cargo run --release --example bench_engine [-- SECONDS [glance]]
 //!
-//! Prints one JSON line: {"calls": N, "seconds": S, "callsPerSecond": R}. Uses only the public
-//! library API (engine::estimate, engine::RawInput, load::default_dataset). Not a test.
+//! With `glance`, times `engine::glance` (the first-answer module's call: the same outcome, worded
+//! no further than the summary) instead. Prints one JSON line: {"calls": N, "seconds": S,
+//! "callsPerSecond": R}. Uses only the public library API (engine::estimate, engine::glance,
+//! engine::RawInput, builtin::dataset). Not a test.
 
 use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use sme_export::builtin::dataset as default_dataset;
-use sme_export::engine::{estimate, RawInput};
+use sme_export::engine::{estimate, glance, RawInput};
 
 fn main() -> ExitCode {
     let seconds: f64 = match std::env::args().nth(1) {
@@ -40,16 +42,24 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    let at_glance = std::env::args().nth(2).as_deref() == Some("glance");
+    let call = |raw: &RawInput| {
+        if at_glance {
+            let _ = black_box(glance(black_box(raw), &ds));
+        } else {
+            let _ = black_box(estimate(black_box(raw), &ds));
+        }
+    };
     // Warm-up, then whole batches of calls until the time is up (the clock is read per batch).
     for raw in inputs.iter().cycle().take(1_000) {
-        let _ = black_box(estimate(black_box(raw), &ds));
+        call(raw);
     }
     let budget = Duration::from_secs_f64(seconds);
     let start = Instant::now();
     let mut calls: u64 = 0;
     while start.elapsed() < budget {
         for raw in inputs.iter().cycle().take(256) {
-            let _ = black_box(estimate(black_box(raw), &ds));
+            call(raw);
         }
         calls += 256;
     }
