@@ -10,9 +10,9 @@ use js_sys::Object;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use super::{answer, dataset_for, input_error, raw_input, to_js, LOADED};
 #[cfg(feature = "validator")]
 use super::{built_in, lang_of, set};
-use super::{dataset_for, input_error, raw_input, to_js, LOADED};
 use crate::dataset::Dataset;
 use crate::engine;
 use crate::error::Lang;
@@ -32,17 +32,7 @@ fn problems_error(problems: &[Problem]) -> JsValue {
 /// `estimate(input)`: the whole result as a plain object (`model::Estimate`'s serde names).
 #[wasm_bindgen]
 pub fn estimate(input: JsValue) -> Result<JsValue, JsValue> {
-    let (raw, key, mut errors) = raw_input(&input);
-    let ds = dataset_for(&key)?;
-    let lang = raw.lang;
-    if !errors.is_empty() {
-        if let Err(more) = engine::check(&raw, &ds) {
-            errors.extend(more);
-        }
-        return Err(input_error(errors, lang));
-    }
-    let result = engine::estimate(&raw, &ds).map_err(|e| input_error(e, lang))?;
-    to_js(&result)
+    answer(&input, engine::estimate)
 }
 
 /// `{ok, problems, version, notice}` for `loadDataset` and `validateDataset`; `notice` (`{ko, en}`,

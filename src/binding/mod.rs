@@ -78,7 +78,16 @@ fn built_in() -> Result<Rc<Dataset>, JsValue> {
 /// module gives before the whole result; throws as `estimate` does.
 #[wasm_bindgen]
 pub fn glance(input: JsValue) -> Result<JsValue, JsValue> {
-    let (raw, key, mut errors) = raw_input(&input);
+    answer(&input, engine::glance)
+}
+
+/// Reads a JS input, and answers it with `f` on its dataset as a plain object; every problem of the
+/// input (amounts that are not amounts, and what `engine::check` finds) is one thrown JS Error.
+fn answer<T: Serialize>(
+    input: &JsValue,
+    f: impl Fn(&RawInput, &Dataset) -> Result<T, Vec<InputError>>,
+) -> Result<JsValue, JsValue> {
+    let (raw, key, mut errors) = raw_input(input);
     let ds = dataset_for(&key)?;
     let lang = raw.lang;
     if !errors.is_empty() {
@@ -87,8 +96,7 @@ pub fn glance(input: JsValue) -> Result<JsValue, JsValue> {
         }
         return Err(input_error(errors, lang));
     }
-    let answer = engine::glance(&raw, &ds).map_err(|e| input_error(e, lang))?;
-    to_js(&answer)
+    to_js(&f(&raw, &ds).map_err(|e| input_error(e, lang))?)
 }
 
 fn lang_from(value: Option<&str>) -> Lang {
