@@ -10,19 +10,15 @@
 // result cards; charts.js, compare.js (markets side by side), csv.js (CSV and the
 // JSON calculation trace), print.js (the printed report), data-src.js (dataset fetch), state.js
 // (the form's fields, share link and storage format), strings.js (UI chrome in two languages) and
-// dom.js (DOM helpers). scripts/build.sh bundles them with esbuild into dist/sme-export-calculator.js
-// and, for full.js and what only it imports, one chunk in dist/calculator/ that it imports when
-// the full module is fetched, so hosts keep one script URL; the engines stay modules of their own.
+// dom.js (DOM helpers), and element.js (the element's class). This file is the loader: it has no
+// static import, so the first-answer module's .wasm is requested as soon as it runs, in parallel
+// with the element's code (./calculator/element.js, imported here). scripts/build.sh bundles them
+// with esbuild into dist/sme-export-calculator.js and chunks in dist/calculator/ (the element's,
+// and full.js's, imported when the full module is fetched), so hosts keep one script URL; the
+// engines stay modules of their own.
 
-import { h } from './calculator/dom.js';
-import { Store } from './calculator/store.js';
-import { Controller, languageOf } from './calculator/controller.js';
-import { View } from './calculator/view.js';
-
-const CSS_URL = new URL('./sme-export-calculator.css', import.meta.url).href;
 const FIRST_WASM_URL = new URL('./pkg-first/sme_export_bg.wasm', import.meta.url);
 const FULL_WASM_URL = new URL('./pkg/sme_export_bg.wasm', import.meta.url);
-const TAG = 'sme-export-calculator';
 /** Where a page that compiled the full module itself (the validator, dataset.js) leaves it. */
 const FULL_KEY = Symbol.for('sme-export:wasm');
 
@@ -42,14 +38,16 @@ function compile(url) {
 
 // Two modules (docs/adr/0006). The first-answer module (./pkg-first/: the engine, the SME table,
 // potential, support rules, the answer at a glance and the built-in dataset) is started once for
-// every element as soon as this module runs: its .wasm is fetched and compiled while the glue and
-// the stylesheet arrive (docs/adr/0001). The full module (./pkg/: the whole result, charts,
+// every element as soon as this module runs: its .wasm is fetched and compiled while the glue, the
+// element's code and the stylesheet arrive (docs/adr/0001). The full module (./pkg/: the whole result, charts,
 // datasets at run time, trace, comparison) and the cards' code (./calculator/full.js) come after
 // the answer at a glance is painted, or at once for a page that needs them (Controller.requestFull).
+const firstCompiled = compile(FIRST_WASM_URL);
 const first = import('./pkg-first/sme_export.js').then(async (module) => {
-  await module.default({ module_or_path: compile(FIRST_WASM_URL) });
+  await module.default({ module_or_path: firstCompiled });
   return module;
 });
+firstCompiled.catch(() => {});
 first.catch(() => {}); // each element reports a failure itself
 
 /** @type {Promise<{engine: any, ui: typeof import('./calculator/full.js')}> | null} */
@@ -72,79 +70,8 @@ function loadFull() {
   return (full = request);
 }
 
-class SmeExportCalculator extends HTMLElement {
-  /** The widget whose print button was pressed: the one print.js prints. @type {SmeExportCalculator | null} */
-  static printing = null;
-
-  static get observedAttributes() {
-    return ['lang', 'data-src', 'heading-level', 'dataset-key'];
-  }
-
-  /** The input of the result on screen (what estimate() was given). */
-  get lastInput() {
-    return this.store?.state.resultInput ?? null;
-  }
-
-  /** Whether a result is on screen (print.js prints the first widget with one). */
-  get hasResult() {
-    return !!this.store?.state.result;
-  }
-
-  connectedCallback() {
-    if (this.controller) {
-      this.controller.watch();
-      return;
-    }
-    if (!this.hidden) this.style.display = 'flow-root'; // a box before the CSS loads; flow-root: it wraps the floated .w
-    const width = (this.parentElement && this.parentElement.clientWidth) || innerWidth;
-    this.style.minHeight = width < 640 ? '1200px' : '900px';
-    const root = this.attachShadow({ mode: 'open' });
-    const all = [...document.querySelectorAll(TAG)];
-    /** @type {Store} */
-    this.store = new Store('sme-export:' + (this.id || all.indexOf(this)));
-    this.store.state.lang = languageOf(this);
-    const wrap = h('div', { class: 'w', lang: this.store.state.lang });
-    wrap.style.visibility = 'hidden';
-    /** @type {View} */
-    this.view = new View(this, root, wrap, this.store);
-    /** @type {Controller} */
-    this.controller = new Controller(this, this.store, this.view, loadFull);
-    const show = () => {
-      wrap.style.visibility = '';
-    };
-    const loaded = () => {
-      show();
-      this.view.stylesheetIn();
-    };
-    root.append(h('link', { rel: 'stylesheet', href: CSS_URL, onload: loaded, onerror: show }), wrap);
-    setTimeout(show, 3000);
-    // The form is shown at once from the element's own strings; the engine fills the sector and
-    // market lists and the results when it arrives (Controller.start).
-    this.store.restore((id) => {
-      const target = id ? all.find((x) => x.id === id) : all[0];
-      return target === this;
-    });
-    this.controller.rebuild();
-    first.then(
-      (module) => this.controller.start(module),
-      (e) => {
-        console.error('sme-export: could not load the engine', e);
-        this.view.showEngineFailure();
-        this.style.minHeight = '';
-      },
-    );
-    this.controller.watch();
-  }
-
-  disconnectedCallback() {
-    this.controller?.unwatch();
-  }
-
-  /** @param {string} name @param {string | null} old @param {string | null} value */
-  attributeChangedCallback(name, old, value) {
-    if (old === value || !this.controller) return;
-    this.controller.attributeChanged(name);
-  }
-}
-
-if (!customElements.get(TAG)) customElements.define(TAG, SmeExportCalculator);
+// The element's code, in parallel with the first module (it has no use for it before the form).
+import('./calculator/element.js').then(
+  ({ define }) => define(first, loadFull),
+  (e) => console.error('sme-export: could not load the element', e),
+);

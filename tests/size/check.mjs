@@ -46,19 +46,25 @@ async function chunkImports(dist, file) {
 
 /** The files of dist/ before the answer at a glance and after it, in load order. */
 export async function widgetFiles(dist) {
-  const first = [];
-  const later = [];
+  // The loader imports the element's chunk at once (dynamically, so the .wasm is not held up by
+  // it); only full.js's chunk waits for the answer at a glance.
+  const isFull = (f) => /(^|\/)full-[\w-]+\.js$/.test(f);
   const seen = new Set();
-  const walk = async (file, into) => {
+  const walk = async (file, into, follow) => {
     if (seen.has(file)) return;
     seen.add(file);
     into.push(file);
     const { statics, dynamics } = await chunkImports(dist, file);
-    for (const f of statics) await walk(f, into);
-    for (const f of dynamics) await walk(f, into === first ? later : into);
+    for (const f of statics) await walk(f, into, follow);
+    for (const f of dynamics) if (follow(f)) await walk(f, into, follow);
   };
-  await walk(ELEMENT, first);
-  // The dynamic chunks were reached from the first files: keep the static ones of those with them.
+  const first = [];
+  await walk(ELEMENT, first, (f) => !isFull(f));
+  // Then what the first files import later: full.js's chunk and what it brings.
+  const later = [];
+  for (const file of first) {
+    for (const f of (await chunkImports(dist, file)).dynamics) if (isFull(f)) await walk(f, later, () => true);
+  }
   return { first: [...first, ...FIRST_FILES], later: [...later, ...FULL_FILES] };
 }
 
@@ -79,7 +85,7 @@ export const BUDGET_GZIP = CHARTJS_GZIP - 1;
  * says why (the history of this number is in git). The budget is BUDGET_GZIP, smaller than
  * Chart.js alone.
  */
-export const LIMIT_GZIP = 70_837;
+export const LIMIT_GZIP = 71_032;
 
 export function gzipSize(buf) {
   return zlib.gzipSync(buf, { level: 9 }).length;

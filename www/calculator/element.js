@@ -1,0 +1,93 @@
+// The custom element <sme-export-calculator>: its lifecycle and attributes. The loader
+// (../sme-export-calculator.js) has already started the first-answer module; it hands over that
+// promise and loadFull, which fetches the full module when the controller asks.
+
+import { h } from './dom.js';
+import { Store } from './store.js';
+import { Controller, languageOf } from './controller.js';
+import { View } from './view.js';
+
+const CSS_URL = new URL('../sme-export-calculator.css', import.meta.url).href;
+const TAG = 'sme-export-calculator';
+
+/** Defines the element (once per page).
+ *  @param {Promise<any>} first  the first-answer module, started by the loader
+ *  @param {import('./controller.js').LoadFull} loadFull */
+export function define(first, loadFull) {
+  class SmeExportCalculator extends HTMLElement {
+    /** The widget whose print button was pressed: the one print.js prints. @type {SmeExportCalculator | null} */
+    static printing = null;
+
+    static get observedAttributes() {
+      return ['lang', 'data-src', 'heading-level', 'dataset-key'];
+    }
+
+    /** The input of the result on screen (what estimate() was given). */
+    get lastInput() {
+      return this.store?.state.resultInput ?? null;
+    }
+
+    /** Whether a result is on screen (print.js prints the first widget with one). */
+    get hasResult() {
+      return !!this.store?.state.result;
+    }
+
+    connectedCallback() {
+      if (this.controller) {
+        this.controller.watch();
+        return;
+      }
+      if (!this.hidden) this.style.display = 'flow-root'; // a box before the CSS loads; flow-root: it wraps the floated .w
+      const width = (this.parentElement && this.parentElement.clientWidth) || innerWidth;
+      this.style.minHeight = width < 640 ? '1200px' : '900px';
+      const root = this.attachShadow({ mode: 'open' });
+      const all = [...document.querySelectorAll(TAG)];
+      /** @type {Store} */
+      this.store = new Store('sme-export:' + (this.id || all.indexOf(this)));
+      this.store.state.lang = languageOf(this);
+      const wrap = h('div', { class: 'w', lang: this.store.state.lang });
+      wrap.style.visibility = 'hidden';
+      /** @type {View} */
+      this.view = new View(this, root, wrap, this.store);
+      /** @type {Controller} */
+      this.controller = new Controller(this, this.store, this.view, loadFull);
+      const show = () => {
+        wrap.style.visibility = '';
+      };
+      const loaded = () => {
+        show();
+        this.view.stylesheetIn();
+      };
+      root.append(h('link', { rel: 'stylesheet', href: CSS_URL, onload: loaded, onerror: show }), wrap);
+      setTimeout(show, 3000);
+      // The form is shown at once from the element's own strings; the engine fills the sector and
+      // market lists and the results when it arrives (Controller.start).
+      this.store.restore((id) => {
+        const target = id ? all.find((x) => x.id === id) : all[0];
+        return target === this;
+      });
+      this.controller.rebuild();
+      first.then(
+        (module) => this.controller.start(module),
+        (e) => {
+          console.error('sme-export: could not load the engine', e);
+          this.view.showEngineFailure();
+          this.style.minHeight = '';
+        },
+      );
+      this.controller.watch();
+    }
+
+    disconnectedCallback() {
+      this.controller?.unwatch();
+    }
+
+    /** @param {string} name @param {string | null} old @param {string | null} value */
+    attributeChangedCallback(name, old, value) {
+      if (old === value || !this.controller) return;
+      this.controller.attributeChanged(name);
+    }
+  }
+
+  if (!customElements.get(TAG)) customElements.define(TAG, SmeExportCalculator);
+}
