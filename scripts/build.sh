@@ -145,13 +145,16 @@ if grep -rnE '<script[^>]*src=' dist --include='*.html' | grep -v 'type="module"
 fi
 # The element and its modules, bundled into one file; the engine (./pkg/sme_export.js, with its
 # .wasm found through import.meta.url) stays a module of its own beside it.
-# --splitting: full.js (the cards, charts, CSV, print; imported when the full module is fetched)
-# and what only it imports go to a chunk in dist/calculator/, so the answer at a glance waits for
-# none of it.
+# Two bundles: the element (its script and modules in one file, so the first module's .wasm, its
+# glue and the stylesheet are requested together as soon as it has run) and full.js (the cards,
+# charts, CSV, print; imported when the full module is fetched), each minified. The helpers both
+# use (dom.js, state.js, glance.js) are copied into each; they hold no state the two share.
 if [ -f "www/$ELEMENT" ]; then
-	node_modules/.bin/esbuild "www/$ELEMENT" --bundle --splitting --minify --format=esm \
-		--external:./pkg/sme_export.js --external:./pkg-first/sme_export.js --outdir=dist \
-		--entry-names='[name]' --chunk-names="$ELEMENT_MODULES/[name]-[hash]" --allow-overwrite --log-level=warning
+	node_modules/.bin/esbuild "www/$ELEMENT" --bundle --minify --format=esm \
+		--external:./pkg/sme_export.js --external:./pkg-first/sme_export.js \
+		--external:"./$ELEMENT_MODULES/full.js" --outfile="dist/$ELEMENT" --allow-overwrite --log-level=warning
+	node_modules/.bin/esbuild "www/$ELEMENT_MODULES/full.js" --bundle --minify --format=esm \
+		--outfile="dist/$ELEMENT_MODULES/full.js" --allow-overwrite --log-level=warning
 fi
 mapfile -d '' min_js < <(find dist -type f -name '*.js' ! -path "dist/$ELEMENT" ! -path "dist/$ELEMENT_MODULES/*" -print0 | sort -z)
 mapfile -d '' min_css < <(find dist -type f -name '*.css' -print0 | sort -z)

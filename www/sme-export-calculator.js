@@ -10,12 +10,14 @@
 // result cards; charts.js, compare.js (markets side by side), csv.js (CSV and the
 // JSON calculation trace), print.js (the printed report), data-src.js (dataset fetch), state.js
 // (the form's fields, share link and storage format), strings.js (UI chrome in two languages) and
-// dom.js (DOM helpers), and element.js (the element's class). This file is the loader: it has no
-// static import, so the first-answer module's .wasm is requested as soon as it runs, in parallel
-// with the element's code (./calculator/element.js, imported here). scripts/build.sh bundles them
-// with esbuild into dist/sme-export-calculator.js and chunks in dist/calculator/ (the element's,
-// and full.js's, imported when the full module is fetched), so hosts keep one script URL; the
-// engines stay modules of their own.
+// dom.js (DOM helpers), and element.js (the element's class). This file starts the first-answer
+// module as soon as it runs and then defines the element. scripts/build.sh bundles it with the
+// element's modules into one dist/sme-export-calculator.js (one request, so the .wasm, its glue and
+// the stylesheet all start together after it), and full.js on its own into dist/calculator/full.js,
+// imported when the full module is fetched; hosts keep one script URL; the engines stay modules
+// of their own.
+
+import { define } from './calculator/element.js';
 
 const FIRST_WASM_URL = new URL('./pkg-first/sme_export_bg.wasm', import.meta.url);
 const FULL_WASM_URL = new URL('./pkg/sme_export_bg.wasm', import.meta.url);
@@ -70,8 +72,4 @@ function loadFull() {
   return (full = request);
 }
 
-// The element's code, in parallel with the first module (it has no use for it before the form).
-import('./calculator/element.js').then(
-  ({ define }) => define(first, loadFull),
-  (e) => console.error('sme-export: could not load the element', e),
-);
+define(first, loadFull);

@@ -46,9 +46,9 @@ async function chunkImports(dist, file) {
 
 /** The files of dist/ before the answer at a glance and after it, in load order. */
 export async function widgetFiles(dist) {
-  // The loader imports the element's chunk at once (dynamically, so the .wasm is not held up by
-  // it); only full.js's chunk waits for the answer at a glance.
-  const isFull = (f) => /(^|\/)full-[\w-]+\.js$/.test(f);
+  // Everything the element's script imports comes first, except full.js, which waits for the
+  // answer at a glance.
+  const isFull = (f) => /(^|\/)full(-[\w-]+)?\.js$/.test(f);
   const seen = new Set();
   const walk = async (file, into, follow) => {
     if (seen.has(file)) return;
@@ -85,7 +85,7 @@ export const BUDGET_GZIP = CHARTJS_GZIP - 1;
  * says why (the history of this number is in git). The budget is BUDGET_GZIP, smaller than
  * Chart.js alone.
  */
-export const LIMIT_GZIP = 71_032;
+export const LIMIT_GZIP = 70_044;
 
 export function gzipSize(buf) {
   return zlib.gzipSync(buf, { level: 9 }).length;

@@ -4,6 +4,7 @@
 // pixel density and printing.
 
 import { todayIso } from './dom.js';
+import { addStrings } from './strings.js';
 import { AMOUNTS, QUESTIONS, shareUrl } from './state.js';
 
 /** @typedef {import('./store.js').Store} Store */
@@ -107,6 +108,7 @@ export class Controller {
     this.whole = true;
     this.view.engine = engine;
     this.view.full = ui;
+    addStrings(ui.CARD_STRINGS);
     if (this.view.stylesheetLoaded && !this.view.chartOptions) ui.chartOptions(this.view);
     // dataset-key: a dataset the page already loaded with loadDataset(json, key) (the validator page's preview).
     if (!this.host.getAttribute('data-src')) state.datasetKey = this.host.getAttribute('dataset-key') || '';

@@ -93,7 +93,7 @@ export const STRINGS = {
   },
 };
 
-/** Adds the cards' words (full.js, with the full module).
+/** Adds the cards' words (full.js's CARD_STRINGS, when the full module is in; again is harmless).
  *  @param {Record<string, Record<string, any>>} more */
 export function addStrings(more) {
   for (const lang of /** @type {const} */ (['ko', 'en'])) Object.assign(STRINGS[lang], more[lang]);
