@@ -72,4 +72,4 @@ function loadFull() {
   return (full = request);
 }
 
-define(first, loadFull);
+define(first, loadFull, new URL('./sme-export-calculator.css', import.meta.url).href);

@@ -7,13 +7,13 @@ import { Store } from './store.js';
 import { Controller, languageOf } from './controller.js';
 import { View } from './view.js';
 
-const CSS_URL = new URL('../sme-export-calculator.css', import.meta.url).href;
 const TAG = 'sme-export-calculator';
 
 /** Defines the element (once per page).
  *  @param {Promise<any>} first  the first-answer module, started by the loader
- *  @param {import('./controller.js').LoadFull} loadFull */
-export function define(first, loadFull) {
+ *  @param {import('./controller.js').LoadFull} loadFull
+ *  @param {string} cssUrl  the element's stylesheet, next to the element's script */
+export function define(first, loadFull, cssUrl) {
   class SmeExportCalculator extends HTMLElement {
     /** The widget whose print button was pressed: the one print.js prints. @type {SmeExportCalculator | null} */
     static printing = null;
@@ -58,7 +58,7 @@ export function define(first, loadFull) {
         show();
         this.view.stylesheetIn();
       };
-      root.append(h('link', { rel: 'stylesheet', href: CSS_URL, onload: loaded, onerror: show }), wrap);
+      root.append(h('link', { rel: 'stylesheet', href: cssUrl, onload: loaded, onerror: show }), wrap);
       setTimeout(show, 3000);
       // The form is shown at once from the element's own strings; the engine fills the sector and
       // market lists and the results when it arrives (Controller.start).
