@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { ready, enterCase, compareWithEngine, waitResults } from '../lib/widget.mjs';
-import { REPO, STRICT_CSP, PAYLOAD } from '../lib/site.mjs';
+import { REPO, STRICT_CSP, PAYLOAD, forward } from '../lib/site.mjs';
 
 const DEFAULT_TEXT = fs.readFileSync(path.join(REPO, 'data', 'dataset.json'), 'utf8');
 const DEFAULT = JSON.parse(DEFAULT_TEXT);
@@ -186,24 +186,7 @@ function fixtures(t) {
         return send();
       }
       // Everything else (the widget, its engine and styles): from the site server.
-      const up = http.request(
-        {
-          host: site.hostname,
-          port: site.port,
-          path: req.url,
-          method: req.method,
-          headers: { ...req.headers, host: site.host },
-        },
-        (r) => {
-          res.writeHead(r.statusCode, r.headers);
-          r.pipe(res);
-        },
-      );
-      up.on('error', () => {
-        if (!res.headersSent) res.writeHead(502);
-        res.end();
-      });
-      req.pipe(up);
+      forward(site, req, res);
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     server.unref();

@@ -6,6 +6,7 @@
 
 import http from 'node:http';
 import { ready, typeInto, pick } from '../lib/widget.mjs';
+import { forward } from '../lib/site.mjs';
 
 const WASM = '/pkg/sme_export_bg.wasm';
 const DELAY_MS = 5000;
@@ -17,33 +18,14 @@ async function proxyTo(siteUrl) {
   if (proxy) return proxy;
   const site = new URL(siteUrl);
   const server = http.createServer((req, res) => {
-    const forward = () => {
-      const up = http.request(
-        {
-          host: site.hostname,
-          port: site.port,
-          path: req.url,
-          method: req.method,
-          headers: { ...req.headers, host: site.host },
-        },
-        (r) => {
-          res.writeHead(r.statusCode, r.headers);
-          r.pipe(res);
-        },
-      );
-      up.on('error', () => {
-        if (!res.headersSent) res.writeHead(502);
-        res.end();
-      });
-      req.pipe(up);
-    };
-    if (new URL(req.url, 'http://x').pathname !== WASM || mode.now === 'pass') return forward();
+    const pass = () => forward(site, req, res);
+    if (new URL(req.url, 'http://x').pathname !== WASM || mode.now === 'pass') return pass();
     if (mode.now === 'block') return req.socket.destroy();
     if (mode.now === '404') {
       res.writeHead(404, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
       return res.end('not found\n');
     }
-    const timer = setTimeout(forward, DELAY_MS);
+    const timer = setTimeout(pass, DELAY_MS);
     res.on('close', () => clearTimeout(timer));
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

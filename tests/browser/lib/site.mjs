@@ -4,6 +4,7 @@
 // parent page's origin) and C (a third, foreign origin).
 
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -86,4 +87,28 @@ export async function startServers(root) {
   const B = await startServer({ root, port: 0 });
   const C = await startServer({ root, port: 0 });
   return { A, CSP, B, C, close: () => Promise.all([A, CSP, B, C].map((s) => s.close())) };
+}
+
+/** Passes a request on to the site server `site` (a URL) and its answer back: for the cases' own
+ *  servers, which change one path and leave the rest to the site.
+ *  @param {URL} site @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+export function forward(site, req, res) {
+  const up = http.request(
+    {
+      host: site.hostname,
+      port: site.port,
+      path: req.url,
+      method: req.method,
+      headers: { ...req.headers, host: site.host },
+    },
+    (r) => {
+      res.writeHead(r.statusCode, r.headers);
+      r.pipe(res);
+    },
+  );
+  up.on('error', () => {
+    if (!res.headersSent) res.writeHead(502);
+    res.end();
+  });
+  req.pipe(up);
 }
