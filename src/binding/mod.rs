@@ -1,8 +1,10 @@
-//! The JS API (wasm32 only): turns JS values into engine types and results back into plain
-//! objects, both through serde-wasm-bindgen and the serde types (one list of field names: the
-//! serde attributes). No calculation happens here.
+//! The JS API (wasm32 only): reads the JS input object member by member into engine types, and
+//! turns results back into plain objects through serde-wasm-bindgen and the serde types (one list
+//! of field names: the serde attributes). No calculation happens here.
 //!
-//! `estimate(input)`, `trace(input)`, `compareMarkets(input, ids)`, `parseAmount(text, lang?)`, `formatAmount(krw, lang?)`, `datasetInfo(lang?)`,
+//! Both modules: `glance(input)`, `parseAmount(text, lang?)`, `formatAmount(krw, lang?)`,
+//! `formatUsd(usd, lang?)`, `amountEcho(text, lang?, key?)`, `datasetInfo(lang?, key?)`. The full
+//! module (`full.rs`): `estimate(input)`, `trace(input)`, `compareMarkets(input, ids)`,
 //! `loadDataset(json)`, `validateDataset(json)`, `resetDataset()`, and with feature `validator`
 //! `comparePanel(json, panelCsv, lang?)`. Bad input throws a JS `Error` whose message is in the
 //! requested language and which carries `field`, `reason` and `errors` (all problems). The charts
@@ -28,7 +30,7 @@ use crate::words;
 mod full;
 
 thread_local! {
-    /// The compiled-in dataset, parsed once on first use.
+    /// The compiled-in dataset, built from its static values once, on first use.
     static DEFAULT: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
     /// Datasets loaded at run time, by key (an element's `data-src` URL), so several widgets on one
     /// page can each use their own figures. The key "" replaces the default for everyone.
@@ -48,9 +50,7 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-/// The dataset for a key: a loaded one, else the compiled-in default. The default is parsed by
-/// serde_json inside the Wasm: measured faster to start than `JSON.parse` and crossing (README,
-/// Dependencies).
+/// The dataset for a key: a loaded one, else the compiled-in default.
 fn dataset_for(key: &str) -> Result<Rc<Dataset>, JsValue> {
     let loaded = LOADED.with(|l| l.borrow().iter().find(|(k, _)| k == key).map(|(_, d)| Rc::clone(d)));
     if let Some(ds) = loaded {
@@ -124,8 +124,8 @@ enum Loose {
 }
 
 impl Loose {
-    /// A JS value as it is: wasm-bindgen's own checks of its type, no deserializer (the input has
-    /// ten members; a generic walk of it was a fifth of the first module's bytes).
+    /// A JS value as it is, by wasm-bindgen's own checks of its type: the input has ten members,
+    /// and a generic deserializer for them would be a fifth of the first module's bytes.
     fn of(value: JsValue) -> Loose {
         if value.is_undefined() || value.is_null() {
             Loose::Absent

@@ -1,11 +1,11 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 //! Builds a `Dataset` from JSON, validating all of it.
 //!
-//! The text is size-checked and parsed by `serde_json` (natively and for the compiled-in
-//! default) or by the browser's `JSON.parse` (the JS API, `binding`), in both cases through
-//! `Bounded`, which builds the `serde_json::Value` tree and refuses nesting deeper than
-//! `MAX_DEPTH` while it goes (a recursive walk of 100,000 levels would overflow the Wasm stack,
-//! and a trap kills the widget). The tree is then walked by a small reader that keeps the JSON
+//! The text is size-checked and parsed by `serde_json` (natively, and in `build.rs` for the
+//! default, which is then compiled in as Rust values) or by the browser's `JSON.parse` (the JS
+//! API, `binding`), in both cases through `Bounded`, which builds the `serde_json::Value` tree
+//! and refuses nesting deeper than `MAX_DEPTH` while it goes (a recursive walk of 100,000 levels
+//! would overflow the Wasm stack, and a trap kills the widget). The tree is then walked by a small reader that keeps the JSON
 //! path of where it is (`$.markets[3].distanceKm.value`) and collects every problem instead of
 //! stopping at the first. A bad value is replaced by a default so the walk goes on; any problem
 //! makes the result `Err`. Unknown keys are ignored (room for comments); a repeated key counts
