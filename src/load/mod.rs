@@ -2,14 +2,15 @@
 //! Builds a `Dataset` from JSON, validating all of it.
 //!
 //! The text is size-checked and parsed by `serde_json` (natively, and in `build.rs` for the
-//! default, which is then compiled in as Rust values) or by the browser's `JSON.parse` (the JS
-//! API, `binding`), in both cases through `Bounded`, which builds the `serde_json::Value` tree
-//! and refuses nesting deeper than `MAX_DEPTH` while it goes (a recursive walk of 100,000 levels
-//! would overflow the Wasm stack, and a trap kills the widget). The tree is then walked by a small reader that keeps the JSON
-//! path of where it is (`$.markets[3].distanceKm.value`) and collects every problem instead of
-//! stopping at the first. A bad value is replaced by a default so the walk goes on; any problem
-//! makes the result `Err`. Unknown keys are ignored (room for comments); a repeated key counts
-//! with its last value. The walk follows the schema, not the input, so its depth is fixed.
+//! default, which is then compiled in as Rust values) or by the browser's `JSON.parse` (the JS API,
+//! `binding`), in both cases through `Bounded`, which builds the `serde_json::Value` tree and
+//! refuses nesting deeper than `MAX_DEPTH` while it goes (a recursive walk of 100,000 levels would
+//! overflow the Wasm stack, and a trap kills the widget). The tree is then walked by a small reader
+//! that keeps the JSON path of where it is (`$.markets[3].distanceKm.value`) and collects every
+//! problem instead of stopping at the first. A bad value is replaced by a default so the walk goes
+//! on; any problem makes the result `Err`. Unknown keys are ignored (room for comments); a repeated
+//! key counts with its last value. The walk follows the schema, not the input, so its depth is
+//! fixed.
 //!
 //! Here: the API, the size check and the text parsing. `bounded`: the depth-bounded tree builder.
 //! `reader`: the generic checked walk (path, typed values and their bounds, id sets, problems),
