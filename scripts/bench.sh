@@ -7,12 +7,16 @@
 # and, when the `cli` feature builds, the command line; installs bench/'s pinned npm packages
 # (Chart.js 4.6.1, uPlot 1.6.32, playwright-core; browsers are never downloaded: Debian's
 # /usr/bin/chromium is used); then bench/run.mjs prints ONE table: sizes next to Chart.js and
-# uPlot, first result on loopback and on a throttled "slow 4G" link (CDP network emulation) and
-# per-keystroke times against a Chart.js page, estimate() per second in Wasm and natively, and
-# batch rows per second; then the waterfall of both pages on both links (each request, Wasm
-# compile and instantiate, first render, charts painted). Every figure is measured in this run. The table
-# also replaces the results block of docs/BENCHMARK.md (with the date and the machine) unless
-# --no-write is given. docs/BENCHMARK.md says how each figure is measured.
+# uPlot (the bytes before the answer at a glance and after it); from the same cold runs, the
+# answer at a glance painted (the summary with its won amounts, first-answer module) and the full
+# first result with both charts painted, each against the Chart.js page's first chart, on
+# loopback and on a throttled "slow 4G" link (CDP network emulation), served as it is and gzip;
+# per-keystroke times against chart.update() (after the full result), estimate() per second in
+# Wasm and natively, and batch rows per second; then the waterfall of the pages on both links (each
+# request, each module's compile and instantiate, the answer at a glance, the full result
+# painted). Every figure is measured in this run. The table also replaces the results block of
+# docs/BENCHMARK.md (with the date and the machine) unless --no-write is given. docs/BENCHMARK.md
+# says how each figure is measured.
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT" || exit 1
@@ -26,7 +30,7 @@ while [ $# -gt 0 ]; do
 	--edits) edits="${2:?--edits needs a number}"; shift 2 ;;
 	--rows) rows="${2:?--rows needs a number}"; shift 2 ;;
 	--no-write) write=0; shift ;;
-	-h | --help) sed -n '2,15p' "$0"; exit 0 ;;
+	-h | --help) sed -n '2,19p' "$0"; exit 0 ;;
 	*) die "unknown argument $1" "usage: scripts/bench.sh [--runs N] [--slow-runs N] [--waterfall-runs N] [--edits N] [--rows N] [--no-write]" ;;
 	esac
 done
