@@ -3,8 +3,8 @@
 //
 //   node bench/engine-rate.mjs DIR [SECONDS]
 //
-// DIR holds sme_export.js (glue, --target web) and sme_export_bg.wasm. Two inputs taken in turn
-// (35억 and 120억 won, medical devices, Saudi Arabia), as bench/run.mjs and
+// DIR holds sme_export.js (glue, --target web) and sme_export_bg.wasm. 1,024 revenues taken in
+// turn (35억 won up in steps of 1,700만; medical devices, Saudi Arabia), as bench/run.mjs and
 // examples/bench_engine.rs do. Prints one JSON line: calls per wall-second and per CPU-second of
 // this process (user + system), the second being less sensitive to other jobs on the machine.
 
@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+const REVENUES = 1024;
 const dir = process.argv[2];
 const seconds = Number(process.argv[3] || 1);
 if (!dir || !(seconds > 0)) {
@@ -35,14 +36,14 @@ try {
     lang: 'ko',
     today,
   });
-  const inputs = [mk(3_500_000_000), mk(12_000_000_000)];
-  for (let i = 0; i < 1000; i++) m.estimate(inputs[i & 1]);
+  const inputs = Array.from({ length: REVENUES }, (_, i) => mk(3_500_000_000 + i * 17_000_000));
+  for (let i = 0; i < 1000; i++) m.estimate(inputs[i % REVENUES]);
   let calls = 0;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   let t = t0;
   while (t - t0 < seconds * 1000) {
-    for (let i = 0; i < 128; i++) m.estimate(inputs[i & 1]);
+    for (let i = 0; i < 128; i++) m.estimate(inputs[(calls + i) % REVENUES]);
     calls += 128;
     t = performance.now();
   }

@@ -148,8 +148,11 @@ async function loadWasmModule(tmp, dir = 'pkg') {
   return m;
 }
 
-// Two inputs taken in turn (35억 and 120억), as in examples/bench_engine.rs: a call never sees the
-// input of the call before, so no cache of the last result can answer it.
+// 1,024 revenues taken in turn, from 35억 up in steps of 1,700만 (as typing would give), as in
+// examples/bench_engine.rs: no call repeats the one before, and there are more of them than the
+// full module keeps parts of results for (src/binding/share.rs), so it shares only what stays
+// equal while the amount changes.
+const REVENUES = 1024;
 function wasmEngineRate(m, warmUp = true, fn = 'estimate') {
   const mk = (revenueKrw) => ({
     revenueKrw,
@@ -159,14 +162,14 @@ function wasmEngineRate(m, warmUp = true, fn = 'estimate') {
     lang: 'ko',
     today: todayIso(),
   });
-  const inputs = [mk(3_500_000_000), mk(12_000_000_000)];
+  const inputs = Array.from({ length: REVENUES }, (_, i) => mk(3_500_000_000 + i * 17_000_000));
   const call = m[fn];
-  if (warmUp) for (let i = 0; i < 1000; i++) call(inputs[i & 1]);
+  if (warmUp) for (let i = 0; i < 1000; i++) call(inputs[i % REVENUES]);
   let calls = 0;
   const t0 = performance.now();
   let t = t0;
   while (t - t0 < ENGINE_SECONDS * 1000) {
-    for (let i = 0; i < 256; i++) call(inputs[i & 1]);
+    for (let i = 0; i < 256; i++) call(inputs[(calls + i) % REVENUES]);
     calls += 256;
     t = performance.now();
   }

@@ -35,7 +35,9 @@
 //! - `panel`: the reference panel of firms, their pinned outcomes and the comparison of two
 //!   datasets on them (the review of a figure update; uses `engine::Prepared::score`).
 //! - `binding`, `chart`, `canvas` (wasm32 only): the JS API (results cross through
-//!   serde-wasm-bindgen; the input object is read member by member), the canvas charts, and their
+//!   serde-wasm-bindgen; the input object is read member by member; `binding/share.rs` sends the
+//!   parts of `estimate`'s result equal to a recent one's as the same frozen JS objects, and decides
+//!   nothing: the page sees the engine's result member for member), the canvas charts, and their
 //!   backend (plotters-canvas, adapted for canvas text measuring and devicePixelRatio);
 //!   `comparePanel` only with feature `validator`, the validator page's build. Everything above
 //!   them is plain Rust, tested natively.

@@ -31,12 +31,19 @@ export function call_export(name, args) {
   return f(...args);
 }
 export function json(value) { return JSON.stringify(value); }
+export function reparsed(text) { return JSON.stringify(JSON.parse(text)); }
+export function same_object(a, b) { return a === b; }
+export function is_frozen(value) { return Object.isFrozen(value); }
 "#)]
 extern "C" {
     fn has_export(name: &str) -> bool;
     #[wasm_bindgen(catch)]
     fn call_export(name: &str, args: Array) -> Result<JsValue, JsValue>;
     fn json(value: &JsValue) -> String;
+    /// A JSON text as `JSON.stringify` writes it (numbers without Rust's trailing ".0").
+    fn reparsed(text: &str) -> String;
+    fn same_object(a: &JsValue, b: &JsValue) -> bool;
+    fn is_frozen(value: &JsValue) -> bool;
 }
 
 // --- the API, as JS calls it ----------------------------------------------------------------
@@ -150,6 +157,64 @@ fn glance_is_the_summary_of_estimate() {
     let bad = valid_input(JsValue::from(Array::new()));
     let e = expect_error(call("glance", &[bad]), "an array as revenue");
     assert_eq!(string(&e.into(), "field"), "revenueKrw");
+}
+
+/// `estimate` sends again, as the same frozen objects, the parts of a result that equal those of
+/// a recent one. What a page reads must not show it: every result, in both languages, for
+/// revenues that change the SME size, for a market and back, and for a case repeated, is what the
+/// engine computes, member for member.
+#[wasm_bindgen_test]
+fn estimate_is_the_engine_result_whatever_it_shares() {
+    use sme_export::engine::{self, RawInput};
+    use sme_export::error::Lang;
+    let ds = sme_export::builtin::dataset();
+    let mut cases = Vec::new();
+    for lang in [Lang::Ko, Lang::En] {
+        for market in ["SA", "KZ", "SA"] {
+            for revenue in [3.5e9, 3.517e9, 1.2e10, 9.9e10, 3.5e9] {
+                cases.push((lang, market, revenue));
+            }
+        }
+    }
+    for (lang, market, revenue) in cases {
+        let raw = RawInput {
+            revenue_krw: Some(revenue),
+            sector: "medical_devices".into(),
+            market: market.into(),
+            lang,
+            today: Some("2026-12-04".into()),
+            ..RawInput::default()
+        };
+        let expected = engine::estimate(&raw, &ds).expect("a valid case");
+        let expected = reparsed(&serde_json::to_string(&expected).expect("serializable"));
+        let input = obj(&[
+            ("revenueKrw", revenue.into()),
+            ("sector", "medical_devices".into()),
+            ("market", market.into()),
+            ("lang", if lang == Lang::En { "en" } else { "ko" }.into()),
+            ("today", "2026-12-04".into()),
+        ]);
+        let got = json(&estimate(&input).expect("estimate"));
+        assert_eq!(got, expected, "{lang:?} {market} {revenue}");
+    }
+}
+
+/// Two results whose support programmes are assessed alike share each programme's object, which
+/// is frozen (one result cannot change the other); the lists and the results themselves are new.
+#[wasm_bindgen_test]
+fn results_share_only_frozen_parts() {
+    let a = estimate(&valid_input(3_500_000_000.0.into())).unwrap();
+    let b = estimate(&valid_input(3_517_000_000.0.into())).unwrap();
+    assert_ne!(num(&a, "potential.baseKrw"), num(&b, "potential.baseKrw"));
+    assert_eq!(json(&at(&a, "support")), json(&at(&b, "support")));
+    assert!(same_object(&at(&a, "support.0"), &at(&b, "support.0")));
+    assert!(is_frozen(&at(&a, "support.0")) && is_frozen(&at(&a, "support.0.reasons")));
+    assert!(!same_object(&at(&a, "support"), &at(&b, "support")));
+    assert!(!is_frozen(&a) && !is_frozen(&at(&a, "support")) && !is_frozen(&at(&a, "potential")));
+    assert!(
+        !is_frozen(&at(&a, "ranking.0")),
+        "parts that change with the amount are not kept"
+    );
 }
 
 #[wasm_bindgen_test]

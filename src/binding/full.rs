@@ -10,7 +10,7 @@ use js_sys::Object;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::{answer, dataset_for, input_error, raw_input, to_js, LOADED};
+use super::{answer_with, dataset_for, input_error, raw_input, share, to_js, LOADED};
 #[cfg(feature = "validator")]
 use super::{built_in, lang_of, set};
 use crate::dataset::Dataset;
@@ -32,7 +32,7 @@ fn problems_error(problems: &[Problem]) -> JsValue {
 /// `estimate(input)`: the whole result as a plain object (`model::Estimate`'s serde names).
 #[wasm_bindgen]
 pub fn estimate(input: JsValue) -> Result<JsValue, JsValue> {
-    answer(&input, engine::estimate)
+    answer_with(&input, engine::estimate, share::estimate_js)
 }
 
 /// `{ok, problems, version, notice}` for `loadDataset` and `validateDataset`; `notice` (`{ko, en}`,

@@ -28,6 +28,9 @@ use crate::words;
 /// (the full module only).
 #[cfg(not(first_module))]
 mod full;
+/// `estimate`'s result, sharing the parts recent results already sent (the full module only).
+#[cfg(not(first_module))]
+mod share;
 
 thread_local! {
     /// The compiled-in dataset, built from its static values once, on first use.
@@ -87,6 +90,15 @@ fn answer<T: Serialize>(
     input: &JsValue,
     f: impl Fn(&RawInput, &Dataset) -> Result<T, Vec<InputError>>,
 ) -> Result<JsValue, JsValue> {
+    answer_with(input, f, |value| to_js(value))
+}
+
+/// `answer` with `js` turning the result into a JS value.
+fn answer_with<T>(
+    input: &JsValue,
+    f: impl Fn(&RawInput, &Dataset) -> Result<T, Vec<InputError>>,
+    js: impl Fn(&T) -> Result<JsValue, JsValue>,
+) -> Result<JsValue, JsValue> {
     let (raw, key, mut errors) = raw_input(input);
     let ds = dataset_for(&key)?;
     let lang = raw.lang;
@@ -96,7 +108,7 @@ fn answer<T: Serialize>(
         }
         return Err(input_error(errors, lang));
     }
-    to_js(&f(&raw, &ds).map_err(|e| input_error(e, lang))?)
+    js(&f(&raw, &ds).map_err(|e| input_error(e, lang))?)
 }
 
 fn lang_from(value: Option<&str>) -> Lang {
