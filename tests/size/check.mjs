@@ -25,8 +25,9 @@ import zlib from 'node:zlib';
 export const ELEMENT = 'sme-export-calculator.js';
 /** What the answer at a glance needs besides the script and what it imports at once. */
 export const FIRST_FILES = ['sme-export-calculator.css', 'pkg-first/sme_export.js', 'pkg-first/sme_export_bg.wasm'];
-/** The full module, fetched after the answer at a glance is painted (with calculator/full.js). */
-export const FULL_FILES = ['pkg/sme_export.js', 'pkg/sme_export_bg.wasm'];
+/** The full module and the report's stylesheet, fetched after the answer at a glance is painted
+ *  (with calculator/full.js). */
+export const FULL_FILES = ['pkg/sme_export.js', 'pkg/sme_export_bg.wasm', 'sme-export-print.css'];
 
 /** The relative chunks a module imports: static (`import ... from "./x.js"`, `import "./x.js"`)
  *  or dynamic (`import("./x.js")`). The glue modules (pkg*) are listed apart. */
@@ -85,7 +86,7 @@ export const BUDGET_GZIP = CHARTJS_GZIP - 1;
  * says why (the history of this number is in git). The budget is BUDGET_GZIP, smaller than
  * Chart.js alone.
  */
-export const LIMIT_GZIP = 70_042;
+export const LIMIT_GZIP = 69_470;
 
 export function gzipSize(buf) {
   return zlib.gzipSync(buf, { level: 9 }).length;

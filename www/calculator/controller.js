@@ -109,6 +109,7 @@ export class Controller {
     this.view.engine = engine;
     this.view.full = ui;
     addStrings(ui.CARD_STRINGS);
+    this.view.addPrintStyles(ui.PRINT_CSS);
     if (this.view.stylesheetLoaded && !this.view.chartOptions) ui.chartOptions(this.view);
     // dataset-key: a dataset the page already loaded with loadDataset(json, key) (the validator page's preview).
     if (!this.host.getAttribute('data-src')) state.datasetKey = this.host.getAttribute('dataset-key') || '';

@@ -7,7 +7,7 @@
 export { renderResult } from './render.js';
 export { chartOptions, drawCharts } from './charts.js';
 export { downloadCsv, downloadTrace } from './csv.js';
-export { printPage } from './print.js';
+export { printPage, PRINT_CSS } from './print.js';
 export { loadDataSource } from './data-src.js';
 // The cards' words: the controller adds them to the element's own table (strings.js), which is a
 // module of the element's bundle, not of this one.

@@ -1,9 +1,12 @@
 // The printed report (print and "save as PDF"): one widget and nothing of the host page. While
 // printing, every element beside the chosen widget and its ancestors is hidden (display: none set
 // through the CSSOM, which a strict CSP allows), and put back as it was afterwards. The report's
-// own layout is the widget's print CSS.
+// own layout is sme-export-print.css, which the view adds with this code (PRINT_CSS).
 
 const TAG = 'sme-export-calculator';
+/** The report's stylesheet, next to the element's (this file is bundled one folder down, in
+ *  calculator/full.js, as it sits in www/calculator/). */
+export const PRINT_CSS = new URL('../sme-export-print.css', import.meta.url).href;
 /** What printing hid: each element with the display it had inline, and its priority.
  *  @type {[HTMLElement, string, string][] | null} */
 let hiddenElements = null;

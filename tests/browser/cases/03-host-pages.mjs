@@ -90,26 +90,37 @@ async function compareWithDemo(t, p, widgets, { boxes = true, pixels = true } = 
 export const cases = [
   {
     id: '3',
-    title: "host pages: the widget's stylesheet parses with no rule dropped",
+    title: "host pages: the widget's stylesheets (the screen's, the report's) parse with no rule dropped",
     async run(t) {
       const p = await t.page({ width: 1280, height: 900 });
       await p.goto(t.A + 'index.html');
       await ready(p, '#calc-ko');
+      // The report's sheet comes with the full module.
+      await p.waitFor(() => document.querySelector('#calc-ko').shadowRoot.querySelector('link[media=print]')?.sheet);
       // Every "{" of the source (outside comments and strings) must be a rule the browser kept:
       // a stray brace or a typo makes it drop the rule after it, silently.
-      const r = await p.evaluate(async () => {
-        const link = document.querySelector('#calc-ko').shadowRoot.querySelector('link[rel=stylesheet]');
-        const src = await (await fetch(link.href)).text();
-        const bare = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'/g, '""');
+      const sheets = await p.evaluate(async () => {
+        const links = [...document.querySelector('#calc-ko').shadowRoot.querySelectorAll('link[rel=stylesheet]')];
         const count = (rules) => [...rules].reduce((n, x) => n + 1 + (x.cssRules ? count(x.cssRules) : 0), 0);
-        const opened = (bare.match(/{/g) || []).length,
-          closed = (bare.match(/}/g) || []).length;
-        const kept = count(link.sheet.cssRules);
-        return { opened, closed, kept };
+        return Promise.all(
+          links.map(async (link) => {
+            const src = await (await fetch(link.href)).text();
+            const bare = src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'/g, '""');
+            const opened = (bare.match(/{/g) || []).length,
+              closed = (bare.match(/}/g) || []).length;
+            return { file: link.href.split('/').pop(), opened, closed, kept: count(link.sheet.cssRules) };
+          }),
+        );
       });
-      t.assert(r.opened === r.closed, `the stylesheet has ${r.opened} "{" and ${r.closed} "}"`);
-      t.assert(r.kept === r.opened, `the browser kept ${r.kept} rules of the ${r.opened} blocks in the stylesheet`);
-      t.note(`${r.kept} rules`);
+      t.assert(
+        sheets.map((r) => r.file).join(' ') === 'sme-export-calculator.css sme-export-print.css',
+        `the shadow root's stylesheets: ${sheets.map((r) => r.file).join(', ')}`,
+      );
+      for (const r of sheets) {
+        t.assert(r.opened === r.closed, `${r.file} has ${r.opened} "{" and ${r.closed} "}"`);
+        t.assert(r.kept === r.opened, `the browser kept ${r.kept} rules of the ${r.opened} blocks in ${r.file}`);
+      }
+      t.note(sheets.map((r) => `${r.file}: ${r.kept} rules`).join(', '));
     },
   },
   {

@@ -519,9 +519,10 @@ async function validatorAfter(t, p, after, { widget = false } = {}) {
   const origin = new URL(t.CSP).origin;
   const reqs = after();
   // A valid file starts the preview calculator, whose code and styles the page loads then (the
-  // element's script and chunks, its stylesheet and its first-answer module); nothing else.
+  // element's script and chunks, its stylesheets (the screen's, and the report's with the cards)
+  // and its first-answer module); nothing else.
   const allowed = widget
-    ? /^\/(sme-export-calculator\.(js|css)|calculator\/[\w-]+\.js|pkg-first\/sme_export(\.js|_bg\.wasm))$/
+    ? /^\/(sme-export-(calculator\.(js|css)|print\.css)|calculator\/[\w-]+\.js|pkg-first\/sme_export(\.js|_bg\.wasm))$/
     : /^$/;
   const bad = reqs.filter((r) => {
     const u = new URL(r.url);
