@@ -47,14 +47,24 @@ try {
       `lang="${LANG}"></sme-export-calculator>`,
     ),
   );
-  execFileSync(path.join(root, 'node_modules/.bin/esbuild'), [
-    path.join(WWW, 'sme-export-calculator.js'),
-    '--bundle',
-    '--format=esm',
-    '--external:./pkg/*',
-    '--outfile=' + path.join(tmp, 'dist/sme-export-calculator.js'),
-    '--log-level=warning',
+  // The two bundles scripts/build.sh makes (the element, and the cards' code it imports with the
+  // full module), with their names kept.
+  const bundle = (entry, out, externals = []) =>
+    execFileSync(path.join(root, 'node_modules/.bin/esbuild'), [
+      path.join(WWW, entry),
+      '--bundle',
+      '--format=esm',
+      ...externals.map((e) => '--external:' + e),
+      '--outfile=' + path.join(tmp, 'dist', out),
+      '--allow-overwrite',
+      '--log-level=warning',
+    ]);
+  bundle('sme-export-calculator.js', 'sme-export-calculator.js', [
+    './pkg/sme_export.js',
+    './pkg-first/sme_export.js',
+    './calculator/full.js',
   ]);
+  bundle('calculator/full.js', 'calculator/full.js');
   const { url, close } = await startServer({ root: tmp, port: 0 });
   const require = createRequire(path.join(root, 'tests/browser/package.json'));
   const { chromium } = require('playwright-core');
