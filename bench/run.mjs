@@ -903,19 +903,23 @@ async function main() {
         fromFull ? `; in ${fromFull} of ${n} runs first shown by the full result` : '',
       );
     }
-    for (const [k, name] of [
-      ['fast', 'loopback'],
-      ['slow', 'slow 4G'],
-    ]) {
-      const x = pre[k];
-      rows.push([
-        `  with a host's preload lines (waterfall runs, ${name}, median of ${x.n}; without them: ${ms(x.w.glance)}) (ms)`,
-        ms(x.p.glance),
-        `Chart.js page, same runs: ${ms(x.r)}`,
-        (x.p.glance / x.r).toFixed(2),
-        '',
-      ]);
-    }
+    // The waterfall runs with the host's preload lines, for one figure ('glance' or 'first').
+    const preloadRows = (figure) => {
+      for (const [k, name] of [
+        ['fast', 'loopback'],
+        ['slow', 'slow 4G'],
+      ]) {
+        const x = pre[k];
+        rows.push([
+          `  with a host's preload lines (waterfall runs, ${name}, median of ${x.n}; without them: ${ms(x.w[figure])}) (ms)`,
+          ms(x.p[figure]),
+          `Chart.js page, same runs: ${ms(x.r)}`,
+          (x.p[figure] / x.r).toFixed(2),
+          '',
+        ]);
+      }
+    };
+    preloadRows('glance');
     for (const [k, x, n, name] of links) {
       ratio.full[k] = timedRow(
         `full first result + both charts painted, ${name}, median of ${n} (ms)`,
@@ -926,19 +930,7 @@ async function main() {
       if (k === 'loopback')
         rows.push(['  of which: to the sme-export:result event, median (ms)', ms(median(x.w.event)), '', '', '']);
     }
-    for (const [k, name] of [
-      ['fast', 'loopback'],
-      ['slow', 'slow 4G'],
-    ]) {
-      const x = pre[k];
-      rows.push([
-        `  with a host's preload lines (waterfall runs, ${name}, median of ${x.n}; without them: ${ms(x.w.first)}) (ms)`,
-        ms(x.p.first),
-        `Chart.js page, same runs: ${ms(x.r)}`,
-        (x.p.first / x.r).toFixed(2),
-        '',
-      ]);
-    }
+    preloadRows('first');
     rows.push([
       `keystroke -> results + charts painted, median of ${EDITS} (ms)`,
       ms(wK50),
