@@ -484,14 +484,14 @@ export class View {
     });
   }
 
-  /** The stylesheet is in: the chart colours and font are read from it now (one style pass over
-   *  the form), so the first result does not force that pass over the freshly inserted results. */
   /** The printed report's stylesheet, which comes with printing (the full module).
    *  @param {string} href */
   addPrintStyles(href) {
     this.root.append(h('link', { rel: 'stylesheet', media: 'print', href }));
   }
 
+  /** The stylesheet is in: the chart colours and font are read from it now (one style pass over
+   *  the form), so the first result does not force that pass over the freshly inserted results. */
   stylesheetIn() {
     this.stylesheetLoaded = true;
     if (!this.chartOptions) this.full?.chartOptions(this);

@@ -132,8 +132,9 @@ function slowEngine() {
   WebAssembly.compileStreaming = (src) => new Promise((r) => setTimeout(r, 3000)).then(() => cs.call(WebAssembly, src));
 }
 
-/** Before the engine: the styled form is shown at once from the element's own strings, a person can
- *  type in it, and when the engine arrives the result is for what was typed. */
+/** Before the engine: the styled form is shown from the element's own strings (the element waits
+ *  at most 80 ms for the engine), a person can type in it, and when the engine arrives the result
+ *  is for what was typed. */
 const beforeEngine = {
   id: '1',
   title:
