@@ -246,19 +246,11 @@ const WATERFALL_INIT = `(() => {
       return r;
     };
   }
-  if (WA.instantiateStreaming) {
+  if (WA.instantiateStreaming && compileStreaming) {
+    // Through the two timed steps above.
     WA.instantiateStreaming = async (source, imports) => {
-      const t = performance.now();
-      const compiled = compileStreaming.call(WA, source);
-      compiled.catch(() => {});
-      let p = '';
-      try { p = prefix((await source).url); } catch { /* the compile reports it */ }
-      mark(key(p, 'wasmCall'), t);
-      const module = await compiled;
-      mark(key(p, 'wasmCompiled'));
-      const instance = await instantiate.call(WA, module, imports);
-      mark(key(p, 'wasmInstantiated'));
-      return { module, instance };
+      const module = await WA.compileStreaming(source);
+      return { module, instance: await WA.instantiate(module, imports) };
     };
   }
   const poll = () => {
