@@ -90,7 +90,7 @@ fn answer<T: Serialize>(
     input: &JsValue,
     f: impl Fn(&RawInput, &Dataset) -> Result<T, Vec<InputError>>,
 ) -> Result<JsValue, JsValue> {
-    answer_with(input, f, |value| to_js(value))
+    answer_with(input, f, to_js)
 }
 
 /// `answer` with `js` turning the result into a JS value.
